@@ -1,0 +1,31 @@
+// Bundles every front end from src/ into dist/. One bundle per entry point; each is self-contained
+// so the CLI and the language server start without resolving node_modules at run time.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = [
+  { in: 'src/cli/main.ts', out: 'dist/cli.mjs', format: 'esm' },
+  { in: 'src/server/main.ts', out: 'dist/server.cjs', format: 'cjs' },
+  { in: 'src/extension/main.ts', out: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] },
+];
+
+await Promise.all(
+  entries
+    .filter((e) => existsSync(e.in))
+    .map((e) =>
+      build({
+        entryPoints: [e.in],
+        outfile: e.out,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: e.format,
+        external: e.external ?? [],
+        sourcemap: 'linked',
+        legalComments: 'linked',
+        logLevel: 'warning',
+        // ESM bundles of CommonJS dependencies need a real require().
+        banner: e.format === 'esm' ? { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : undefined,
+      }),
+    ),
+);
