@@ -1,0 +1,54 @@
+// Token-bucket rate limiting per (app, user) per Pinterest rate-limit category, mirroring
+// docs/pinterest-api.md §7.3: operations sharing an `x-ratelimit-category` share one quota.
+// Each bucket holds `limit` tokens and refills continuously at limit/60 s, so a burst of `limit`
+// requests passes and the steady rate is `limit` per minute.
+
+export const DEFAULT_LIMITS_PER_MINUTE: Readonly<Record<string, number>> = {
+  ads_write: 400, // Standard access, provisional (§7.3)
+  ads_read: 1000,
+  org_read: 1000,
+};
+
+export interface RateDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until at least one request is allowed again (0 when allowed now). */
+  resetSeconds: number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly limits: Readonly<Record<string, number>>,
+    private readonly now: () => number,
+  ) {}
+
+  limitOf(category: string): number | undefined {
+    return this.limits[category];
+  }
+
+  /** Takes one token for `key` in `category`; unknown categories are not limited (undefined). */
+  take(key: string, category: string): RateDecision | undefined {
+    const limit = this.limits[category];
+    if (limit === undefined || limit <= 0) return undefined;
+    const id = `${category}\u0000${key}`;
+    const now = this.now();
+    const perMs = limit / 60_000;
+    const bucket = this.buckets.get(id) ?? { tokens: limit, at: now };
+    bucket.tokens = Math.min(limit, bucket.tokens + Math.max(0, now - bucket.at) * perMs);
+    bucket.at = now;
+    this.buckets.set(id, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { allowed: true, limit, remaining: Math.floor(bucket.tokens), resetSeconds: 0 };
+    }
+    return { allowed: false, limit, remaining: 0, resetSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
+  }
+}

@@ -1,0 +1,78 @@
+// Parses and classifies the `records` string of customer-list create/update (docs/pinterest-api.md
+// §2.5, §2.8 and the §9 "Simulator acceptance rules"). Matching in the simulator is per person:
+// a plain email and the SHA-256 of the same email are the same member, as they would be at
+// Pinterest. Nothing raw is kept: members are stored as lowercase hex digests only, and invalid
+// records are reported as counts by reason, never echoed.
+import { createHash } from 'node:crypto';
+
+export type ListType = 'EMAIL' | 'IDFA' | 'MAID' | 'LR_ID' | 'DLX_ID' | 'HASHED_PINNER_ID';
+
+/** Why a record was not accepted. Stable strings: they appear in `exceptions.reasons`. */
+export type InvalidReason =
+  | 'empty' // an empty element other than a trailing one ("a,,b")
+  | 'whitespace' // surrounding or embedded whitespace; Pinterest does not document trimming
+  | 'uppercase-email' // plain email not in lower case ("emails must be lowercase")
+  | 'raw-device-id' // unhashed GAID/IDFA UUID ("MAIDs and IDFAs must be hashed")
+  | 'wrong-kind' // a value whose shape does not fit the list_type (e.g. an email in a MAID list)
+  | 'unrecognised'; // neither a hex digest nor a value of the list's kind
+
+export interface RecordBatch {
+  /** Records sent: every element except one trailing empty element. Counters grow by this. */
+  sent: number;
+  /** Member keys of the valid records (lowercase hex), in order, duplicates kept. */
+  validKeys: string[];
+  invalid: number;
+  reasons: Partial<Record<InvalidReason, number>>;
+}
+
+const HEX_DIGEST = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+const OPAQUE_PARTNER_ID = /^[\x21-\x7e]+$/;
+
+const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/** Classifies one element; returns the member key or the reason it is invalid. */
+export function classify(value: string, listType: ListType): { key: string } | { reason: InvalidReason } {
+  if (value === '') return { reason: 'empty' };
+  if (/\s/.test(value)) return { reason: 'whitespace' };
+  // Hex digests (MD5, SHA1, SHA256) are accepted for every list type. Case is not specified by
+  // Pinterest; both are accepted and compared in lower case.
+  if (HEX_DIGEST.test(value)) return { key: value.toLowerCase() };
+  switch (listType) {
+    case 'EMAIL':
+      if (EMAIL.test(value)) {
+        if (value !== value.toLowerCase()) return { reason: 'uppercase-email' };
+        return { key: sha256(value) };
+      }
+      return { reason: UUID.test(value) ? 'wrong-kind' : 'unrecognised' };
+    case 'MAID':
+    case 'IDFA':
+      if (UUID.test(value)) return { reason: 'raw-device-id' };
+      return { reason: EMAIL.test(value) ? 'wrong-kind' : 'unrecognised' };
+    case 'LR_ID':
+    case 'DLX_ID':
+      // Partner identifiers (RampID, DLX) are opaque; accept printable tokens, digest them.
+      if (EMAIL.test(value)) return { reason: 'wrong-kind' };
+      return OPAQUE_PARTNER_ID.test(value) ? { key: sha256(`${listType}:${value}`) } : { reason: 'unrecognised' };
+    case 'HASHED_PINNER_ID':
+      return { reason: 'unrecognised' };
+  }
+}
+
+export function parseRecords(records: string, listType: ListType): RecordBatch {
+  const parts = records.split(',');
+  // "email2@pinterest.com,email6@pinterest.com," (the spec's own example): one trailing empty
+  // element is a separator artefact, not a record. An empty string is zero records.
+  if (parts[parts.length - 1] === '') parts.pop();
+  const batch: RecordBatch = { sent: parts.length, validKeys: [], invalid: 0, reasons: {} };
+  for (const part of parts) {
+    const result = classify(part, listType);
+    if ('key' in result) batch.validKeys.push(result.key);
+    else {
+      batch.invalid += 1;
+      batch.reasons[result.reason] = (batch.reasons[result.reason] ?? 0) + 1;
+    }
+  }
+  return batch;
+}
