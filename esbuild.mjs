@@ -18,6 +18,8 @@ await Promise.all(
         outfile: e.out,
         bundle: true,
         platform: 'node',
+        // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
+        mainFields: ['module', 'main'],
         target: 'node20',
         format: e.format,
         external: e.external ?? [],

@@ -1,0 +1,34 @@
+/** `pindest validate PATH... [--format text|json|sarif]`: the checks Adobe's servers make, offline. */
+import { parseArgs } from 'node:util';
+import pkg from '../../../package.json' with { type: 'json' };
+import type { Diagnostic } from '../../core/diagnostics';
+import { loadProject } from '../../core/project/load';
+import { formatJson, formatSarif, formatText, summarize } from '../../core/report/validation';
+import { RULES } from '../../core/rules';
+import { validateProject, type FileReport } from '../../core/validate';
+import { EXIT, UsageError, type CliIO } from '../io';
+
+export const validateUsage = `usage: pindest validate PATH... [--format text|json|sarif]
+  Validates destination project files; a folder is a project. Exit 0 when there are no errors,
+  1 when there are, 2 on a usage error.`;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+
+export async function runValidate(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}': use text, json or sarif`);
+  if (positionals.length === 0) throw new UsageError('name at least one file or folder to validate');
+
+  const { project, problems } = await loadProject(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
+  const reports: FileReport[] = validateProject(project);
+  for (const p of problems) {
+    const d: Diagnostic = { code: 'PD004', severity: 'error', message: `Cannot validate: the file ${p.message}.`, pointer: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    reports.push({ path: p.path, kind: undefined, diagnostics: [d] });
+  }
+  if (reports.length === 0) throw new UsageError(`no destination files found in ${positionals.join(', ')}`);
+
+  const out = format === 'json' ? formatJson(reports, io.cwd) : format === 'sarif' ? formatSarif(reports, [...RULES], pkg.version, io.cwd) : formatText(reports, io.cwd);
+  io.stdout(out);
+  return summarize(reports).errors > 0 ? EXIT.findings : EXIT.ok;
+}

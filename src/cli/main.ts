@@ -1,0 +1,59 @@
+/** `pindest`: the command-line twin of the extension, over the same core. */
+import pkg from '../../package.json' with { type: 'json' };
+import { runValidate, validateUsage } from './commands/validate';
+import { EXIT, processIO, UsageError, type CliIO } from './io';
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  validate: { run: runValidate, usage: validateUsage },
+};
+
+const HELP = `pindest ${pkg.version}: author and test the Pinterest Customer List destination of Adobe Experience Platform
+
+usage: pindest <command> [options]
+
+commands:
+${Object.values(COMMANDS).map((c) => '  ' + c.usage.split('\n')[0]!.replace('usage: pindest ', '')).join('\n')}
+
+Run 'pindest <command> --help' for a command's options.
+`;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(HELP);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version') {
+    io.stdout(pkg.version + '\n');
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`pindest: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')}.\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.usage + '\n');
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`pindest ${name}: ${(e as Error).message}\n${command.usage}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`pindest ${name}: ${(e as Error).message}\n`);
+    return EXIT.findings;
+  }
+}
+
+// Run when executed as the bundle or the bin, not when imported by tests.
+const invoked = process.argv[1] ?? '';
+if (/(cli\.mjs|pindest(\.mjs)?|main\.ts)$/.test(invoked)) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

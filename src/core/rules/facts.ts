@@ -1,0 +1,72 @@
+/** Facts about a destination configuration that several rules share. */
+import { asArray, asObject, asString, type Json, type Project, type ProjectFile } from '../project/project';
+
+export const TRANSFORMATION = 'sha256(lower($))';
+
+export const PINTEREST = {
+  target: 'pinterest_audience',
+  namespaces: ['Email', 'Email_LC_SHA256', 'GAID', 'IDFA'],
+  authorizationUrl: 'https://www.pinterest.com/oauth/',
+  tokenUrl: 'https://api.pinterest.com/v5/oauth/token',
+  requiredScopes: ['ads:read', 'ads:write'],
+  recommendedScopes: ['user_accounts:read'],
+  scopes: [
+    'ads:read', 'ads:write', 'billing:read', 'billing:write', 'biz_access:read', 'biz_access:write', 'boards:read',
+    'boards:read_secret', 'boards:write', 'boards:write_secret', 'catalogs:read', 'catalogs:write', 'msot:write',
+    'pins:read', 'pins:read_secret', 'pins:write', 'pins:write_secret', 'user_accounts:read', 'user_accounts:write',
+  ],
+} as const;
+
+/** A streaming destination: it aggregates, or it delivers to a URL-based server. */
+export function isStreaming(destination: Json, project: Project): boolean {
+  if (asString(asObject(destination.uiAttributes)?.frequency)?.toLowerCase() === 'batch') return false;
+  if (destination.aggregation !== undefined) return true;
+  return asArray(destination.destinationDelivery).some((d) => {
+    const id = asString(asObject(d)?.destinationServerId);
+    const server = id ? project.serverById(id) : undefined;
+    return asObject(server?.doc.value)?.destinationServerType === 'URL_BASED';
+  });
+}
+
+/** `audienceTemplateId`, wherever the docs' versions put it, with its pointer. */
+export function audienceTemplateRef(destination: Json): { id: unknown; pointer: string } | undefined {
+  for (const holder of ['audienceMetadataConfig', 'segmentMappingConfig']) {
+    const o = asObject(destination[holder]);
+    if (o && o.audienceTemplateId !== undefined) return { id: o.audienceTemplateId, pointer: `/${holder}/audienceTemplateId` };
+  }
+  return undefined;
+}
+
+/** The destination configuration(s) a server, template or activation belongs to. */
+export function destinationsFor(file: ProjectFile, project: Project): ProjectFile[] {
+  const all = project.ofKind('destination');
+  if (file.kind === 'activation') {
+    const rel = asString(asObject(asObject(file.doc.value)?.files)?.destination);
+    const named = rel ? project.file(project.resolveFrom(file, rel)) : undefined;
+    return named ? [named] : all.length === 1 ? all : [];
+  }
+  const id = asString(asObject(file.doc.value)?.instanceId);
+  const referencing = all.filter((d) => {
+    const v = asObject(d.doc.value) ?? {};
+    if (file.kind === 'destination-server') {
+      return asArray(v.destinationDelivery).some((x) => project.serverById(String(asObject(x)?.destinationServerId)) === file);
+    }
+    const ref = audienceTemplateRef(v);
+    return ref !== undefined && (ref.id === id || project.audienceTemplateById(String(ref.id)) === file);
+  });
+  return referencing.length ? referencing : all.length === 1 ? all : [];
+}
+
+/** customerDataFields flattened (nested `properties` included), as `customerData.<name>` sees them. */
+export function customerDataFieldNames(destination: Json): Set<string> {
+  const names = new Set<string>();
+  const stack = [...asArray(destination.customerDataFields)];
+  while (stack.length) {
+    const f = asObject(stack.pop());
+    if (!f) continue;
+    const n = asString(f.name);
+    if (n) names.add(n);
+    stack.push(...asArray(f.properties));
+  }
+  return names;
+}

@@ -1,0 +1,54 @@
+import { asArray, asObject, asString, type Json } from '../project/project';
+import { finding, type Rule } from './rule';
+
+const AD_ACCOUNT = /^(ad_?)?account_?id$|^adAccount$/i;
+const SUGGESTED_PATTERN = '^[0-9]{1,18}$';
+
+/** Pinterest ad account ids are strings of 1 to 18 digits (its OpenAPI: ^\d+$, maxLength 18). */
+const MUST_ACCEPT = ['1', '549755885175', '123456789012345678'];
+const MUST_REJECT = ['', 'abc', '12a4', '1234567890123456789', ' 549755885175', '549755885175 ', '-12'];
+
+/** Whether a customer data field's pattern takes exactly 1–18 digits. Adobe evaluates Java regexes; JS agrees on this subset. */
+export function patternProblem(pattern: string): string | undefined {
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, 'u');
+  } catch {
+    return `\`pattern\` is not a valid regular expression; use \`${SUGGESTED_PATTERN}\`.`;
+  }
+  // A Java pattern must match the whole value; mirror that by anchoring.
+  const whole = (s: string) => re.test(s) && (re.exec(s)?.[0] ?? '') === s;
+  const refused = MUST_ACCEPT.find((s) => !whole(s));
+  if (refused) return `\`pattern\` rejects the valid ad account id \`${refused}\`; use \`${SUGGESTED_PATTERN}\`.`;
+  const accepted = MUST_REJECT.find((s) => whole(s));
+  if (accepted !== undefined) return `\`pattern\` accepts \`${JSON.stringify(accepted)}\`, which is not an ad account id; use \`${SUGGESTED_PATTERN}\`.`;
+  return undefined;
+}
+
+export const pinterestAdAccountField: Rule = {
+  code: 'PD204',
+  title: 'The ad account id field takes only 1–18 digits',
+  severity: 'error',
+  kinds: ['destination'],
+  pinterestOnly: true,
+  check({ value }) {
+    const fields = asArray(value.customerDataFields);
+    const index = fields.findIndex((f) => AD_ACCOUNT.test(asString(asObject(f)?.name) ?? ''));
+    if (index < 0) {
+      return [finding(this, value.customerDataFields === undefined ? '' : '/customerDataFields', 'Add a customer data field for the Pinterest ad account id (e.g. `adAccountId`, type string, required, pattern `^[0-9]{1,18}$`): every request goes to that ad account.', { data: { insertField: { name: 'adAccountId', title: 'Ad Account ID', type: 'string', isRequired: true, pattern: SUGGESTED_PATTERN } } })];
+    }
+    const field = fields[index] as Json;
+    const base = `/customerDataFields/${index}`;
+    const out = [];
+    if (field.type !== 'string') {
+      out.push(finding(this, `${base}/type`, 'Make the ad account id a `string`: ids have up to 18 digits, beyond the precision of JSON numbers in many clients, and Pinterest sends them as strings.', { data: { replacement: 'string' } }));
+    }
+    if (field.isRequired !== true) {
+      out.push(finding(this, base, 'Set `isRequired: true` on the ad account id: without it a connection has nowhere to send audiences.', { severity: 'warning', data: { set: { pointer: `${base}/isRequired`, value: true } } }));
+    }
+    const pattern = asString(field.pattern);
+    const problem = pattern === undefined ? `Add \`"pattern": "${SUGGESTED_PATTERN}"\` so users cannot enter anything but an ad account id (1 to 18 digits).` : patternProblem(pattern);
+    if (problem) out.push(finding(this, pattern === undefined ? base : `${base}/pattern`, problem, { data: { set: { pointer: `${base}/pattern`, value: SUGGESTED_PATTERN } } }));
+    return out;
+  },
+};

@@ -1,0 +1,55 @@
+import { asArray, asObject, asString, type Json } from '../project/project';
+import { listOf, suggest } from '../text/suggest';
+import { PINTEREST } from './facts';
+import { finding, type Rule } from './rule';
+
+/**
+ * Users sign in to Pinterest with OAuth2 authorization code against Pinterest's own endpoints,
+ * with the scopes a customer-list destination needs.
+ */
+export const pinterestOAuth: Rule = {
+  code: 'PD205',
+  title: "OAuth2 uses Pinterest's authorization and token URLs and the needed scopes",
+  severity: 'error',
+  kinds: ['destination'],
+  pinterestOnly: true,
+  check({ value }) {
+    const configs = asArray(value.customerAuthenticationConfigurations);
+    const index = configs.findIndex((c) => asObject(c)?.authType === 'OAUTH2');
+    if (index < 0) {
+      return [finding(this, value.customerAuthenticationConfigurations === undefined ? '' : '/customerAuthenticationConfigurations', "Pinterest users sign in with OAuth: add a customer authentication configuration with `authType` `OAUTH2` and `grant` `OAUTH2_AUTHORIZATION_CODE`.")];
+    }
+    const c = configs[index] as Json;
+    const base = `/customerAuthenticationConfigurations/${index}`;
+    const out = [];
+    if (c.grant !== undefined && c.grant !== 'OAUTH2_AUTHORIZATION_CODE') {
+      out.push(finding(this, `${base}/grant`, `Pinterest users sign in interactively: use \`OAUTH2_AUTHORIZATION_CODE\`, not \`${String(c.grant)}\`.`, { data: { replacement: 'OAUTH2_AUTHORIZATION_CODE' } }));
+    }
+    const urls: [string, string][] = [['authorizationUrl', PINTEREST.authorizationUrl], ['accessTokenUrl', PINTEREST.tokenUrl], ['refreshTokenUrl', PINTEREST.tokenUrl]];
+    for (const [key, expected] of urls) {
+      const actual = asString(c[key]);
+      if (actual === undefined || actual === expected) continue;
+      out.push(finding(this, `${base}/${key}`, `Pinterest's ${key === 'authorizationUrl' ? 'authorization' : 'token'} URL is \`${expected}\`, not \`${actual}\`.`, { data: { replacement: expected } }));
+    }
+    if (c.refreshTokenUrl === undefined) {
+      out.push(finding(this, base, `Add \`"refreshTokenUrl": "${PINTEREST.tokenUrl}"\`: without it AEP does not refresh expired Pinterest tokens and exports stop.`, { severity: 'warning', data: { set: { pointer: `${base}/refreshTokenUrl`, value: PINTEREST.tokenUrl } } }));
+    }
+    const scopeKey = c.scope !== undefined ? 'scope' : c.scopes !== undefined ? 'scopes' : undefined;
+    const scopes = asArray(scopeKey ? c[scopeKey] : undefined).filter((s): s is string => typeof s === 'string');
+    const known: readonly string[] = PINTEREST.scopes;
+    scopes.forEach((s, i) => {
+      if (known.includes(s)) return;
+      const hint = suggest(s, known);
+      out.push(finding(this, `${base}/${scopeKey}/${i}`, `\`${s}\` is not a Pinterest scope${hint ? `; did you mean \`${hint}\`?` : '.'}`, { severity: 'warning', data: hint ? { replacement: hint } : undefined }));
+    });
+    const missing = PINTEREST.requiredScopes.filter((s) => !scopes.includes(s));
+    if (missing.length) {
+      out.push(finding(this, scopeKey ? `${base}/${scopeKey}` : base, `Request the scope${missing.length > 1 ? 's' : ''} ${listOf(missing)}: customer lists and audiences are read and written with them.`, { data: { addScopes: missing } }));
+    }
+    const recommended = PINTEREST.recommendedScopes.filter((s) => !scopes.includes(s));
+    if (recommended.length && missing.length === 0) {
+      out.push(finding(this, scopeKey ? `${base}/${scopeKey}` : base, `Also request ${listOf(recommended)}, so the connection can tell which Pinterest user signed in.`, { severity: 'warning', data: { addScopes: recommended } }));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,20 @@
+import { asObject, asString } from '../project/project';
+import { audienceTemplateRef } from './facts';
+import { finding, type Rule } from './rule';
+
+/** audienceTemplateId names an audience metadata template of this project. */
+export const audienceTemplateReference: Rule = {
+  code: 'PD302',
+  title: 'audienceTemplateId resolves to an audience template in the project',
+  severity: 'error',
+  kinds: ['destination'],
+  check({ value, project }) {
+    const ref = audienceTemplateRef(value);
+    if (!ref || typeof ref.id !== 'string' || project.audienceTemplateById(ref.id)) return [];
+    const templates = project.ofKind('audience-template');
+    const known = templates.map((t) => asString(asObject(t.doc.value)?.instanceId)).filter((x): x is string => !!x);
+    return [finding(this, ref.pointer, templates.length === 0
+      ? 'No audience template file in this project; add `audience-template.json`, whose `instanceId` this must equal.'
+      : `No audience template in this project has \`instanceId\` \`${ref.id}\`${known.length ? `; found ${known.map((k) => '`' + k + '`').join(', ')}` : ''}.`, { data: { candidates: known } })];
+  },
+};

@@ -1,0 +1,45 @@
+import { asArray, asObject, asString } from '../project/project';
+import { listOf, suggest } from '../text/suggest';
+import { destinationsFor, TRANSFORMATION } from './facts';
+import { finding, type Rule } from './rule';
+
+/** Each mapping goes from a namespace the destination accepts to a target it declares. */
+export const activationMappings: Rule = {
+  code: 'PD304',
+  title: 'Activation mappings use namespaces and targets the destination accepts',
+  severity: 'error',
+  kinds: ['activation'],
+  check(ctx) {
+    const [destination] = destinationsFor(ctx.file, ctx.project);
+    const targets = asObject(asObject(destination?.doc.value)?.identityNamespaces);
+    if (!targets) return [];
+    const targetNames = Object.keys(targets);
+    const out = [];
+    for (const [i, m] of asArray(ctx.value.mappings).entries()) {
+      const mapping = asObject(m);
+      const source = asString(mapping?.source);
+      const target = asString(mapping?.target) ?? source;
+      if (!mapping || !source || !target) continue;
+      const base = `/mappings/${i}`;
+      const def = asObject(targets[target]);
+      if (!def) {
+        const hint = suggest(target, targetNames);
+        out.push(finding(this, `${base}/target`, `The destination has no target identity \`${target}\`; ${hint ? `did you mean \`${hint}\`?` : `use ${listOf(targetNames)}.`}`, { data: hint ? { replacement: hint } : undefined }));
+        continue;
+      }
+      const accepted = asObject(def.acceptedGlobalNamespaces) ?? {};
+      const acceptedNames = Object.keys(accepted);
+      const nsDef = asObject(accepted[source]);
+      if (!nsDef) {
+        if (def.acceptsCustomNamespaces === true && !suggest(source, acceptedNames)) continue;
+        const hint = suggest(source, acceptedNames);
+        out.push(finding(this, `${base}/source`, `\`${target}\` does not accept the namespace \`${source}\`; ${hint ? `did you mean \`${hint}\`? Codes are case-sensitive.` : `it accepts ${listOf(acceptedNames)}.`}`, { data: hint ? { replacement: hint } : undefined }));
+        continue;
+      }
+      if (nsDef.requiredTransformation === TRANSFORMATION && mapping.applyTransformation !== true) {
+        out.push(finding(this, mapping.applyTransformation === undefined ? base : `${base}/applyTransformation`, `AEP always applies \`${TRANSFORMATION}\` to \`${source}\` for this destination; set \`applyTransformation\` to \`true\` so the file says what happens.`, { severity: 'warning', data: { set: { pointer: `${base}/applyTransformation`, value: true } } }));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,56 @@
+import { childPointer } from '../json/pointer';
+import { asArray, asObject, asString } from '../project/project';
+import { listOf, suggest } from '../text/suggest';
+import { destinationsFor } from './facts';
+import { finding, type Rule } from './rule';
+
+/** The connection's values satisfy the destination's customerDataFields, as AEP's form would check. */
+export const activationCustomerData: Rule = {
+  code: 'PD306',
+  title: "Connection values satisfy the destination's customer data fields",
+  severity: 'error',
+  kinds: ['activation'],
+  check(ctx) {
+    const [destination] = destinationsFor(ctx.file, ctx.project);
+    const config = asObject(destination?.doc.value);
+    if (!config) return [];
+    const connection = asObject(ctx.value.connection);
+    const data = asObject(connection?.customerData) ?? {};
+    const base = '/connection/customerData';
+    const fields = asArray(config.customerDataFields).map(asObject).filter((f) => f && typeof f.name === 'string');
+    const out = [];
+    for (const f of fields) {
+      const name = f!.name as string;
+      const v = data[name];
+      if (v === undefined) {
+        if (f!.isRequired === true) out.push(finding(this, connection?.customerData ? base : '/connection', `The destination requires \`${name}\` (${asString(f!.title) ?? name}); add it to \`connection.customerData\`.`, { data: { insertKey: name } }));
+        continue;
+      }
+      const pointer = childPointer(base, name);
+      const enumValues = asArray(f!.enum).length ? asArray(f!.enum) : asArray(f!.namedEnum).map((e) => asObject(e)?.value);
+      if (enumValues.length && !enumValues.includes(v)) {
+        out.push(finding(this, pointer, `\`${name}\` must be one of ${listOf(enumValues)}.`));
+      }
+      const pattern = asString(f!.pattern);
+      if (pattern !== undefined && typeof v === 'string') {
+        let re: RegExp | undefined;
+        try {
+          re = new RegExp(pattern, 'u');
+        } catch {
+          re = undefined; // A Java-only construct: AEP checks it, we cannot.
+        }
+        if (re && !re.test(v)) out.push(finding(this, pointer, `\`${name}\` does not match the destination's pattern \`${pattern}\`.`));
+      }
+      if ((f!.type === 'integer' && !Number.isInteger(v)) || (f!.type === 'string' && typeof v !== 'string')) {
+        out.push(finding(this, pointer, `\`${name}\` must be ${f!.type === 'integer' ? 'an integer' : 'a string'}.`));
+      }
+    }
+    const known = fields.map((f) => f!.name as string);
+    for (const key of Object.keys(data)) {
+      if (known.includes(key)) continue;
+      const hint = suggest(key, known);
+      out.push(finding(this, childPointer(base, key), `The destination has no customer data field \`${key}\`${hint ? `; did you mean \`${hint}\`?` : '.'}`, { severity: 'warning', at: 'key', data: hint ? { renameKey: hint } : undefined }));
+    }
+    return out;
+  },
+};

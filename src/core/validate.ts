@@ -1,0 +1,66 @@
+/**
+ * The validate step of the pipeline: syntax, schema, semantic and cross-file rules for every file
+ * of a project, located in the text. Pure and synchronous; never throws on any input.
+ */
+import type { Diagnostic, Finding } from './diagnostics';
+import { place } from './json/place';
+import type { FileKind } from './project/kinds';
+import { asObject, type Project, type ProjectFile } from './project/project';
+import { RULES, type Rule } from './rules';
+import { SCHEMA_CODES, schemaFindings } from './schema/errors';
+import { validatorFor } from './schema/schemas';
+
+export interface FileReport {
+  path: string;
+  kind: FileKind | undefined;
+  diagnostics: Diagnostic[];
+}
+
+export interface ValidateOptions {
+  /** Defaults to every rule; the template checks plug in here. */
+  rules?: readonly Rule[];
+}
+
+const SCHEMA_CODE_SET = new Set<string>(Object.values(SCHEMA_CODES));
+
+export function validateFile(project: Project, file: ProjectFile, options: ValidateOptions = {}): Diagnostic[] {
+  const { doc } = file;
+  const out: Diagnostic[] = [...doc.syntax];
+  if (doc.value === undefined) return out;
+  if (!file.kind) {
+    out.push({ code: 'PD003', severity: 'warning', message: 'Not a destination project file: name it destination.json, destination-server.json, audience-template.json or activation.json (or *.<kind>.json).', pointer: '', range: doc.range(0, 0) });
+    return out;
+  }
+  const value = asObject(doc.value);
+  if (!value) {
+    out.push(place(doc, { code: SCHEMA_CODES.type, severity: 'error', message: `A ${file.kind} file holds a JSON object.`, pointer: '' }));
+    return out;
+  }
+
+  const validate = validatorFor(file.kind);
+  validate(value);
+  const schema = schemaFindings(validate.errors, value);
+  const semantic: Finding[] = [];
+  const pinterest = project.targetsPinterest;
+  for (const rule of options.rules ?? RULES) {
+    if (!rule.kinds.includes(file.kind) || (rule.pinterestOnly && !pinterest)) continue;
+    try {
+      semantic.push(...rule.check({ file, value, project }));
+    } catch (e) {
+      semantic.push({ code: 'PD000', severity: 'error', message: `Internal error in rule ${rule.code} (${(e as Error).message}); please report it. Other checks ran.`, pointer: '' });
+    }
+  }
+  // A rule's specific message replaces the schema's generic one at the same place.
+  const ruled = new Set(semantic.map((f) => f.pointer));
+  const findings = [...schema.filter((f) => !(SCHEMA_CODE_SET.has(f.code) && ruled.has(f.pointer))), ...semantic];
+  for (const f of findings) out.push(place(doc, f));
+  return out.sort(byPosition);
+}
+
+export function validateProject(project: Project, options: ValidateOptions = {}): FileReport[] {
+  return project.files.map((file) => ({ path: file.path, kind: file.kind, diagnostics: validateFile(project, file, options) }));
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}
