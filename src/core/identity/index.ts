@@ -1,0 +1,15 @@
+/**
+ * Public surface of the identity core: namespace catalogue, normalise/validate/hash, masking and
+ * bulk hashing. Front ends import from here, not from the individual files.
+ */
+export { findNamespace, listNamespaces, pinterestNamespaces, suggestNamespace } from './namespaces';
+export type { NamespaceInfo, NamespaceKind, PinterestListType } from './namespaces';
+export { sha256Hex, sha256Lower } from './hash';
+export { prepareIdentity } from './prepare';
+export type { PrepareOptions, PrepareResult, PreparedIdentity, RejectedIdentity } from './prepare';
+export { REJECT_REASONS, WARNING_REASONS, rejectMessage } from './reasons';
+export type { IdentityWarning, RejectReason, WarningReason } from './reasons';
+export { maskIdentity } from './mask';
+export { hashEmailsBatch } from './batch';
+export { hashInWorkers } from './workers';
+export type { WorkerHashOptions } from './workers';
