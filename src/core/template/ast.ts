@@ -1,0 +1,44 @@
+/** Syntax tree of the Pebble subset. Every node keeps the span of the source it came from. */
+import type { Span } from './errors';
+
+export interface Args {
+  positional: Expr[];
+  named: { name: string; value: Expr; span: Span }[];
+}
+
+interface Base {
+  span: Span;
+  /** Nesting depth of the expression tree, capped by the parser so nothing recurses too deep. */
+  depth: number;
+}
+
+export type Expr =
+  | (Base & { type: 'literal'; value: string | number | boolean | null })
+  | (Base & { type: 'list'; items: Expr[] })
+  | (Base & { type: 'map'; entries: { key: Expr; value: Expr }[] })
+  | (Base & { type: 'name'; name: string })
+  /** `object.key` or `object[key]`; `key` is a literal for `.name` and `['name']`. */
+  | (Base & { type: 'member'; object: Expr; key: Expr; keySpan: Span })
+  | (Base & { type: 'unary'; op: 'not' | '-' | '+'; operand: Expr })
+  | (Base & { type: 'binary'; op: BinaryOp; left: Expr; right: Expr; opSpan: Span })
+  | (Base & { type: 'test'; negated: boolean; operand: Expr; name: string; nameSpan: Span })
+  | (Base & { type: 'filter'; input: Expr; name: string; nameSpan: Span; args: Args })
+  | (Base & { type: 'call'; name: string; nameSpan: Span; args: Args })
+  | (Base & { type: 'ternary'; cond: Expr; then: Expr; otherwise: Expr });
+
+export type BinaryOp =
+  | 'or' | 'and' | 'contains' | '==' | '!=' | '<' | '>' | '<=' | '>=' | '+' | '-' | '*' | '/' | '%' | '~';
+
+export interface FilterCall {
+  name: string;
+  nameSpan: Span;
+  args: Args;
+}
+
+export type Stmt =
+  | { type: 'text'; text: string; span: Span }
+  | { type: 'print'; expr: Expr; span: Span }
+  | { type: 'for'; variable: string; variableSpan: Span; iterable: Expr; body: Stmt[]; elseBody: Stmt[] | null; span: Span }
+  | { type: 'if'; branches: { cond: Expr; body: Stmt[] }[]; elseBody: Stmt[] | null; span: Span }
+  | { type: 'set'; name: string; nameSpan: Span; value: Expr; span: Span }
+  | { type: 'filterBlock'; filters: FilterCall[]; body: Stmt[]; span: Span };

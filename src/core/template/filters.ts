@@ -1,0 +1,243 @@
+/**
+ * Filters: Pebble's core set as Adobe's fork exposes it, plus Adobe's `added`, `removed` and
+ * `toJson`. Arguments arrive in the order of FILTER_SPECS params (undefined when not given).
+ * Most filters pass null through, as Pebble's do. Problems throw ValueError; the evaluator adds
+ * the position.
+ */
+import { FILTER_SPECS } from './catalog';
+import { formatDate, parseDate, parseIso, zoneOffset } from './dates';
+import { ValueError } from './errors';
+import { escape, formEncode } from './escape';
+import { decimalFormat, defaultNumberFormat } from './numbers';
+import { ADDED, filterSegments, REMOVED } from './segments';
+import { isEmpty, isMap, javaTrim, newMap, stringValueOf, toJson, toOutput, typeName } from './values';
+
+export type FilterFn = (input: unknown, args: readonly unknown[]) => unknown;
+
+const DEFAULT_DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ssZ";
+
+function str(input: unknown): string {
+  return typeof input === 'string' ? input : toOutput(input);
+}
+
+function num(v: unknown, what: string): number {
+  if (typeof v !== 'number') throw new ValueError(`${what} must be a number, not a ${typeName(v)}.`);
+  return v;
+}
+
+function optString(v: unknown, what: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new ValueError(`${what} must be a string, not a ${typeName(v)}.`);
+  return v;
+}
+
+const nullSafe = (f: (s: string) => string): FilterFn => (input) => (input === null || input === undefined ? null : f(str(input)));
+
+function toUpperFirst(c: string): string {
+  return c.toUpperCase().length === 1 ? c.toUpperCase() : c;
+}
+
+function compareSortable(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  throw new ValueError(`Can not sort a list that mixes ${typeName(a)} and ${typeName(b)} values.`);
+}
+
+function sortList(input: unknown, name: string): unknown[] | null {
+  if (input === null || input === undefined) return null;
+  if (!Array.isArray(input)) throw new ValueError(`"${name}" needs a list, not a ${typeName(input)}.`);
+  return [...input].sort(compareSortable);
+}
+
+/** Java's String.split(regex, limit). */
+function javaSplit(s: string, delimiter: string, limit: number): string[] {
+  let re: RegExp;
+  try {
+    re = new RegExp(delimiter, 'gu');
+  } catch {
+    throw new ValueError(`The split delimiter "${delimiter}" is not a valid regular expression (Java's split takes a regex; escape special characters).`);
+  }
+  const out: string[] = [];
+  let last = 0;
+  let matched = false;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      if (m.index === 0 || m.index >= s.length) continue;
+    }
+    if (limit > 0 && out.length === limit - 1) break;
+    matched = true;
+    out.push(s.slice(last, m.index));
+    last = m.index + m[0].length;
+  }
+  if (!matched) return [s];
+  out.push(s.slice(last));
+  if (limit === 0) while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+function date(input: unknown, args: readonly unknown[]): unknown {
+  if (input === null || input === undefined) return null;
+  const format = optString(args[0], 'The date format') ?? DEFAULT_DATE_FORMAT;
+  const existing = optString(args[1], 'existingFormat');
+  const zone = optString(args[2], 'timeZone');
+  let ms: number;
+  if (typeof input === 'number') {
+    ms = Math.trunc(input);
+  } else if (typeof input === 'string') {
+    if (existing !== undefined) {
+      ms = parseDate(input, existing);
+    } else {
+      // Pebble tries its default pattern; ISO-8601 (Adobe's timestamps) is accepted as well.
+      let parsed: number | undefined;
+      try {
+        parsed = parseDate(input, DEFAULT_DATE_FORMAT);
+      } catch {
+        parsed = parseIso(input);
+      }
+      if (parsed === undefined) {
+        throw new ValueError(`Could not parse "${input}" as a date: it is not ISO-8601; give its pattern with existingFormat="...".`);
+      }
+      ms = parsed;
+    }
+  } else {
+    throw new ValueError(`"date" needs a string or a number (epoch milliseconds), not a ${typeName(input)}.`);
+  }
+  return formatDate(ms, format, zone === undefined ? 0 : zoneOffset(zone, ms));
+}
+
+function merge(input: unknown, args: readonly unknown[]): unknown {
+  const items = args[0];
+  if (Array.isArray(input) && Array.isArray(items)) return [...input, ...items];
+  if (isMap(input) && isMap(items)) {
+    const out = newMap();
+    for (const k of Object.keys(input)) out[k] = input[k];
+    for (const k of Object.keys(items)) out[k] = items[k];
+    return out;
+  }
+  throw new ValueError(`"merge" joins two maps or two lists, not a ${typeName(input)} and a ${typeName(items)}.`);
+}
+
+function slice(input: unknown, args: readonly unknown[]): unknown {
+  if (input === null || input === undefined) return null;
+  if (typeof input !== 'string' && !Array.isArray(input)) throw new ValueError(`"slice" needs a string or a list, not a ${typeName(input)}.`);
+  const from = args[0] === undefined || args[0] === null ? 0 : Math.trunc(num(args[0], 'fromIndex'));
+  if (from < 0) throw new ValueError('fromIndex must not be negative.');
+  let to = input.length;
+  if (args[1] !== undefined && args[1] !== null) {
+    to = Math.trunc(num(args[1], 'toIndex'));
+    if (to > input.length) throw new ValueError(`toIndex must not exceed the input size (${input.length}).`);
+    if (from >= to) throw new ValueError('toIndex must be greater than fromIndex.');
+  }
+  return input.slice(from, to);
+}
+
+function replace(input: unknown, args: readonly unknown[]): unknown {
+  if (input === null || input === undefined) return null;
+  const pairs = args[0];
+  if (!isMap(pairs)) throw new ValueError(`"replace" needs a map of search -> replacement, e.g. replace({'a': 'b'}), not a ${typeName(pairs)}.`);
+  let s = str(input);
+  for (const k of Object.keys(pairs)) if (k !== '') s = s.split(k).join(stringValueOf(pairs[k]));
+  return s;
+}
+
+function first(input: unknown): unknown {
+  if (typeof input === 'string') return input.length ? input[0] : null;
+  if (Array.isArray(input)) return input.length ? input[0] : null;
+  return null;
+}
+
+function last(input: unknown): unknown {
+  if (typeof input === 'string') return input.length ? input[input.length - 1] : null;
+  if (Array.isArray(input)) return input.length ? input[input.length - 1] : null;
+  return null;
+}
+
+function length(input: unknown): number {
+  if (typeof input === 'string' || Array.isArray(input)) return input.length;
+  if (isMap(input)) return Object.keys(input).length;
+  return 0;
+}
+
+export const FILTER_IMPLS: Readonly<Record<string, FilterFn>> = {
+  abbreviate: (input, args) => {
+    if (input === null || input === undefined) return null;
+    const s = str(input);
+    const max = Math.trunc(num(args[0], 'The abbreviate length'));
+    if (max < 0) throw new ValueError('The abbreviate length must not be negative.');
+    if (s.length < max || s.length <= 3) return s;
+    if (max <= 3) return s.slice(0, max);
+    return s.slice(0, max - 3) + '...';
+  },
+  abs: (input) => (input === null || input === undefined ? null : Math.abs(num(input, 'The input of "abs"'))),
+  added: (input) => filterSegments(input, ADDED, 'The "added" filter'),
+  capitalize: nullSafe((s) => (s.length ? toUpperFirst(s[0]!) + s.slice(1) : s)),
+  date,
+  default: (input, args) => (isEmpty(input) ? args[0] : input),
+  e: (input, args) => FILTER_IMPLS['escape']!(input, args),
+  escape: (input, args) => {
+    if (input === null || input === undefined) return null;
+    return escape(str(input), optString(args[0], 'The escaping strategy') ?? 'html');
+  },
+  first,
+  join: (input, args) => {
+    if (input === null || input === undefined) return null;
+    const sep = args[0] === undefined || args[0] === null ? '' : str(args[0]);
+    if (Array.isArray(input)) return input.map(stringValueOf).join(sep);
+    if (isMap(input)) return Object.keys(input).map((k) => stringValueOf(input[k])).join(sep);
+    throw new ValueError(`"join" needs a list, not a ${typeName(input)}.`);
+  },
+  keys: (input) => (isMap(input) ? Object.keys(input) : input === null || input === undefined ? null : []),
+  last,
+  length,
+  lower: nullSafe((s) => s.toLowerCase()),
+  merge,
+  numberformat: (input, args) => {
+    if (input === null || input === undefined) return null;
+    const n = num(input, 'The input of "numberformat"');
+    const format = optString(args[0], 'The number format');
+    return format === undefined ? defaultNumberFormat(n) : decimalFormat(n, format);
+  },
+  raw: (input) => input,
+  removed: (input) => filterSegments(input, REMOVED, 'The "removed" filter'),
+  replace,
+  reverse: (input) => {
+    if (typeof input === 'string') return [...input].reverse().join('');
+    if (Array.isArray(input)) return [...input].reverse();
+    if (input === null || input === undefined) return null;
+    throw new ValueError(`"reverse" needs a list or a string, not a ${typeName(input)}.`);
+  },
+  rsort: (input) => sortList(input, 'rsort')?.reverse() ?? null,
+  slice,
+  sort: (input) => sortList(input, 'sort'),
+  split: (input, args) => {
+    if (input === null || input === undefined) return null;
+    const delimiter = optString(args[0], 'The split delimiter') ?? '';
+    const limit = args[1] === undefined || args[1] === null ? 0 : Math.trunc(num(args[1], 'The split limit'));
+    return javaSplit(str(input), delimiter, limit);
+  },
+  title: nullSafe((s) => {
+    let out = '';
+    let cap = true;
+    for (const c of s) {
+      if (/\s/.test(c)) cap = true;
+      else if (cap) {
+        out += toUpperFirst(c);
+        cap = false;
+        continue;
+      }
+      out += c;
+    }
+    return out;
+  }),
+  toJson: (input) => toJson(input),
+  trim: nullSafe(javaTrim),
+  upper: nullSafe((s) => s.toUpperCase()),
+  urlencode: nullSafe(formEncode),
+};
+
+// Every name the parser accepts must have an implementation.
+for (const name of Object.keys(FILTER_SPECS)) {
+  if (!FILTER_IMPLS[name]) throw new Error(`filter ${name} has no implementation`);
+}

@@ -1,0 +1,139 @@
+/**
+ * What a template reads, for the validator: free variable paths (`customerData.adAccountId`,
+ * `input.profiles`), and the tags, filters and functions it uses, each with its position.
+ * Loop variables, `loop` and names bound by an earlier `set` are locals and are not reported.
+ */
+import type { Args, Expr, Stmt } from './ast';
+
+export interface Reference {
+  kind: 'variable' | 'filter' | 'function' | 'tag';
+  /** The dotted path for a variable, else the filter, function or tag name. */
+  name: string;
+  /** Variable path up to the first dynamic index (`a[b]`); empty for the other kinds. */
+  path: string[];
+  offset: number;
+  length: number;
+}
+
+export function collectReferences(body: Stmt[]): Reference[] {
+  const out: Reference[] = [];
+  const scopes: Set<string>[] = [new Set()];
+  const isLocal = (name: string) => scopes.some((s) => s.has(name));
+
+  const tag = (name: string, span: { offset: number; length: number }) =>
+    out.push({ kind: 'tag', name, path: [], offset: span.offset + span.length - name.length, length: name.length });
+
+  const args = (a: Args) => {
+    a.positional.forEach(expr);
+    a.named.forEach((n) => expr(n.value));
+  };
+
+  function expr(e: Expr): void {
+    switch (e.type) {
+      case 'literal':
+        return;
+      case 'name':
+        if (!isLocal(e.name)) out.push({ kind: 'variable', name: e.name, path: [e.name], offset: e.span.offset, length: e.span.length });
+        return;
+      case 'member': {
+        const chain: Extract<Expr, { type: 'member' }>[] = [];
+        let node: Expr = e;
+        while (node.type === 'member') {
+          chain.unshift(node);
+          node = node.object;
+        }
+        if (node.type === 'name' && !isLocal(node.name)) {
+          const path = [node.name];
+          let end = node.span.offset + node.span.length;
+          for (const m of chain) {
+            if (m.key.type !== 'literal' || (typeof m.key.value !== 'string' && typeof m.key.value !== 'number')) break;
+            path.push(String(m.key.value));
+            end = m.keySpan.offset + m.keySpan.length;
+          }
+          out.push({ kind: 'variable', name: path.join('.'), path, offset: node.span.offset, length: end - node.span.offset });
+        } else if (node.type !== 'name') {
+          expr(node);
+        }
+        for (const m of chain) if (m.key.type !== 'literal') expr(m.key);
+        return;
+      }
+      case 'list':
+        e.items.forEach(expr);
+        return;
+      case 'map':
+        e.entries.forEach((en) => {
+          expr(en.key);
+          expr(en.value);
+        });
+        return;
+      case 'unary':
+        expr(e.operand);
+        return;
+      case 'binary':
+        expr(e.left);
+        expr(e.right);
+        return;
+      case 'test':
+        expr(e.operand);
+        return;
+      case 'filter':
+        expr(e.input);
+        out.push({ kind: 'filter', name: e.name, path: [], offset: e.nameSpan.offset, length: e.nameSpan.length });
+        args(e.args);
+        return;
+      case 'call':
+        out.push({ kind: 'function', name: e.name, path: [], offset: e.nameSpan.offset, length: e.nameSpan.length });
+        args(e.args);
+        return;
+      case 'ternary':
+        expr(e.cond);
+        expr(e.then);
+        expr(e.otherwise);
+        return;
+    }
+  }
+
+  function stmts(body: Stmt[]): void {
+    for (const st of body) {
+      switch (st.type) {
+        case 'text':
+          break;
+        case 'print':
+          expr(st.expr);
+          break;
+        case 'for':
+          tag('for', st.span);
+          expr(st.iterable);
+          scopes.push(new Set([st.variable, 'loop']));
+          stmts(st.body);
+          scopes.pop();
+          if (st.elseBody) stmts(st.elseBody);
+          break;
+        case 'if':
+          tag('if', st.span);
+          for (const b of st.branches) {
+            expr(b.cond);
+            stmts(b.body);
+          }
+          if (st.elseBody) stmts(st.elseBody);
+          break;
+        case 'set':
+          tag('set', st.span);
+          expr(st.value);
+          scopes[scopes.length - 1]!.add(st.name);
+          break;
+        case 'filterBlock':
+          tag('filter', st.span);
+          for (const f of st.filters) {
+            out.push({ kind: 'filter', name: f.name, path: [], offset: f.nameSpan.offset, length: f.nameSpan.length });
+            args(f.args);
+          }
+          stmts(st.body);
+          break;
+      }
+    }
+  }
+
+  stmts(body);
+  return out.sort((a, b) => a.offset - b.offset);
+}
