@@ -22,6 +22,7 @@ export interface ValidateOptions {
 }
 
 const SCHEMA_CODE_SET = new Set<string>(Object.values(SCHEMA_CODES));
+const UNKNOWN_PROPERTY = 'PD014';
 
 export function validateFile(project: Project, file: ProjectFile, options: ValidateOptions = {}): Diagnostic[] {
   const { doc } = file;
@@ -39,10 +40,14 @@ export function validateFile(project: Project, file: ProjectFile, options: Valid
 
   const validate = validatorFor(file.kind);
   validate(value);
-  const schema = schemaFindings(validate.errors, value);
+  // While the text is broken (mid-edit), its recovered value is incomplete: report what is there
+  // (wrong types, values, keys), not what seems missing or what other files would make of it.
+  const broken = doc.syntax.some((d) => d.severity === 'error');
+  const schema = schemaFindings(validate.errors, value).filter((f) => !broken || f.code !== SCHEMA_CODES.required);
   const semantic: Finding[] = [];
   const pinterest = project.targetsPinterest;
-  for (const rule of options.rules ?? RULES) {
+  const rules = options.rules ?? RULES;
+  for (const rule of broken ? rules.filter((r) => r.code === UNKNOWN_PROPERTY) : rules) {
     if (!rule.kinds.includes(file.kind) || (rule.pinterestOnly && !pinterest)) continue;
     try {
       semantic.push(...rule.check({ file, value, project }));

@@ -74,8 +74,12 @@ function tooDeepAt(text: string): number {
   return -1;
 }
 
-function describe(e: ParseError): string {
+function describe(e: ParseError, text: string): string {
   const name = printParseErrorCode(e.error);
+  if (name === 'PropertyNameExpected' || name === 'ValueExpected') {
+    const before = text.slice(0, e.offset).trimEnd();
+    if (before.endsWith(',') && /^[}\]]/.test(text.slice(e.offset))) return 'Invalid JSON: trailing comma; remove the comma before the closing bracket.';
+  }
   return `Invalid JSON: ${MESSAGES[name] ?? name}.`;
 }
 
@@ -109,8 +113,11 @@ export function parseDocument(path: string, text: string): JsonDocument {
         const errors: ParseError[] = [];
         value = parse(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
         const shift = bom ? 1 : 0;
+        const at = new Set<number>();
         for (const e of errors.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {
-          syntax.push(syntaxDiagnostic(lines, e.offset + shift, e.offset + shift + Math.max(e.length, 1), describe(e)));
+          if (at.has(e.offset)) continue; // one message per place
+          at.add(e.offset);
+          syntax.push(syntaxDiagnostic(lines, e.offset + shift, e.offset + shift + Math.max(e.length, 1), describe(e, body)));
         }
         if (errors.length > MAX_SYNTAX_DIAGNOSTICS) {
           const last = errors[MAX_SYNTAX_DIAGNOSTICS]!;

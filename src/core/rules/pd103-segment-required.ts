@@ -10,6 +10,7 @@ export const segmentRequired: Rule = {
   check({ value }) {
     const config = asObject(value.schemaConfig);
     if (config?.segmentRequired === true) return [];
+    // A missing key is located at its nearest existing ancestor.
     const pointer = config ? '/schemaConfig/segmentRequired' : '/schemaConfig';
     const message = config && 'segmentRequired' in config
       ? '`segmentRequired` must be `true`: Destination SDK destinations always export audiences.'

@@ -1,4 +1,5 @@
 import { asArray, asObject, asString } from '../project/project';
+import { listOf } from '../text/suggest';
 import { finding, type Rule } from './rule';
 
 /** destinationServerId names a destination server of this project. */
@@ -9,13 +10,13 @@ export const destinationServerReference: Rule = {
   kinds: ['destination'],
   check({ value, project }) {
     const servers = project.ofKind('destination-server');
+    // A destination validated on its own (no server in the project) has nothing to resolve against.
+    if (servers.length === 0) return [];
     return asArray(value.destinationDelivery).flatMap((d, i) => {
       const id = asString(asObject(d)?.destinationServerId);
       if (id === undefined || project.serverById(id)) return [];
       const known = servers.map((s) => asString(asObject(s.doc.value)?.instanceId)).filter((x): x is string => !!x);
-      return [finding(this, `/destinationDelivery/${i}/destinationServerId`, servers.length === 0
-        ? 'No destination server file in this project; add `destination-server.json`, whose `instanceId` this must equal.'
-        : `No destination server in this project has \`instanceId\` \`${id}\`${known.length ? `; found ${known.map((k) => '`' + k + '`').join(', ')}` : ''}.`, { data: { candidates: known } })];
+      return [finding(this, `/destinationDelivery/${i}/destinationServerId`, `No destination server in this project has \`instanceId\` \`${id}\`${known.length ? `; found ${listOf(known)}` : ''}.`, { data: { candidates: known } })];
     });
   },
 };

@@ -1,5 +1,6 @@
 import { asObject, asString } from '../project/project';
 import { audienceTemplateRef } from './facts';
+import { listOf } from '../text/suggest';
 import { finding, type Rule } from './rule';
 
 /** audienceTemplateId names an audience metadata template of this project. */
@@ -12,9 +13,9 @@ export const audienceTemplateReference: Rule = {
     const ref = audienceTemplateRef(value);
     if (!ref || typeof ref.id !== 'string' || project.audienceTemplateById(ref.id)) return [];
     const templates = project.ofKind('audience-template');
+    // A destination validated on its own has nothing to resolve against.
+    if (templates.length === 0) return [];
     const known = templates.map((t) => asString(asObject(t.doc.value)?.instanceId)).filter((x): x is string => !!x);
-    return [finding(this, ref.pointer, templates.length === 0
-      ? 'No audience template file in this project; add `audience-template.json`, whose `instanceId` this must equal.'
-      : `No audience template in this project has \`instanceId\` \`${ref.id}\`${known.length ? `; found ${known.map((k) => '`' + k + '`').join(', ')}` : ''}.`, { data: { candidates: known } })];
+    return [finding(this, ref.pointer, `No audience template in this project has \`instanceId\` \`${ref.id}\`${known.length ? `; found ${listOf(known)}` : ''}.`, { data: { candidates: known } })];
   },
 };

@@ -21,6 +21,9 @@ export function suggest(value: string, candidates: readonly string[]): string | 
   const lower = value.toLowerCase();
   const sameCase = candidates.find((c) => c.toLowerCase() === lower);
   if (sameCase) return sameCase;
+  // A truncated name (`pinterest` for `pinterest_audience`) is a near miss too.
+  const prefixed = value.length >= 4 ? candidates.filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  if (prefixed.length === 1) return prefixed[0];
   const limit = Math.min(3, Math.floor(value.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;

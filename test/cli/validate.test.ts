@@ -1,0 +1,97 @@
+/** The real `pindest` bundle, run as a user runs it. */
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXAMPLE_DIR } from '../helpers/example';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'dist/cli.mjs');
+
+function pindest(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let broken: string;
+
+before(() => {
+  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
+  broken = mkdtempSync(join(tmpdir(), 'pindest-cli-'));
+  cpSync(EXAMPLE_DIR, broken, { recursive: true });
+  const path = join(broken, 'destination.json');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('"segmentRequired": true', '"segmentRequired": false').replace('"maxBatchAgeInSecs": 1800', '"maxBatchAgeInSecs": 900'));
+});
+
+test('the example validates clean: exit 0 and a summary line', () => {
+  const r = pindest(['validate', 'examples/pinterest-customer-list']);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(r.stdout, '4 files checked: 0 errors, 0 warnings\n');
+});
+
+test('findings print as file:line:col severity code message and exit 1', () => {
+  const r = pindest(['validate', '.'], broken);
+  assert.equal(r.code, 1);
+  const lines = r.stdout.trim().split('\n');
+  assert.deepEqual(lines.slice(0, -1), [
+    "destination.json:63:24 error PD103 `segmentRequired` must be `true`: Destination SDK destinations always export audiences.",
+    "destination.json:83:28 warning PD110 `maxBatchAgeInSecs` 900 is below 1800: Adobe's newest page allows it, but the API reference and guardrails say 1800–3600, so AEP may reject it.",
+  ]);
+  assert.equal(lines.at(-1), '4 files checked: 1 error, 1 warning');
+});
+
+test('--format json follows the documented contract, 0-based', () => {
+  const r = pindest(['validate', '--format', 'json', broken]);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout) as { files: { path: string; kind: string; diagnostics: Record<string, unknown>[] }[]; summary: unknown };
+  assert.deepEqual(out.summary, { errors: 1, warnings: 1 });
+  const destination = out.files.find((f) => f.path.endsWith('destination.json'))!;
+  assert.equal(destination.kind, 'destination');
+  assert.deepEqual(destination.diagnostics[0], {
+    code: 'PD103',
+    severity: 'error',
+    message: '`segmentRequired` must be `true`: Destination SDK destinations always export audiences.',
+    pointer: '/schemaConfig/segmentRequired',
+    range: { start: { line: 62, character: 23 }, end: { line: 62, character: 28 } },
+  });
+});
+
+test('--format sarif is SARIF 2.1.0 with rules and 1-based regions', () => {
+  const r = pindest(['validate', '--format', 'sarif', '.'], broken);
+  const log = JSON.parse(r.stdout);
+  assert.equal(log.version, '2.1.0');
+  const run = log.runs[0];
+  assert.equal(run.tool.driver.name, 'pindest');
+  assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), ['PD103', 'PD110']);
+  const first = run.results[0];
+  assert.equal(first.ruleId, 'PD103');
+  assert.equal(first.level, 'error');
+  assert.deepEqual(first.locations[0].physicalLocation.region, { startLine: 63, startColumn: 24, endLine: 63, endColumn: 29 });
+  assert.equal(first.locations[0].physicalLocation.artifactLocation.uri, 'destination.json');
+});
+
+test('usage errors exit 2 with a one-line reason', () => {
+  for (const args of [['validate'], ['validate', '--format', 'xml', '.'], ['frobnicate'], ['validate', '--nope', '.']]) {
+    const r = pindest(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.ok(r.stderr.split('\n')[0]!.startsWith('pindest'), r.stderr);
+  }
+});
+
+test('a missing file is a one-line error, exit 1; the other files are still validated', () => {
+  const r = pindest(['validate', join(EXAMPLE_DIR, 'destination.json'), join(broken, 'nope.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /nope\.json:1:1 error PD004 Cannot validate: the file does not exist\./);
+  assert.match(r.stdout, /2 files checked: 1 error, 0 warnings/);
+});
+
+test('a 100,000-deep file through the CLI: one positioned error, no crash', () => {
+  const path = join(broken, 'deep.destination.json');
+  writeFileSync(path, '['.repeat(100_000) + ']'.repeat(100_000));
+  const r = pindest(['validate', path]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /deep\.destination\.json:1:257 error PD001 JSON nested deeper than 256 levels/);
+});
