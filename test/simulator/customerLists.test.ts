@@ -171,3 +171,11 @@ test('createdStatus 201 (Pinterest 5.28 behaviour) applies to creates only', asy
     await sim.close();
   }
 });
+
+test('bodies above the configured size limit are refused with 413 and change nothing', async () => {
+  await withSimulator({ maxBodyBytes: 1024 }, async (sim) => {
+    const r = await call(sim, 'POST', listsPath(sim), { body: { name: 'big', records: emails(100).join(',') } });
+    assertError(r, 413, 1, /larger than 1024 bytes/);
+    assert.equal(Object.keys(sim.state.customerLists).length, 0);
+  });
+});
