@@ -13,7 +13,8 @@ interface Base {
 }
 
 export type Expr =
-  | (Base & { type: 'literal'; value: string | number | boolean | null })
+  /** `decimal`: a number literal written with a point (a Java double: 7.0 / 2 = 3.5). */
+  | (Base & { type: 'literal'; value: string | number | boolean | null; decimal?: boolean })
   | (Base & { type: 'list'; items: Expr[] })
   | (Base & { type: 'map'; entries: { key: Expr; value: Expr }[] })
   | (Base & { type: 'name'; name: string })

@@ -16,6 +16,7 @@ import { type LineIndex, type Span, TemplateFailure, ValueError } from './errors
 import { FILTER_IMPLS, type FilterFn } from './filters';
 import { FUNCTION_IMPLS } from './functions';
 import { arithmetic } from './numbers';
+import { ADDED, REMOVED, segmentEntries } from './segments';
 import {
   deepEqual, getMember, getOwnName, isEmpty, isInheritedName, isMap, LoopInfo, MapEntry, newMap, stringValueOf, toOutput, typeName,
 } from './values';
@@ -27,8 +28,10 @@ export interface Limits {
 
 const UNSET: unique symbol = Symbol('unset');
 
+/** Output goes to an array joined once at the end: far less garbage than a `+=` rope. */
 export class State {
-  out = '';
+  parts: string[] = [];
+  length = 0;
   steps = 0;
   constructor(
     readonly ctx: Record<string, unknown>,
@@ -50,7 +53,7 @@ export function run(program: Program, ctx: Record<string, unknown>, limits: Limi
   const slots = new Array<unknown>(program.slotCount).fill(UNSET);
   const s = new State(ctx, slots, limits.maxSteps, limits.maxOutput);
   program.run(s);
-  return s.out;
+  return s.parts.join('');
 }
 
 interface Scope {
@@ -139,8 +142,8 @@ class Compiler {
 
   private text(text: string, span: Span): Ex {
     return (s) => {
-      s.out += text;
-      if (s.out.length > s.maxOutput) this.outputTooLong(s, span);
+      s.parts.push(text);
+      if ((s.length += text.length) > s.maxOutput) this.outputTooLong(s, span);
     };
   }
 
@@ -153,8 +156,9 @@ class Compiler {
         const span = st.span;
         return (s) => {
           const v = ev(s);
-          s.out += typeof v === 'string' ? v : toOutput(v);
-          if (s.out.length > s.maxOutput) this.outputTooLong(s, span);
+          const text = typeof v === 'string' ? v : toOutput(v);
+          s.parts.push(text);
+          if ((s.length += text.length) > s.maxOutput) this.outputTooLong(s, span);
         };
       }
       case 'if':
@@ -186,8 +190,36 @@ class Compiler {
     };
   }
 
+  /** `m | added`, `removedSegments(m)`...: iterate the selected entries without an interim map. */
+  private segmentIterable(e: Expr): Ev | null {
+    let statuses: ReadonlySet<string> | undefined;
+    let input: Expr | undefined;
+    let what = '';
+    if (e.type === 'filter' && (e.name === 'added' || e.name === 'removed') && e.args.positional.length + e.args.named.length === 0) {
+      statuses = e.name === 'added' ? ADDED : REMOVED;
+      input = e.input;
+      what = `The "${e.name}" filter`;
+    } else if (e.type === 'call' && (e.name === 'addedSegments' || e.name === 'removedSegments') && e.args.positional.length === 1 && e.args.named.length === 0) {
+      statuses = e.name === 'addedSegments' ? ADDED : REMOVED;
+      input = e.args.positional[0]!;
+      what = `${e.name}()`;
+    }
+    if (!statuses || !input) return null;
+    const ev = this.expr(input);
+    const span = e.type === 'filter' || e.type === 'call' ? e.nameSpan : e.span;
+    const st = statuses;
+    return (s) => {
+      try {
+        return segmentEntries(ev(s), st, what);
+      } catch (err) {
+        if (err instanceof ValueError) this.fail(span, err.message);
+        throw err;
+      }
+    };
+  }
+
   private forStmt(st: Extract<Stmt, { type: 'for' }>): Ex {
-    const iterable = this.expr(st.iterable);
+    const iterable = this.segmentIterable(st.iterable) ?? this.expr(st.iterable);
     const elseBody = st.elseBody ? this.block(st.elseBody) : null;
     const scope: Scope = { names: new Map(), parent: this.scope };
     const varSlot = this.declare(scope, st.variable);
@@ -207,6 +239,7 @@ class Compiler {
     const tooManySteps = (s: State): never =>
       this.fail(iterSpan, `The template exceeded maxSteps (${s.maxSteps} evaluation steps): loops run too often. Raise maxSteps if the data is really that large.`);
 
+    let loopInfo: LoopInfo | undefined;
     return (s) => {
       const it = iterable(s);
       if (it === null || it === undefined) return;
@@ -221,7 +254,8 @@ class Compiler {
         return;
       }
       reset(slots);
-      const loop = new LoopInfo();
+      // One LoopInfo per for node, reused: loops cannot recurse, and it saves an allocation per run.
+      const loop = (loopInfo ??= new LoopInfo());
       loop.length = n;
       slots[loopSlot] = loop;
       for (let i = 0; i < n; i++) {
@@ -267,14 +301,15 @@ class Compiler {
     }
     const span = st.span;
     return (s) => {
-      const saved = s.out;
-      s.out = '';
+      const mark = s.parts.length;
+      const markLength = s.length;
       body(s);
-      const captured = s.out;
-      s.out = saved;
+      const captured = s.parts.splice(mark).join('');
+      s.length = markLength;
       const v = apply(s, captured);
-      s.out += typeof v === 'string' ? v : toOutput(v);
-      if (s.out.length > s.maxOutput) this.outputTooLong(s, span);
+      const text = typeof v === 'string' ? v : toOutput(v);
+      s.parts.push(text);
+      if ((s.length += text.length) > s.maxOutput) this.outputTooLong(s, span);
     };
   }
 
@@ -451,17 +486,19 @@ class Compiler {
           }
           return this.math(op, x, y, span);
         };
-      case '*': case '/': case '%':
-        return (s) => this.math(op, a(s), b(s), span);
+      case '*': case '/': case '%': {
+        const decimal = isDecimal(e.left) || isDecimal(e.right);
+        return (s) => this.math(op, a(s), b(s), span, decimal);
+      }
     }
   }
 
-  private math(op: '+' | '-' | '*' | '/' | '%', x: unknown, y: unknown, span: Span): number {
+  private math(op: '+' | '-' | '*' | '/' | '%', x: unknown, y: unknown, span: Span, decimal = false): number {
     if (typeof x !== 'number' || typeof y !== 'number') {
       this.fail(span, `"${op}" needs two numbers but got a ${typeName(x)} and a ${typeName(y)}.`);
     }
     try {
-      return arithmetic(op, x, y);
+      return arithmetic(op, x, y, decimal);
     } catch (err) {
       if (err instanceof ValueError) this.fail(span, err.message);
       throw err;
@@ -602,6 +639,14 @@ class Compiler {
       }
     };
   }
+}
+
+/** Statically a Java double: a decimal literal, or arithmetic involving one. */
+function isDecimal(e: Expr): boolean {
+  if (e.type === 'literal') return e.decimal === true;
+  if (e.type === 'unary') return e.op !== 'not' && isDecimal(e.operand);
+  if (e.type === 'binary' && ['+', '-', '*', '/', '%'].includes(e.op)) return isDecimal(e.left) || isDecimal(e.right);
+  return false;
 }
 
 function removeFirst(list: unknown[], v: unknown): unknown[] {

@@ -5,8 +5,8 @@ import { ValueError } from './errors';
  * Pebble computes integer ⊕ integer in long arithmetic (7 / 2 = 3) and anything with a decimal in
  * double. JSON data loses the difference between 3 and 3.0, so an integral value counts as integer.
  */
-export function arithmetic(op: '+' | '-' | '*' | '/' | '%', a: number, b: number): number {
-  const integral = Number.isInteger(a) && Number.isInteger(b);
+export function arithmetic(op: '+' | '-' | '*' | '/' | '%', a: number, b: number, decimal = false): number {
+  const integral = !decimal && Number.isInteger(a) && Number.isInteger(b);
   switch (op) {
     case '+': return a + b;
     case '-': return a - b;

@@ -360,6 +360,7 @@ class Parser {
     } else if (t.type === 'number') {
       this.i++;
       e = literal(Number(t.value), this.span(t));
+      if (t.value.includes('.')) e = { ...e, decimal: true } as Expr;
     } else if (t.type === 'string') {
       this.i++;
       e = literal(t.value, this.span(t));

@@ -5,7 +5,7 @@
  * what Adobe's own sample templates pass (`profile.segmentMembership.ups | added`).
  */
 import { ValueError } from './errors';
-import { isMap, newMap, type PebbleMap } from './values';
+import { isMap, MapEntry, newMap, type PebbleMap } from './values';
 
 export const ADDED: ReadonlySet<string> = new Set(['realized', 'existing']);
 export const REMOVED: ReadonlySet<string> = new Set(['exited']);
@@ -33,6 +33,37 @@ export function filterSegments(value: unknown, statuses: ReadonlySet<string>, wh
       for (const id of Object.keys(v)) {
         const m = v[id];
         if (isMembership(m) && statuses.has(m['status'] as string) && !(id in out)) out[id] = m;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The same selection as a list of entries, for `{% for s in m | added %}`: the loop needs entries
+ * anyway, so building the intermediate map would only make garbage.
+ */
+export function segmentEntries(value: unknown, statuses: ReadonlySet<string>, what: string): MapEntry[] {
+  const out: MapEntry[] = [];
+  const map = checkMap(value, what);
+  if (!map) return out;
+  let seen: Set<string> | undefined;
+  for (const key in map) {
+    const v = map[key];
+    if (isMembership(v)) {
+      if (statuses.has(v['status'] as string) && !seen?.has(key)) {
+        out.push(new MapEntry(key, v));
+        seen?.add(key);
+      }
+    } else if (isMap(v)) {
+      // namespaces flattened: the same audience id may appear under two of them
+      seen ??= new Set(out.map((e) => e.key));
+      for (const id in v) {
+        const m = v[id];
+        if (isMembership(m) && statuses.has(m['status'] as string) && !seen.has(id)) {
+          out.push(new MapEntry(id, m));
+          seen.add(id);
+        }
       }
     }
   }
