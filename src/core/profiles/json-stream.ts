@@ -1,0 +1,182 @@
+/**
+ * Profiles from a large JSON file, streamed with stream-json (1.x, CommonJS) so memory stays flat
+ * whatever the size: a top-level array, or the array under `profiles` of a top-level object.
+ *
+ * Positions: stream-json reports syntax errors without a position. To still say where, the file
+ * is fed to the parser in pieces of about PIECE_CHARS characters cut at line ends, and each piece
+ * remembers its line range; the instance's `_transformString` (an internal of stream-json 1.x,
+ * which package.json pins) is wrapped to know which piece failed. The parser looks up to 16
+ * characters ahead before it fails, so the error lies in that piece or at the very end of the one
+ * before: the problem gives that line range. Files small enough to read whole take the exact,
+ * recovering path of json-text.ts instead (see read.ts). Origins of streamed profiles have an
+ * index but no line (the parser does not expose token positions).
+ *
+ * ESM import of the CJS modules: default imports of the module files work under tsx, plain Node
+ * ESM and esbuild (ESM and CJS bundles), since each file's module.exports is the class.
+ */
+import { createReadStream } from 'node:fs';
+import { Readable, pipeline } from 'node:stream';
+import type { Transform } from 'node:stream';
+import Parser from 'stream-json/Parser.js';
+import Pick from 'stream-json/filters/Pick.js';
+import StreamArray from 'stream-json/streamers/StreamArray.js';
+import { toSourceProfile } from './shape';
+import type { ProfileOrProblem, ProfileProblem } from './types';
+
+/** Piece size: small enough for a useful line range, large enough that per-write cost is noise. */
+const PIECE_CHARS = 2048;
+/** A line longer than this (minified JSON) is cut mid-line rather than fed whole. */
+const MAX_PIECE_CHARS = 16 * 1024;
+
+interface Piece {
+  firstLine: number;
+  lastLine: number;
+}
+
+export async function* streamJsonProfiles(path: string, file: string, limit: number): AsyncGenerator<ProfileOrProblem> {
+  const queue: Piece[] = [];
+  let lastPiece: Piece = { firstLine: 1, lastLine: 1 };
+  const source = pieces(path, queue, (p) => (lastPiece = p));
+
+  // Peek at the first non-blank character to choose array vs { "profiles": [...] }.
+  const buffered: string[] = [];
+  let top = '';
+  for (;;) {
+    const next = await source.next();
+    if (next.done) break;
+    buffered.push(next.value);
+    const m = /\S/.exec(next.value);
+    if (m) {
+      top = m[0];
+      break;
+    }
+  }
+  if (top === '') {
+    yield { file, message: 'The file is empty; it holds no profiles.' };
+    return;
+  }
+  if (top !== '[' && top !== '{') {
+    yield { file, line: 1, message: 'Expected an array of profiles or an object with a "profiles" array.' };
+    await source.return(undefined);
+    return;
+  }
+
+  const parser = new Parser({ decodeStrings: false });
+  let failed: Piece | undefined;
+  trackPieces(parser, queue, (piece) => (failed ??= piece));
+  let sawProfilesKey = false;
+  const stages: Transform[] = [parser];
+  if (top === '{') {
+    stages.push(
+      new Pick({
+        filter: (stack) => {
+          const hit = stack.length === 1 && stack[0] === 'profiles';
+          if (hit) sawProfilesKey = true;
+          return hit;
+        },
+        once: true,
+      }),
+    );
+  }
+  stages.push(new StreamArray());
+
+  const input = Readable.from(
+    (async function* () {
+      yield* buffered;
+      yield* source;
+    })(),
+  );
+  const tail = (pipeline as unknown as (...streams: unknown[]) => Transform)(input, ...stages, () => {
+    /* errors surface through the iteration below */
+  });
+
+  let count = 0;
+  try {
+    for await (const { key, value } of tail as AsyncIterable<{ key: number; value: unknown }>) {
+      const result = toSourceProfile(value, { file, index: key });
+      yield* result.problems;
+      if (result.profile) {
+        yield result.profile;
+        if (++count >= limit) return;
+      }
+    }
+  } catch (error) {
+    yield streamProblem(file, error, failed ?? lastPiece, top);
+    return;
+  } finally {
+    tail.destroy();
+    input.destroy();
+  }
+  if (top === '{' && !sawProfilesKey) {
+    yield { file, message: 'Found no "profiles" array in the top-level object, so no profiles were read.' };
+  }
+}
+
+function streamProblem(file: string, error: unknown, piece: Piece, top: string): ProfileProblem {
+  const text = error instanceof Error ? error.message : '';
+  if (/Top-level object should be an array/.test(text)) {
+    return { file, message: top === '{' ? '"profiles" must be an array of profiles.' : 'Expected an array of profiles.' };
+  }
+  if (/^Parser /.test(text)) {
+    // stream-json's parser messages name the expected token only, never input text.
+    const what = text.replace(/^Parser (cannot parse input: |has )/, '');
+    const from = Math.max(1, piece.firstLine - 1);
+    const range = from === piece.lastLine ? `line ${from}` : `lines ${from}–${piece.lastLine}`;
+    return {
+      file,
+      line: from,
+      message: `Malformed JSON near ${range}: ${what}; profiles from about this point on were not read.`,
+    };
+  }
+  const code = (error as { code?: unknown })?.code;
+  return { file, message: `The file could not be read${typeof code === 'string' ? ` (${code})` : ''}; profiles after this point were not read.` };
+}
+
+/** Wraps the parser's string intake so a failure is pinned to the piece being parsed. */
+function trackPieces(parser: Transform, queue: Piece[], onFailure: (piece: Piece) => void): void {
+  const target = parser as unknown as { _transformString?: (chunk: string, enc: string, cb: (e?: Error | null) => void) => void };
+  const original = target._transformString;
+  if (typeof original !== 'function') return; // a future stream-json: no positions, still correct
+  target._transformString = function (this: unknown, chunk, enc, cb) {
+    const piece = queue.shift();
+    original.call(this, chunk, enc, (error) => {
+      if (error && piece) onFailure(piece);
+      cb(error);
+    });
+  };
+}
+
+/** The file as text pieces cut at line ends, each registered in `queue` with its line range. */
+async function* pieces(path: string, queue: Piece[], onPiece: (p: Piece) => void): AsyncGenerator<string> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
+  let line = 1;
+  let first = true;
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      let text = chunk;
+      if (first) {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      let start = 0;
+      while (start < text.length) {
+        let end = Math.min(text.length, start + PIECE_CHARS);
+        if (end < text.length) {
+          const nl = text.indexOf('\n', end);
+          end = nl < 0 || nl - start > MAX_PIECE_CHARS ? Math.min(text.length, start + MAX_PIECE_CHARS) : nl + 1;
+        }
+        const piece = text.slice(start, end);
+        let newlines = 0;
+        for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) newlines++;
+        const info = { firstLine: line, lastLine: line + newlines - (piece.endsWith('\n') ? 1 : 0) };
+        line += newlines;
+        queue.push(info);
+        onPiece(info);
+        yield piece;
+        start = end;
+      }
+    }
+  } finally {
+    stream.destroy();
+  }
+}

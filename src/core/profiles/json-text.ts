@@ -1,0 +1,104 @@
+/**
+ * Profiles from JSON text held in memory: an array of profiles, `{ "profiles": [...] }` (the body
+ * of AEP's testing and render APIs), or a single profile object.
+ *
+ * Why jsonc-parser and not JSON.parse: the editor needs exact positions, and a syntax error must not
+ * lose the intact profiles around it. jsonc-parser recovers after an error and gives each node's
+ * offset; a profile whose text contains an error is skipped (with a problem), every other profile
+ * is kept, and problems about a profile point at the offending node. JSON.parse's own message is
+ * never used: V8 quotes a slice of the input in it, which could be a raw email.
+ */
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { LineIndex } from './positions';
+import { toSourceProfile } from './shape';
+import type { JsonPath } from './shape';
+import type { ProfileProblem, SourceProfile } from './types';
+
+export interface ParsedProfiles {
+  profiles: SourceProfile[];
+  problems: ProfileProblem[];
+}
+
+export function parseJsonProfiles(input: string, file: string): ParsedProfiles {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const profiles: SourceProfile[] = [];
+  const problems: ProfileProblem[] = [];
+  const lines = new LineIndex(text);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+
+  for (const error of errors) {
+    const at = lines.at(error.offset);
+    problems.push({
+      file,
+      ...at,
+      message: `Malformed JSON at line ${at.line}, column ${at.column}: ${describeSyntaxError(printParseErrorCode(error.error))}.`,
+    });
+  }
+  if (!root) {
+    if (errors.length === 0) problems.push({ file, message: 'The file is empty; it holds no profiles.' });
+    return { profiles, problems };
+  }
+
+  const elements = profileNodes(root, file, lines, problems);
+  elements.forEach((node, index) => {
+    const start = lines.at(node.offset);
+    const broken = errors.some((e) => e.offset >= node.offset && e.offset < node.offset + node.length);
+    if (broken) {
+      problems.push({ file, index, ...start, message: `Profile ${index} was skipped because its JSON is malformed (see the syntax error).` });
+      return;
+    }
+    const locate = (path: JsonPath) => {
+      const found = findNodeAtLocation(node, path);
+      return found ? lines.at(found.offset) : undefined;
+    };
+    const result = toSourceProfile(getNodeValue(node), { file, index, line: start.line }, locate);
+    problems.push(...result.problems);
+    if (result.profile) profiles.push(result.profile);
+  });
+  return { profiles, problems };
+}
+
+/** The nodes holding profiles, by the file's top-level shape. */
+function profileNodes(root: Node, file: string, lines: LineIndex, problems: ProfileProblem[]): Node[] {
+  if (root.type === 'array') return root.children ?? [];
+  if (root.type === 'object') {
+    const list = findNodeAtLocation(root, ['profiles']);
+    if (list?.type === 'array') return list.children ?? [];
+    if (list) {
+      problems.push({ file, ...lines.at(list.offset), message: "'profiles' must be an array of profiles." });
+      return [];
+    }
+    if (findNodeAtLocation(root, ['identityMap']) || findNodeAtLocation(root, ['segmentMembership'])) return [root];
+  }
+  problems.push({
+    file,
+    ...lines.at(root.offset),
+    message: 'Expected an array of profiles, an object with a "profiles" array, or a single profile object.',
+  });
+  return [];
+}
+
+const SYNTAX_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'a property name in double quotes was expected',
+  ValueExpected: 'a value was expected',
+  ColonExpected: "':' was expected",
+  CommaExpected: "',' was expected",
+  CloseBraceExpected: "'}' was expected",
+  CloseBracketExpected: "']' was expected",
+  EndOfFileExpected: 'the text continues after the end of the JSON value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut short',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string (control characters must be escaped)',
+};
+
+export function describeSyntaxError(code: string): string {
+  return SYNTAX_ERRORS[code] ?? 'invalid JSON';
+}
