@@ -1,5 +1,6 @@
 /** `pindest`: the command-line twin of the extension, over the same core. */
 import pkg from '../../package.json' with { type: 'json' };
+import { runSimulateCommand, SIMULATE_USAGE } from '../simulator/cli';
 import { runValidate, validateUsage } from './commands/validate';
 import { EXIT, processIO, UsageError, type CliIO } from './io';
 
@@ -7,6 +8,7 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   validate: { run: runValidate, usage: validateUsage },
+  simulate: { run: (argv, io) => runSimulateCommand(argv, io), usage: SIMULATE_USAGE },
 };
 
 const HELP = `pindest ${pkg.version}: author and test the Pinterest Customer List destination of Adobe Experience Platform
@@ -14,7 +16,7 @@ const HELP = `pindest ${pkg.version}: author and test the Pinterest Customer Lis
 usage: pindest <command> [options]
 
 commands:
-${Object.values(COMMANDS).map((c) => '  ' + c.usage.split('\n')[0]!.replace('usage: pindest ', '')).join('\n')}
+${Object.values(COMMANDS).map((c) => '  ' + c.usage.split('\n')[0]!.replace(/^usage: pindest /i, '')).join('\n')}
 
 Run 'pindest <command> --help' for a command's options.
 `;

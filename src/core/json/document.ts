@@ -54,16 +54,19 @@ function syntaxDiagnostic(lines: LineIndex, start: number, end: number, message:
   return { code, severity, message, pointer: '', range: lines.range(start, end) };
 }
 
-/** Offset of the first bracket deeper than MAX_DEPTH, or -1. Skips strings. */
+/** Offset of the first bracket deeper than MAX_DEPTH, or -1. Skips strings (quickly: indexOf). */
 function tooDeepAt(text: string): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
+      for (;;) {
+        const close = text.indexOf('"', i + 1);
+        if (close < 0) return -1;
+        let backslashes = 0;
+        for (let j = close - 1; text.charCodeAt(j) === 92; j--) backslashes++;
+        i = close;
+        if (backslashes % 2 === 0) break;
       }
     } else if (c === 123 || c === 91) {
       if (++depth > MAX_DEPTH) return i;

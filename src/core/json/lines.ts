@@ -12,6 +12,11 @@ export class LineIndex {
     if (this.starts) return this.starts;
     const t = this.text;
     const starts = [0];
+    if (t.indexOf('\r') < 0) {
+      // The common case, found with indexOf jumps instead of a character loop.
+      for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
+      return (this.starts = starts);
+    }
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

@@ -24,13 +24,17 @@ export const unknownProperty: Rule = {
       if (schemas.length === 0 || v === null || typeof v !== 'object') continue;
       if (Array.isArray(v)) {
         const items = itemSchemas(root, schemas);
-        v.forEach((x, i) => stack.push([x, items, `${pointer}/${i}`]));
+        v.forEach((x, i) => x !== null && typeof x === 'object' && stack.push([x, items, `${pointer}/${i}`]));
         continue;
       }
       const shape = objectShape(root, schemas);
-      for (const [key, child] of Object.entries(v)) {
+      for (const key in v) {
+        const child = (v as Record<string, unknown>)[key];
+        const unknown = shape.known && !shape.known.has(key) && key !== '$schema';
+        // Only objects and arrays can hold keys further down: skip scalars without building pointers.
+        if (!unknown && (child === null || typeof child !== 'object')) continue;
         const p = childPointer(pointer, key);
-        if (shape.known && !shape.known.has(key) && key !== '$schema') {
+        if (unknown) {
           const hint = suggest(key, [...shape.known]);
           out.push(hint
             ? finding(this, p, `Unknown property \`${key}\`; did you mean \`${hint}\`? Property names are case-sensitive.`, { at: 'key', data: { renameKey: hint } })

@@ -47,8 +47,20 @@ export interface ObjectShape {
   child(key: string): JsonSchema[];
 }
 
+// Shapes are cached per node list, and child lists are reused, so walking 10,000 array items of
+// one schema expands that schema once.
+const shapes = new WeakMap<readonly JsonSchema[], ObjectShape>();
+const items = new WeakMap<readonly JsonSchema[], JsonSchema[]>();
+
 export function objectShape(root: JsonSchema, nodes: readonly JsonSchema[]): ObjectShape {
+  let shape = shapes.get(nodes);
+  if (!shape) shapes.set(nodes, (shape = computeShape(root, nodes)));
+  return shape;
+}
+
+function computeShape(root: JsonSchema, nodes: readonly JsonSchema[]): ObjectShape {
   const all = expand(root, nodes);
+  const children = new Map<string, JsonSchema[]>();
   let open = false;
   let declared = false;
   const known = new Set<string>();
@@ -64,19 +76,26 @@ export function objectShape(root: JsonSchema, nodes: readonly JsonSchema[]): Obj
   return {
     known: declared && !open ? known : undefined,
     child(key) {
+      const cached = children.get(key);
+      if (cached) return cached;
       const out: JsonSchema[] = [];
       for (const n of all) {
         const s = (n.properties as Record<string, JsonSchema> | undefined)?.[key];
         if (s) out.push(s);
         else if (n.additionalProperties && typeof n.additionalProperties === 'object') out.push(n.additionalProperties as JsonSchema);
       }
+      children.set(key, out);
       return out;
     },
   };
 }
 
 export function itemSchemas(root: JsonSchema, nodes: readonly JsonSchema[]): JsonSchema[] {
-  const out: JsonSchema[] = [];
-  for (const n of expand(root, nodes)) if (n.items && typeof n.items === 'object' && !Array.isArray(n.items)) out.push(n.items as JsonSchema);
+  let out = items.get(nodes);
+  if (!out) {
+    out = [];
+    for (const n of expand(root, nodes)) if (n.items && typeof n.items === 'object' && !Array.isArray(n.items)) out.push(n.items as JsonSchema);
+    items.set(nodes, out);
+  }
   return out;
 }

@@ -1,0 +1,5 @@
+/** `npm run bench`: every benchmark of the project, each a ratio against a baseline measured in the same run. */
+import { validationBench } from './validation';
+
+console.log(`pindest benchmarks — node ${process.version}, ${process.arch}`);
+await validationBench();
