@@ -28,14 +28,15 @@ export const unknownProperty: Rule = {
         continue;
       }
       const shape = objectShape(root, schemas);
+      const known = shape.known;
       for (const key in v) {
         const child = (v as Record<string, unknown>)[key];
-        const unknown = shape.known && !shape.known.has(key) && key !== '$schema';
+        const unknown = known !== undefined && !known.has(key) && key !== '$schema';
         // Only objects and arrays can hold keys further down: skip scalars without building pointers.
         if (!unknown && (child === null || typeof child !== 'object')) continue;
         const p = childPointer(pointer, key);
         if (unknown) {
-          const hint = suggest(key, [...shape.known]);
+          const hint = suggest(key, [...(known ?? [])]);
           out.push(hint
             ? finding(this, p, `Unknown property \`${key}\`; did you mean \`${hint}\`? Property names are case-sensitive.`, { at: 'key', data: { renameKey: hint } })
             : finding(this, p, `Unknown property \`${key}\`: Adobe does not document it, so it may be ignored or rejected.`, { at: 'key', severity: 'info' }));
