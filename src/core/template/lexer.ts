@@ -107,12 +107,19 @@ export function lex(source: string): { tokens: Token[]; problems: LexProblem[] }
     tokens.push({ type: isPrint ? 'printOpen' : 'tagOpen', value: isPrint ? '{{' : '{%', offset: open, length: openLength });
     const brackets: { char: string; offset: number }[] = [];
     let closed = false;
+    const problemsBefore = problems.length;
 
     while (pos < n) {
       const c = source.charCodeAt(pos);
       if (isSpace(c)) {
         pos++;
         continue;
+      }
+      if (brackets.length > 0 && source.startsWith(closer, pos) && (!isPrint || brackets[brackets.length - 1]!.char !== '{')) {
+        // `{{ (a }}`: report the bracket, not a missing "}}" at the end of the template
+        const b = brackets[brackets.length - 1]!;
+        problem(`Unclosed "${b.char}": add "${PAIRS[b.char]}".`, b.offset, 1);
+        brackets.length = 0;
       }
       if (brackets.length === 0) {
         if (source[pos] === '-' && source.startsWith(closer, pos + 1)) {
@@ -134,7 +141,7 @@ export function lex(source: string): { tokens: Token[]; problems: LexProblem[] }
     if (!closed) {
       const b = brackets[brackets.length - 1];
       if (b) problem(`Unclosed "${b.char}": add "${PAIRS[b.char]}".`, b.offset, 1);
-      else problem(`Unclosed "${isPrint ? '{{' : '{%'}": add "${closer}".`, open, openLength);
+      else if (problems.length === problemsBefore) problem(`Unclosed "${isPrint ? '{{' : '{%'}": add "${closer}".`, open, openLength);
       // Close it anyway so the parser can report what it can.
       tokens.push({ type: isPrint ? 'printClose' : 'tagClose', value: closer, offset: n, length: 0 });
     }
@@ -214,6 +221,8 @@ function lexExpressionToken(
     }
     if (i >= source.length) {
       problem(`Unclosed string: add the closing ${ch}.`, pos, 1);
+      // keep it as a string so the parser does not add a second, misleading error
+      tokens.push({ type: 'string', value: source.slice(pos + 1), offset: pos, length: source.length - pos });
       return source.length;
     }
     const raw = source.slice(pos + 1, i);
