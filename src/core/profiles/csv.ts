@@ -25,7 +25,7 @@ import type { CsvError, Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { createReadStream } from 'node:fs';
 import { findNamespace, listNamespaces } from '../identity/namespaces';
-import { statusComplaint } from './shape';
+import { put, statusComplaint } from './shape';
 import { MEMBERSHIP_STATUSES } from './types';
 import type { MembershipStatus, ProfileOrProblem, ProfileProblem, SourceProfile } from './types';
 
@@ -59,12 +59,19 @@ function csvOptions(onSkip: (error: CsvError) => void): Options {
 class CsvProfiles {
   private columns: Column[] | undefined;
   private rowIndex = 0;
+  private lastSkip = '';
 
   constructor(private readonly file: string) {}
 
-  /** Problems of one csv-parse error, located by the line csv-parse gives. Cell text is not used. */
-  skipped(error: CsvError): ProfileProblem {
+  /**
+   * The problem of one csv-parse error, located by the line csv-parse gives; undefined when it
+   * repeats the previous one (csv-parse reports each stray quote of a record). Cell text is not used.
+   */
+  skipped(error: CsvError): ProfileProblem | undefined {
     const line = typeof error.lines === 'number' ? error.lines : undefined;
+    const key = `${line}:${error.code}`;
+    if (key === this.lastSkip) return undefined;
+    this.lastSkip = key;
     const what: Record<string, string> = {
       CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed',
       CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by other characters',
@@ -100,13 +107,16 @@ class CsvProfiles {
       const column = columns[i];
       if (column.kind === 'identity') {
         const ids = cell.split('|').map((v) => v.trim()).filter((v) => v !== '');
-        if (ids.length > 0) (profile.identityMap[column.namespace] ??= []).push(...ids.map((id) => ({ id })));
+        if (ids.length === 0) return;
+        if (!Object.hasOwn(profile.identityMap, column.namespace)) put(profile.identityMap, column.namespace, []);
+        profile.identityMap[column.namespace].push(...ids.map((id) => ({ id })));
       } else if (column.kind === 'audience') {
         const value = cell.trim();
         if (value === '') return;
         const status = value.toLowerCase();
         if ((MEMBERSHIP_STATUSES as readonly string[]).includes(status)) {
-          (profile.segmentMembership[column.namespace] ??= {})[column.audienceId] = { status: status as MembershipStatus };
+          if (!Object.hasOwn(profile.segmentMembership, column.namespace)) put(profile.segmentMembership, column.namespace, {});
+          put(profile.segmentMembership[column.namespace], column.audienceId, { status: status as MembershipStatus });
         } else {
           problems.push({
             file: this.file,
@@ -117,7 +127,7 @@ class CsvProfiles {
           });
         }
       } else if (column.kind === 'attribute') {
-        if (cell !== '') profile.attributes[column.name] = cell;
+        if (cell !== '') put(profile.attributes, column.name, cell);
       }
     });
     return [...problems, profile];
@@ -162,6 +172,10 @@ function quoteHeader(header: string): string {
   return `'${header.length > 60 ? `${header.slice(0, 60)}…` : header}'`;
 }
 
+function add(list: ProfileProblem[], problem: ProfileProblem | undefined): void {
+  if (problem) list.push(problem);
+}
+
 function countNewlines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
@@ -174,9 +188,9 @@ export function parseCsvText(text: string, file: string): { profiles: SourceProf
   const problems: ProfileProblem[] = [];
   let records: CsvRecord[];
   try {
-    records = parseSync(text, csvOptions((e) => problems.push(builder.skipped(e)))) as unknown as CsvRecord[];
+    records = parseSync(text, csvOptions((e) => add(problems, builder.skipped(e)))) as unknown as CsvRecord[];
   } catch (error) {
-    problems.push(builder.skipped(error as CsvError));
+    add(problems, builder.skipped(error as CsvError));
     return { profiles, problems };
   }
   for (const r of records) {
@@ -192,7 +206,7 @@ export function parseCsvText(text: string, file: string): { profiles: SourceProf
 export async function* streamCsv(path: string, file: string, limit: number): AsyncGenerator<ProfileOrProblem> {
   const builder = new CsvProfiles(file);
   const pending: ProfileProblem[] = [];
-  const parser = parseStream(csvOptions((e) => pending.push(builder.skipped(e))));
+  const parser = parseStream(csvOptions((e) => add(pending, builder.skipped(e))));
   const input = createReadStream(path);
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
@@ -210,8 +224,8 @@ export async function* streamCsv(path: string, file: string, limit: number): Asy
     yield* pending.splice(0);
     if (records === 0) yield { file, message: 'The CSV file is empty; it needs a header row.' };
   } catch (error) {
+    add(pending, builder.skipped(error as CsvError));
     yield* pending.splice(0);
-    yield builder.skipped(error as CsvError);
   } finally {
     input.unpipe(parser);
     input.destroy();

@@ -8,7 +8,7 @@
  * is kept, and problems about a profile point at the offending node. JSON.parse's own message is
  * never used: V8 quotes a slice of the input in it, which could be a raw email.
  */
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
 import { LineIndex } from './positions';
 import { toSourceProfile } from './shape';
@@ -44,7 +44,8 @@ export function parseJsonProfiles(input: string, file: string): ParsedProfiles {
   const elements = profileNodes(root, file, lines, problems);
   elements.forEach((node, index) => {
     const start = lines.at(node.offset);
-    const broken = errors.some((e) => e.offset >= node.offset && e.offset < node.offset + node.length);
+    // Inclusive end: a profile cut short by the end of the file has its error just past its text.
+    const broken = errors.some((e) => e.offset >= node.offset && e.offset <= node.offset + node.length);
     if (broken) {
       problems.push({ file, index, ...start, message: `Profile ${index} was skipped because its JSON is malformed (see the syntax error).` });
       return;
@@ -53,7 +54,10 @@ export function parseJsonProfiles(input: string, file: string): ParsedProfiles {
       const found = findNodeAtLocation(node, path);
       return found ? lines.at(found.offset) : undefined;
     };
-    const result = toSourceProfile(getNodeValue(node), { file, index, line: start.line }, locate);
+    // The node's text is valid JSON (no error inside it), and JSON.parse gives ordinary objects
+    // where jsonc-parser's getNodeValue gives null-prototype ones.
+    const value: unknown = JSON.parse(text.slice(node.offset, node.offset + node.length));
+    const result = toSourceProfile(value, { file, index, line: start.line }, locate);
     problems.push(...result.problems);
     if (result.profile) profiles.push(result.profile);
   });

@@ -61,7 +61,7 @@ export function toSourceProfile(value: unknown, origin: SourceProfile['origin'],
         else if (typeof entry.id !== 'string') problem(['identityMap', namespace, i, 'id'], `must be a string, not ${describeType(entry.id)}; the identity was ignored.`);
         else ids.push({ id: entry.id });
       });
-      identityMap[namespace] = ids;
+      put(identityMap, namespace, ids);
     }
   }
 
@@ -92,22 +92,30 @@ export function toSourceProfile(value: unknown, origin: SourceProfile['origin'],
           if (typeof membership.lastQualificationTime === 'string') entry.lastQualificationTime = membership.lastQualificationTime;
           else problem([...path, 'lastQualificationTime'], `must be a string (ISO-8601), not ${describeType(membership.lastQualificationTime)}; it was ignored.`);
         }
-        members[audienceId] = entry;
+        put(members, audienceId, entry);
       }
-      segmentMembership[namespace] = members;
+      put(segmentMembership, namespace, members);
     }
   }
 
   const attributes: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (key !== 'identityMap' && key !== 'segmentMembership' && key !== 'attributes') attributes[key] = v;
+    if (key !== 'identityMap' && key !== 'segmentMembership' && key !== 'attributes') put(attributes, key, v);
   }
   if ('attributes' in value) {
-    if (isObject(value.attributes)) Object.assign(attributes, value.attributes);
+    if (isObject(value.attributes)) for (const [key, v] of Object.entries(value.attributes)) put(attributes, key, v);
     else problem(['attributes'], `must be an object, not ${describeType(value.attributes)}; it was ignored.`);
   }
 
   return { profile: { identityMap, segmentMembership, attributes, origin }, problems };
+}
+
+/**
+ * Sets an own, enumerable property even for keys like `__proto__` (which plain assignment would
+ * turn into a prototype change): keys here come from user files.
+ */
+export function put<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 export function isStatus(value: unknown): value is MembershipStatus {
