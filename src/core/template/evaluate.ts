@@ -112,11 +112,21 @@ class Compiler {
     const fns: Ex[] = [];
     for (let i = 0; i < body.length; i++) {
       const st = body[i]!;
-      if (st.type === 'text') {
-        // merge text split by comments
-        let text = st.text;
-        while (body[i + 1]?.type === 'text') text += (body[++i] as { text: string }).text;
-        fns.push(this.text(text, st.span));
+      if (st.type === 'text' || st.type === 'print') {
+        // A run of text and prints becomes one string and one push: fewer pieces to join.
+        const run: (string | Ev)[] = [];
+        let j = i;
+        for (; j < body.length; j++) {
+          const r = body[j]!;
+          if (r.type === 'text') {
+            if (typeof run[run.length - 1] === 'string') run[run.length - 1] += r.text;
+            else run.push(r.text);
+          } else if (r.type === 'print') {
+            run.push(this.expr(r.expr));
+          } else break;
+        }
+        fns.push(this.outputRun(run, st.span));
+        i = j - 1;
       } else {
         fns.push(this.stmt(st));
       }
@@ -138,6 +148,33 @@ class Compiler {
 
   private outputTooLong(s: State, span: Span): never {
     this.fail(span, `The output exceeded maxOutput (${s.maxOutput} characters): a loop writes too much. Raise maxOutput if that is expected.`);
+  }
+
+  private outputRun(run: (string | Ev)[], span: Span): Ex {
+    if (run.length === 1) {
+      const only = run[0]!;
+      if (typeof only === 'string') return this.text(only, span);
+      return (s) => {
+        const v = only(s);
+        const text = typeof v === 'string' ? v : toOutput(v);
+        s.parts.push(text);
+        if ((s.length += text.length) > s.maxOutput) this.outputTooLong(s, span);
+      };
+    }
+    const n = run.length;
+    return (s) => {
+      let text = '';
+      for (let i = 0; i < n; i++) {
+        const r = run[i]!;
+        if (typeof r === 'string') text += r;
+        else {
+          const v = r(s);
+          text += typeof v === 'string' ? v : toOutput(v);
+        }
+      }
+      s.parts.push(text);
+      if ((s.length += text.length) > s.maxOutput) this.outputTooLong(s, span);
+    };
   }
 
   private text(text: string, span: Span): Ex {
