@@ -1,0 +1,89 @@
+/**
+ * Reads an activation file and the files it names into what the planner needs: mappings with
+ * their effective transformation, the audiences, the connection's customer data.
+ */
+import { asArray, asObject, asString, type Json, type Project, type ProjectFile } from '../project/project';
+import { audienceTemplateRef, TRANSFORMATION } from '../rules/facts';
+import type { ActivatedAudience, Mapping } from './types';
+
+export type Environment = 'local' | 'sandbox' | 'production';
+
+export interface ResolvedActivation {
+  file: ProjectFile;
+  name: string;
+  destination: Json;
+  server: Json;
+  audienceTemplate: Json | undefined;
+  customerData: Record<string, unknown>;
+  mappings: Mapping[];
+  audiences: ActivatedAudience[];
+  /** Absolute paths of the sample profiles. */
+  profiles: string[];
+  environment: Environment;
+}
+
+export class ActivationError extends Error {}
+
+function objectAt(project: Project, from: ProjectFile, rel: string | undefined, what: string): Json {
+  if (!rel) throw new ActivationError(`The activation does not name its ${what} file (\`files\`).`);
+  const file = project.file(project.resolveFrom(from, rel));
+  const value = asObject(file?.doc.value);
+  if (!file) throw new ActivationError(`The ${what} file \`${rel}\` is not in the project or does not exist.`);
+  if (!value || file.doc.syntax.some((d) => d.severity === 'error')) throw new ActivationError(`The ${what} file \`${rel}\` is not valid JSON; run \`pindest validate\`.`);
+  return value;
+}
+
+export function resolveActivation(project: Project, file?: ProjectFile): ResolvedActivation {
+  const activations = project.ofKind('activation');
+  const activationFile = file ?? (activations.length === 1 ? activations[0] : undefined);
+  if (!activationFile) throw new ActivationError(activations.length ? 'Several activation files: name the one to use.' : 'No activation file (activation.json) in the project.');
+  const a = asObject(activationFile.doc.value);
+  if (!a || activationFile.doc.syntax.some((d) => d.severity === 'error')) throw new ActivationError(`\`${activationFile.path}\` is not valid JSON; run \`pindest validate\`.`);
+
+  const files = asObject(a.files);
+  const destination = objectAt(project, activationFile, asString(files?.destination), 'destination');
+  const server = objectAt(project, activationFile, asString(files?.destinationServer), 'destination server');
+  const templateRel = asString(files?.audienceTemplate);
+  let audienceTemplate: Json | undefined;
+  if (templateRel) audienceTemplate = objectAt(project, activationFile, templateRel, 'audience template');
+  else {
+    const ref = audienceTemplateRef(destination);
+    audienceTemplate = typeof ref?.id === 'string' ? asObject(project.audienceTemplateById(ref.id)?.doc.value) : undefined;
+  }
+
+  const targets = asObject(destination.identityNamespaces) ?? {};
+  const targetNames = Object.keys(targets);
+  const mappings: Mapping[] = asArray(a.mappings).flatMap((m) => {
+    const o = asObject(m);
+    const source = asString(o?.source);
+    if (!o || !source) return [];
+    // AEP fills an empty target with the source's name; with one target there is no choice.
+    const target = asString(o.target) ?? (targetNames.length === 1 ? targetNames[0]! : source);
+    const def = asObject(targets[target]);
+    const forced = asObject(asObject(def?.acceptedGlobalNamespaces)?.[source])?.requiredTransformation === TRANSFORMATION;
+    return [{ source, target, applyTransformation: forced || o.applyTransformation === true, forced }];
+  });
+
+  const audiences: ActivatedAudience[] = asArray(a.audiences).flatMap((x) => {
+    const o = asObject(x);
+    const id = asString(o?.id);
+    if (!o || !id) return [];
+    return [{ id, namespace: asString(o.namespace) ?? 'ups', name: asString(o.name) ?? id, alias: asString(o.alias) }];
+  });
+
+  const profileList = typeof a.profiles === 'string' ? [a.profiles] : asArray(a.profiles).filter((p): p is string => typeof p === 'string');
+  const connection = asObject(a.connection);
+  const env = asString(a.environment);
+  return {
+    file: activationFile,
+    name: asString(connection?.name) ?? 'activation',
+    destination,
+    server,
+    audienceTemplate,
+    customerData: asObject(connection?.customerData) ?? {},
+    mappings,
+    audiences,
+    profiles: profileList.map((p) => project.resolveFrom(activationFile, p)),
+    environment: env === 'sandbox' || env === 'production' ? env : 'local',
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Aggregation as AEP does it: best effort (at most `maxUsersPerRequest` profiles per call) or
+ * configurable aggregation (groups by audience, status and identity namespace per
+ * `aggregationKey`, then at most `maxNumEventsInBatch` per call; time-based flushing does not
+ * apply to a test activation, which flushes everything at once). `splitUserById` sends one
+ * identity per namespace per profile.
+ */
+import { asArray, asObject, type Json } from '../project/project';
+import { audienceKey } from './map';
+import type { ActivatedAudience, AggregationKey, Batch, TargetProfile } from './types';
+
+interface Policy {
+  max: number;
+  single: boolean;
+  split: boolean;
+  key: Json | undefined;
+}
+
+export function aggregationPolicy(destination: Json): Policy {
+  const aggregation = asObject(destination.aggregation);
+  if (aggregation?.aggregationType === 'CONFIGURABLE_AGGREGATION') {
+    const c = asObject(aggregation.configurableAggregation) ?? {};
+    const max = typeof c.maxNumEventsInBatch === 'number' && c.maxNumEventsInBatch >= 1 ? c.maxNumEventsInBatch : 10000;
+    return { max, single: false, split: c.splitUserById === true, key: asObject(c.aggregationKey) };
+  }
+  const b = asObject(aggregation?.bestEffortAggregation) ?? {};
+  const max = typeof b.maxUsersPerRequest === 'number' && b.maxUsersPerRequest >= 1 ? Math.floor(b.maxUsersPerRequest) : 1;
+  return { max, single: max === 1, split: b.splitUserById === true, key: asObject(b.aggregationKey) };
+}
+
+/** One profile per identity index, each holding at most one id per namespace. */
+function splitById(p: TargetProfile): TargetProfile[] {
+  const longest = Math.max(0, ...Object.values(p.identityMap).map((ids) => ids.length));
+  if (longest <= 1) return [p];
+  return Array.from({ length: longest }, (_, k) => ({
+    ...p,
+    identityMap: Object.fromEntries(Object.entries(p.identityMap).filter(([, ids]) => ids[k]).map(([ns, ids]) => [ns, [ids[k]!]])),
+  }));
+}
+
+/** The identity-namespace groups a profile falls into under `aggregationKey`. */
+function identityGroups(key: Json | undefined, p: TargetProfile): string[][] {
+  if (key?.includeIdentity !== true) return [Object.keys(p.identityMap)];
+  const present = Object.keys(p.identityMap);
+  const groups = asArray(key.groups).map((g) => asArray(asObject(g)?.namespaces).filter((n): n is string => typeof n === 'string'));
+  if (key.oneIdentityPerGroup === false && groups.length) return groups.map((g) => g.filter((n) => present.includes(n))).filter((g) => g.length);
+  return present.map((n) => [n]);
+}
+
+export function batchProfiles(destination: Json, targets: TargetProfile[], audiences: Map<string, ActivatedAudience>): Batch[] {
+  const policy = aggregationPolicy(destination);
+  const key = policy.key;
+  const groups = new Map<string, { aggregationKey?: AggregationKey; audience?: ActivatedAudience; profiles: TargetProfile[] }>();
+
+  for (const original of targets) {
+    for (const p of policy.split ? splitById(original) : [original]) {
+      const segments: { ns: string; id: string; status: string }[] = [];
+      if (key?.includeSegmentId === true) {
+        for (const [ns, byId] of Object.entries(p.segmentMembership)) for (const [id, m] of Object.entries(byId)) segments.push({ ns, id, status: m.status });
+      }
+      for (const seg of segments.length ? segments : [undefined]) {
+        for (const namespaces of identityGroups(key, p)) {
+          const audience = seg ? audiences.get(audienceKey(seg.ns, seg.id)) : undefined;
+          const aggregationKey: AggregationKey | undefined = key
+            ? {
+                ...(seg && { segmentId: seg.id, segmentNamespace: seg.ns, segmentAlias: audience?.alias }),
+                ...(seg && key.includeSegmentStatus === true && { segmentStatus: seg.status }),
+                ...(key.includeIdentity === true && { identityNamespaces: namespaces }),
+              }
+            : undefined;
+          const id = JSON.stringify([seg?.ns, seg?.id, key?.includeSegmentStatus === true ? seg?.status : undefined, key?.includeIdentity === true ? namespaces : undefined]);
+          const group = groups.get(id) ?? { aggregationKey, audience, profiles: [] };
+          groups.set(id, group);
+          const identityMap = key?.includeIdentity === true ? Object.fromEntries(namespaces.map((n) => [n, p.identityMap[n]!])) : p.identityMap;
+          group.profiles.push(identityMap === p.identityMap ? p : { ...p, identityMap });
+        }
+      }
+    }
+  }
+
+  const batches: Batch[] = [];
+  for (const g of groups.values()) {
+    for (let i = 0; i < g.profiles.length; i += policy.max) {
+      batches.push({ aggregationKey: g.aggregationKey, audience: g.audience, profiles: g.profiles.slice(i, i + policy.max), single: policy.single });
+    }
+  }
+  return batches;
+}

@@ -1,0 +1,80 @@
+/**
+ * The plan step of the pipeline: activation + sample profiles → every request a test activation
+ * would send. Pure and synchronous; `load.ts` reads the profiles from disk.
+ */
+import type { ProfileProblem, SourceProfile } from '../profiles';
+import type { ResolvedActivation } from './activation';
+import { planCreation } from './audiences';
+import { batchProfiles } from './batch';
+import { audienceKey, mapProfile } from './map';
+import { destinationContext, injectsAuthorization, renderBatch } from './render';
+import type { ActivatedAudience, Counts, IdentityRow, Plan, PlanProblem, TargetProfile } from './types';
+
+/** What an audience without a Pinterest id is called until the push creates its list. */
+export function pendingAlias(audience: ActivatedAudience, audiences: ActivatedAudience[]): string {
+  return `new-list-${audiences.indexOf(audience) + 1}`;
+}
+
+export function buildPlan(activation: ResolvedActivation, profiles: SourceProfile[], profileProblems: ProfileProblem[] = []): Plan {
+  const audiences = new Map(activation.audiences.map((a) => [audienceKey(a.namespace, a.id), a]));
+  const counts: Counts = { profiles: profiles.length, exported: 0, byNamespace: {}, byReason: {}, byAudience: {} };
+  const problems: PlanProblem[] = [];
+  const rows: IdentityRow[] = [];
+  const targets: TargetProfile[] = [];
+
+  profiles.forEach((profile, i) => {
+    const mapped = mapProfile(profile, i, activation.mappings, audiences);
+    rows.push(...mapped.rows);
+    for (const r of mapped.rows) {
+      const c = (counts.byNamespace[r.namespace] ??= { sent: 0, rejected: 0, notMapped: 0 });
+      if (r.outcome === 'sent') c.sent++;
+      else if (r.outcome === 'rejected') c.rejected++;
+      else c.notMapped++;
+      if (r.reason) counts.byReason[r.reason] = (counts.byReason[r.reason] ?? 0) + 1;
+    }
+    if (mapped.skipped) counts.byReason[`profile-${mapped.skipped}`] = (counts.byReason[`profile-${mapped.skipped}`] ?? 0) + 1;
+    if (!mapped.target) return;
+    targets.push(mapped.target);
+    counts.exported++;
+    const ids = Object.values(mapped.target.identityMap).reduce((n, list) => n + list.length, 0);
+    for (const [ns, byId] of Object.entries(mapped.target.segmentMembership)) {
+      for (const [id, m] of Object.entries(byId)) {
+        const c = (counts.byAudience[audiences.get(audienceKey(ns, id))!.name] ??= { add: 0, remove: 0 });
+        if (m.status === 'exited') c.remove += ids;
+        else c.add += ids;
+      }
+    }
+  });
+
+  const creations = activation.audiences.flatMap((a) => {
+    if (a.alias) return [];
+    if (!activation.audienceTemplate) {
+      problems.push({ where: activation.file.path, message: `Audience "${a.name}" has no alias and the destination has no audience template to create it.` });
+      return [];
+    }
+    try {
+      const c = planCreation(activation.audienceTemplate, a, activation.customerData, activation.destination);
+      if (!c) problems.push({ where: activation.file.path, message: 'The audience template has no `create` call with a URL.' });
+      return c ? [c] : [];
+    } catch (e) {
+      problems.push({ where: activation.file.path, message: `Audience template: ${(e as Error).message}` });
+      return [];
+    }
+  });
+
+  const batches = batchProfiles(activation.destination, targets, audiences);
+  const requests = renderRequests(activation, batches, (a) => a.alias ?? pendingAlias(a, activation.audiences));
+  for (const r of requests) for (const message of r.problems) problems.push({ where: `request ${r.batch + 1}`, message });
+
+  return { mappings: activation.mappings, audiences: activation.audiences, rows, targets, batches, creations, requests, counts, problems, profileProblems };
+}
+
+/** Renders (or re-renders, once created lists have ids) every batch's request. */
+export function renderRequests(activation: ResolvedActivation, batches: Plan['batches'], aliasOf: (a: ActivatedAudience) => string) {
+  const destination = destinationContext(activation.audiences, aliasOf);
+  const bearer = injectsAuthorization(activation.destination);
+  return batches.map((b, i) => {
+    const batch = b.aggregationKey && b.audience ? { ...b, aggregationKey: { ...b.aggregationKey, segmentAlias: aliasOf(b.audience) } } : b;
+    return renderBatch(activation.server, batch, i, activation.customerData, destination, bearer);
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Property test: for random profiles, whenever the mapping hashes, no request body carries a raw
+ * email or device id; and no display form ever does, hashed or not.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LAPSED, planExample, profile, SPRING } from '../../helpers/plan';
+
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomProfiles(random: () => number, n: number) {
+  const hex = (k: number) => Array.from({ length: k }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+  const raws: string[] = [];
+  const profiles = Array.from({ length: n }, (_, i) => {
+    const ids: Record<string, string[]> = {};
+    if (random() < 0.7) ids.Email = [`${pick(['', ' ', '\t'])}${pick(['Ana', 'bo', 'CHLOE'])}.${hex(6)}@${pick(['Example.com', 'example.org'])}${pick(['', ' '])}`];
+    if (random() < 0.5) ids.GAID = [`${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`];
+    if (random() < 0.5) ids.IDFA = [`${hex(8)}-${hex(4)}-4${hex(3)}-b${hex(3)}-${hex(12)}`.toUpperCase()];
+    for (const v of Object.values(ids).flat()) raws.push(v.trim(), v.trim().toLowerCase());
+    return profile(ids, { [SPRING]: pick(['realized', 'existing', 'exited'] as const), ...(random() < 0.5 && { [LAPSED]: pick(['realized', 'exited'] as const) }) }, i);
+  });
+  return { profiles, raws };
+}
+
+test('no raw email or device id in any request body when the mapping hashes (200 random runs)', () => {
+  const random = prng(20261128);
+  for (let run = 0; run < 200; run++) {
+    const { profiles, raws } = randomProfiles(random, 1 + Math.floor(random() * 12));
+    const plan = planExample(undefined, profiles);
+    const everything = plan.requests.flatMap((r) => [r.url, r.body, r.display.url, r.display.body]).join('\n');
+    for (const raw of raws) assert.ok(!everything.includes(raw), `run ${run} leaked a raw identifier`);
+  }
+});
+
+test('displays never carry a raw email even when the mapping sends plain emails (100 random runs)', () => {
+  const random = prng(7);
+  for (let run = 0; run < 100; run++) {
+    const { profiles, raws } = randomProfiles(random, 1 + Math.floor(random() * 8));
+    const plan = planExample((f) => {
+      f.destination.identityNamespaces.pinterest_audience.acceptedGlobalNamespaces.Email = {};
+      f.activation.mappings[0].applyTransformation = false;
+    }, profiles);
+    const shown = plan.requests.flatMap((r) => [r.display.url, r.display.body]).join('\n') + JSON.stringify(plan.rows);
+    for (const raw of raws) assert.ok(!shown.includes(raw), `run ${run} displayed a raw identifier`);
+  }
+});
