@@ -70,3 +70,12 @@ export function customerDataFieldNames(destination: Json): Set<string> {
   }
   return names;
 }
+
+/** Each `aggregationKey` of the destination (configurable and best effort), with its pointer. */
+export function aggregationKeys(destination: Json): { pointer: string; key: Json }[] {
+  const aggregation = asObject(destination.aggregation);
+  return (['configurableAggregation', 'bestEffortAggregation'] as const).flatMap((holder) => {
+    const key = asObject(asObject(aggregation?.[holder])?.aggregationKey);
+    return key ? [{ pointer: `/aggregation/${holder}/aggregationKey`, key }] : [];
+  });
+}

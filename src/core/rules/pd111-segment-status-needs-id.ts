@@ -1,4 +1,4 @@
-import { asObject } from '../project/project';
+import { aggregationKeys } from './facts';
 import { finding, type Rule } from './rule';
 
 /** Grouping by audience status only makes sense within an audience. */
@@ -8,11 +8,8 @@ export const segmentStatusNeedsId: Rule = {
   severity: 'error',
   kinds: ['destination'],
   check({ value }) {
-    const aggregation = asObject(value.aggregation);
-    return (['configurableAggregation', 'bestEffortAggregation'] as const).flatMap((holder) => {
-      const key = asObject(asObject(aggregation?.[holder])?.aggregationKey);
-      if (key?.includeSegmentStatus !== true || key.includeSegmentId === true) return [];
-      return [finding(this, `/aggregation/${holder}/aggregationKey/includeSegmentStatus`, '`includeSegmentStatus` needs `includeSegmentId: true`: calls are grouped by audience and then by status.', { data: { set: { pointer: `/aggregation/${holder}/aggregationKey/includeSegmentId`, value: true } } })];
-    });
+    return aggregationKeys(value)
+      .filter(({ key }) => key.includeSegmentStatus === true && key.includeSegmentId !== true)
+      .map(({ pointer }) => finding(this, `${pointer}/includeSegmentStatus`, '`includeSegmentStatus` needs `includeSegmentId: true`: calls are grouped by audience and then by status.', { data: { set: { pointer: `${pointer}/includeSegmentId`, value: true } } }));
   },
 };

@@ -1,4 +1,5 @@
-import { asArray, asObject } from '../project/project';
+import { asArray } from '../project/project';
+import { aggregationKeys } from './facts';
 import { finding, type Rule } from './rule';
 
 /** Custom identity groups are ignored unless oneIdentityPerGroup is false. */
@@ -8,11 +9,8 @@ export const groupsNeedMultipleIdentities: Rule = {
   severity: 'error',
   kinds: ['destination'],
   check({ value }) {
-    const aggregation = asObject(value.aggregation);
-    return (['configurableAggregation', 'bestEffortAggregation'] as const).flatMap((holder) => {
-      const key = asObject(asObject(aggregation?.[holder])?.aggregationKey);
-      if (key?.oneIdentityPerGroup !== true || asArray(key.groups).length === 0) return [];
-      return [finding(this, `/aggregation/${holder}/aggregationKey/groups`, '`groups` is used only when `oneIdentityPerGroup` is `false`; set it to `false` or remove `groups`.', { data: { set: { pointer: `/aggregation/${holder}/aggregationKey/oneIdentityPerGroup`, value: false } } })];
-    });
+    return aggregationKeys(value)
+      .filter(({ key }) => key.oneIdentityPerGroup === true && asArray(key.groups).length > 0)
+      .map(({ pointer }) => finding(this, `${pointer}/groups`, '`groups` is used only when `oneIdentityPerGroup` is `false`; set it to `false` or remove `groups`.', { data: { set: { pointer: `${pointer}/oneIdentityPerGroup`, value: false } } }));
   },
 };
