@@ -20,6 +20,7 @@ export function audienceKey(namespace: string, id: string): string {
 export function mapProfile(profile: SourceProfile, index: number, mappings: Mapping[], audiences: Map<string, ActivatedAudience>): Mapped {
   const rows: IdentityRow[] = [];
   const identityMap: Record<string, { id: string }[]> = {};
+  const origins: Record<string, string> = {};
   for (const [namespace, identities] of Object.entries(profile.identityMap)) {
     const forNamespace = mappings.filter((m) => m.source === namespace);
     for (const identity of identities) {
@@ -37,6 +38,7 @@ export function mapProfile(profile: SourceProfile, index: number, mappings: Mapp
         }
         const list = (identityMap[m.target] ??= []);
         if (!list.some((x) => x.id === r.value)) list.push({ id: r.value });
+        origins[r.value] ??= namespace;
         rows.push({
           profile: index,
           namespace,
@@ -60,5 +62,5 @@ export function mapProfile(profile: SourceProfile, index: number, mappings: Mapp
   }
   if (Object.keys(identityMap).length === 0) return { rows, skipped: 'no-identity' };
   if (Object.keys(segmentMembership).length === 0) return { rows, skipped: 'no-activated-audience' };
-  return { rows, target: { identityMap, segmentMembership, attributes: profile.attributes, source: index } };
+  return { rows, target: { identityMap, segmentMembership, attributes: profile.attributes, source: index, origins } };
 }

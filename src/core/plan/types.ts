@@ -43,6 +43,8 @@ export interface TargetProfile {
   attributes: Record<string, unknown>;
   /** Index of the source profile. */
   source: number;
+  /** Target value → source namespace, for per-identity-type accounting (in memory only). */
+  origins: Record<string, string>;
 }
 
 export interface AggregationKey {
