@@ -32,6 +32,9 @@ import { activationMappings } from './pd304-activation-mappings';
 import { activationFiles } from './pd305-activation-files';
 import { activationCustomerData } from './pd306-activation-customer-data';
 import { activationAudiences } from './pd307-activation-audiences';
+import { policyViolation } from './pd501-policy-violation';
+import { unknownLabel } from './pd502-unknown-label';
+import { plainEmailToHashedTarget } from './pd503-plain-email-to-hashed-target';
 import type { Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
@@ -68,6 +71,9 @@ export const RULES: readonly Rule[] = [
   activationFiles,
   activationCustomerData,
   activationAudiences,
+  policyViolation,
+  unknownLabel,
+  plainEmailToHashedTarget,
 ];
 
 export type { Rule, RuleContext } from './rule';
