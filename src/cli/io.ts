@@ -3,6 +3,8 @@ export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** Where `-` input is read from; absent means process.stdin (tests may pass a stream). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export const processIO: CliIO = {

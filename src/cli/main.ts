@@ -1,6 +1,7 @@
 /** `pindest`: the command-line twin of the extension, over the same core. */
 import pkg from '../../package.json' with { type: 'json' };
 import { runSimulateCommand, SIMULATE_USAGE } from '../simulator/cli';
+import { hashUsage, runHash } from './commands/hash';
 import { previewUsage, runPreview } from './commands/preview';
 import { runValidate, validateUsage } from './commands/validate';
 import { EXIT, processIO, UsageError, type CliIO } from './io';
@@ -10,6 +11,7 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   validate: { run: runValidate, usage: validateUsage },
   preview: { run: runPreview, usage: previewUsage },
+  hash: { run: runHash, usage: hashUsage },
   simulate: { run: (argv, io) => runSimulateCommand(argv, io), usage: SIMULATE_USAGE },
 };
 
