@@ -40,9 +40,11 @@ export function isPlausibleEmail(value: string): boolean {
   if (value.length > 254 || WHITESPACE.test(value)) return false;
   const at = value.indexOf('@');
   if (at <= 0 || at !== value.lastIndexOf('@')) return false;
-  const domain = value.slice(at + 1);
-  const labels = domain.split('.');
-  return labels.length >= 2 && labels.every((label) => label.length > 0);
+  // The domain has at least two labels, none empty: a dot, not first, not last, never doubled.
+  // (Checked in place: this runs once per identity, so no split and no intermediate strings.)
+  const first = at + 1;
+  if (value.indexOf('.', first) < 0 || value.charCodeAt(first) === 46 || value.charCodeAt(value.length - 1) === 46) return false;
+  return value.indexOf('..', first) < 0;
 }
 
 /** True when the value has whitespace inside it (after trimming it would still have some). */
