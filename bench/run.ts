@@ -1,5 +1,7 @@
 /** `npm run bench`: every benchmark of the project, each a ratio against a baseline measured in the same run. */
+import { hashingBench } from './hashing';
 import { validationBench } from './validation';
 
 console.log(`pindest benchmarks — node ${process.version}, ${process.arch}`);
 await validationBench();
+await hashingBench();
