@@ -46,6 +46,8 @@ export interface GovernanceInput {
 
 export interface Violation {
   policy: { id: string | null; name: string; origin: 'core' | 'custom' };
+  /** The policy's deny expression as text: `C5 AND (I1 OR I2)`. */
+  deny: string;
   /** The destination enum value performed (`CROSS_SITE_TARGETING`). */
   marketingAction: string;
   marketingActionName: string;
@@ -88,6 +90,14 @@ export function involvedLabels(expr: PolicyExpression, present: ReadonlySet<stri
   return out;
 }
 
+/** `C1 AND (C3 OR C7)`: an expression as people read it (Adobe's own notation in the API guide). */
+export function expressionText(expr: PolicyExpression, nested = false): string {
+  if (typeof expr.label === 'string') return expr.label;
+  const parts = (expr.operands ?? []).map((o) => expressionText(o, true));
+  const text = parts.join(` ${expr.operator ?? '?'} `);
+  return nested && parts.length > 1 ? `(${text})` : text;
+}
+
 /** Every label an expression mentions (for unknown-label checks). */
 export function expressionLabels(expr: PolicyExpression, out: string[] = []): string[] {
   if (typeof expr.label === 'string') out.push(expr.label);
@@ -118,6 +128,7 @@ export function evaluate(input: GovernanceInput): Violation[] {
       seen.add(action.destinationEnum);
       out.push({
         policy: { id: policy.id, name: policy.name, origin: policy.origin },
+        deny: expressionText(policy.deny),
         marketingAction: action.destinationEnum,
         marketingActionName: action.friendlyName,
         labels,

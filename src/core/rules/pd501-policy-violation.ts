@@ -8,7 +8,6 @@ import { describeAction, findMarketingAction } from '../governance/adobe-governa
 import { governanceOf } from '../governance/activation';
 import { evaluate, type Carrier, type Violation } from '../governance/evaluate';
 import { asObject } from '../project/project';
-import { listOf } from '../text/suggest';
 import { destinationsFor } from './facts';
 import { finding, type Rule } from './rule';
 
@@ -28,10 +27,10 @@ function message(v: Violation, c: Carrier, actionsFrom: 'activation' | 'destinat
   const policy = `${v.policy.origin} policy "${v.policy.name}"${v.policy.id && v.policy.origin === 'core' ? ` (${v.policy.id})` : ''}`;
   const w = where(c);
   const others = v.labels.filter((l) => !c.labels.includes(l));
-  const together = others.length ? ` together with ${listOf(others)} carried by other activated data` : '';
+  const together = others.length ? ` (and other activated data carries ${others.map((l) => `\`${l}\``).join(', ')})` : '';
   const actionsAt = actionsFrom === 'activation' ? "the activation's `marketingActions`" : "the destination's `marketingActions`";
-  return `The ${policy} denies ${action ? describeAction(action) : v.marketingAction} for data labelled ${listOf(v.labels)}; ` +
-    `${w.what} carries ${listOf(c.labels)}${together}. To resolve: ${w.fix}, or take \`${v.marketingAction}\` out of ${actionsAt}.`;
+  return `The ${policy} denies ${action ? describeAction(action) : v.marketingAction} for data labelled ${v.deny}; ` +
+    `${w.what} carries ${c.labels.map((l) => `\`${l}\``).join(', ')}${together}. To resolve: ${w.fix}, or take \`${v.marketingAction}\` out of ${actionsAt}.`;
 }
 
 export const policyViolation: Rule = {
