@@ -1,0 +1,36 @@
+/**
+ * Core diagnostics to LSP diagnostics: code, source `pindest`, and in `data` the JSON pointer and
+ * the finding's fix data, so code actions can be computed from the diagnostic alone.
+ *
+ * PD001 (JSON syntax) is dropped for documents VS Code's built-in JSON support also validates
+ * (language id `json`; for `jsonc` only comments and trailing commas, which that mode accepts but
+ * Adobe's API rejects, are kept): the built-in server already underlines every syntax error, and
+ * one mistake must give one entry in Problems, not two.
+ */
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { SOURCE, type Diagnostic } from '../core/diagnostics';
+
+export interface DiagnosticData {
+  pointer: string;
+  at?: 'key' | 'value';
+  inner?: boolean;
+  fix?: Record<string, unknown>;
+}
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const SYNTAX = 'PD001';
+
+export function keepForLanguage(d: Diagnostic, languageId: string): boolean {
+  if (d.code !== SYNTAX) return true;
+  if (languageId === 'json') return false;
+  if (languageId === 'jsonc') return /comment|trailing comma/i.test(d.message);
+  return true;
+}
+
+export function toLsp(d: Diagnostic): LspDiagnostic {
+  const data: DiagnosticData = { pointer: d.pointer };
+  if (d.at) data.at = d.at;
+  if (d.inner) data.inner = true;
+  if (d.data) data.fix = d.data;
+  return { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: d.message, data };
+}

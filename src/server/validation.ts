@@ -1,0 +1,82 @@
+/**
+ * Debounced validation and publishing. Each document has at most one pending run; a newer edit
+ * replaces it, and a result computed for an older version is dropped rather than published. A change
+ * to any file of a project re-validates the project's other open documents (cross-file rules).
+ */
+import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { dirname } from 'node:path';
+import { validateFile } from '../core/validate';
+import { describeError, type Logger } from './log';
+import { SERVER_RULES } from './template-rule';
+import { keepForLanguage, toLsp } from './to-lsp';
+import { pathOf, type OpenDocuments, type Workspace } from './workspace';
+
+export class Validator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  delay: number;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: OpenDocuments,
+    private readonly workspace: Workspace,
+    private readonly log: Logger,
+    delay: number,
+  ) {
+    this.delay = delay;
+  }
+
+  /** Schedules `uri` after the debounce delay (replacing a pending run). */
+  schedule(uri: string, delay = this.delay): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      this.run(uri);
+    }, delay));
+  }
+
+  /** Schedules every open document in the folder of `path`, except `except`. */
+  scheduleFolder(path: string, except?: string): void {
+    const folder = dirname(path);
+    for (const d of this.documents.all()) {
+      if (d.uri === except) continue;
+      const p = pathOf(d.uri);
+      if (p && dirname(p) === folder) this.schedule(d.uri);
+    }
+  }
+
+  /** A closed document's diagnostics disappear, and nothing pending for it runs. */
+  clear(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** The diagnostics of an open document now (also used by tests of the pipeline and the bench). */
+  diagnose(doc: TextDocument): LspDiagnostic[] {
+    const { project, file } = this.workspace.projectOf(doc);
+    // A JSON file that is none of our kinds (sample profiles, package.json) gets no diagnostics.
+    if (!file.kind) return [];
+    return validateFile(project, file, { rules: SERVER_RULES })
+      .filter((d) => keepForLanguage(d, doc.languageId))
+      .map(toLsp);
+  }
+
+  private run(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    let diagnostics: LspDiagnostic[];
+    try {
+      diagnostics = this.diagnose(doc);
+    } catch (e) {
+      this.log.error(`Validation failed: ${describeError(e)}`);
+      return;
+    }
+    // Superseded (edited or closed meanwhile): a newer run is scheduled, or nothing should show.
+    if (this.documents.get(uri)?.version !== version) return;
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}
