@@ -117,7 +117,7 @@ test('a template syntax error is placed on the exact character inside the escape
   const ds = await client.diagnosticsFor(uri);
   const d = ds.find((x) => x.code === 'PD401');
   assert.ok(d, JSON.stringify(ds));
-  assert.match(d.message, /line 3, column/);
+  assert.match(String(d.message), /line 3, column/);
   const at = offsetAt(broken, d.range.start);
   assert.equal(broken.slice(at, at + 'input'.length), 'input', `underlined: ${broken.slice(at, at + 20)}`);
   await client.close(uri);
