@@ -1,0 +1,147 @@
+/**
+ * Pinterest credentials: tokens and the app secret live in SecretStorage only (never settings,
+ * never logs). The local environment uses the simulator's seeded token without asking.
+ */
+import * as vscode from 'vscode';
+import { OAuthError, authorizeUrl, exchangeCode, isExpiring, newState, refreshTokens, startLoopback, type TokenSet } from './oauth';
+import type { Log } from './log';
+import { PRODUCTION_AUTHORIZE_URL, type Environment, type Target } from './settings';
+
+const TOKEN_KEY = (env: Environment) => `pindest.tokens.${env}`;
+const SECRET_KEY = 'pindest.clientSecret';
+
+export class NotSignedInError extends Error {
+  constructor(readonly environment: Environment) {
+    super(vscode.l10n.t('Not signed in to Pinterest ({0}). Run "Sign In to Pinterest", or select the local environment to use the simulator.', environment));
+  }
+}
+
+/** What the Pinterest client asks for: the current access token, and a refresh on 401. */
+export interface TokenProvider {
+  accessToken(): Promise<string>;
+  refresh?(): Promise<string>;
+}
+
+export class Auth {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: Log,
+  ) {}
+
+  async isSignedIn(env: Environment): Promise<boolean> {
+    return (await this.secrets.get(TOKEN_KEY(env))) !== undefined;
+  }
+
+  async updateContext(env: Environment): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'pindest.signedIn', env === 'local' || (await this.isSignedIn(env)));
+  }
+
+  private async read(env: Environment): Promise<TokenSet | undefined> {
+    const raw = await this.secrets.get(TOKEN_KEY(env));
+    if (!raw) return undefined;
+    try {
+      return JSON.parse(raw) as TokenSet;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async store(env: Environment, tokens: TokenSet): Promise<void> {
+    await this.secrets.store(TOKEN_KEY(env), JSON.stringify(tokens));
+  }
+
+  async signOut(): Promise<Environment[]> {
+    const cleared: Environment[] = [];
+    for (const env of ['sandbox', 'production'] as Environment[]) {
+      if (await this.secrets.get(TOKEN_KEY(env))) cleared.push(env);
+      await this.secrets.delete(TOKEN_KEY(env));
+    }
+    await this.secrets.delete(SECRET_KEY);
+    this.log.info(`Signed out (${cleared.join(', ') || 'no stored tokens'}); tokens and app secret removed from secret storage.`);
+    return cleared;
+  }
+
+  /** Tokens for a target. Local: the simulator's seeded token. Others: SecretStorage, refreshed when expiring. */
+  tokensFor(target: Target, seededToken: string): TokenProvider {
+    if (target.environment === 'local') return { accessToken: async () => seededToken };
+    const env = target.environment;
+    const refresh = async (): Promise<string> => {
+      const current = await this.read(env);
+      if (!current) throw new NotSignedInError(env);
+      const clientId = vscode.workspace.getConfiguration('pindest').get<string>('pinterest.clientId', '');
+      const clientSecret = await this.secrets.get(SECRET_KEY);
+      if (!clientId || !clientSecret || !current.refreshToken) throw new OAuthError(vscode.l10n.t('The Pinterest token expired and cannot be refreshed here: run "Sign In to Pinterest" again.'));
+      const next = await refreshTokens(target.baseUrl, { clientId, clientSecret }, current);
+      await this.store(env, next);
+      this.log.info(`Refreshed the ${env} access token (expires ${next.expiresAt ? new Date(next.expiresAt).toISOString() : 'unknown'}).`);
+      return next.accessToken;
+    };
+    return {
+      accessToken: async () => {
+        const t = await this.read(env);
+        if (!t) throw new NotSignedInError(env);
+        if (isExpiring(t) && t.refreshToken) return refresh();
+        return t.accessToken;
+      },
+      refresh,
+    };
+  }
+
+  /** Sign In to Pinterest: browser (OAuth code flow with a loopback redirect) or a pasted token. */
+  async signIn(env: Environment, baseUrl: string, authorizeBase = PRODUCTION_AUTHORIZE_URL): Promise<boolean> {
+    const how = await vscode.window.showQuickPick(
+      [
+        { label: vscode.l10n.t('Sign in with the browser'), description: vscode.l10n.t('OAuth, needs your Pinterest app id and secret'), id: 'oauth' },
+        { label: vscode.l10n.t('Paste an access token'), description: vscode.l10n.t('e.g. from the Pinterest developer portal'), id: 'paste' },
+      ],
+      { title: vscode.l10n.t('Sign In to Pinterest ({0})', env), ignoreFocusOut: true },
+    );
+    if (!how) return false;
+    if (how.id === 'paste') {
+      const token = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Pinterest access token ({0})', env),
+        prompt: vscode.l10n.t('Kept in VS Code secret storage only.'),
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim().length < 10 ? vscode.l10n.t('That does not look like an access token.') : undefined),
+      });
+      if (!token) return false;
+      await this.store(env, { accessToken: token.trim() });
+      this.log.info(`Signed in to ${env} with a pasted token.`);
+      return true;
+    }
+    const config = vscode.workspace.getConfiguration('pindest');
+    let clientId = config.get<string>('pinterest.clientId', '');
+    if (!clientId) {
+      clientId = (await vscode.window.showInputBox({ title: vscode.l10n.t('Pinterest app id'), ignoreFocusOut: true, validateInput: (v) => (/^\d+$/.test(v.trim()) ? undefined : vscode.l10n.t('The app id is a number.')) }))?.trim() ?? '';
+      if (!clientId) return false;
+      await config.update('pinterest.clientId', clientId, vscode.ConfigurationTarget.Global);
+    }
+    let clientSecret = await this.secrets.get(SECRET_KEY);
+    if (!clientSecret) {
+      clientSecret = (await vscode.window.showInputBox({ title: vscode.l10n.t('Pinterest app secret'), prompt: vscode.l10n.t('Kept in VS Code secret storage only.'), password: true, ignoreFocusOut: true }))?.trim();
+      if (!clientSecret) return false;
+      await this.secrets.store(SECRET_KEY, clientSecret);
+    }
+    const state = newState();
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Waiting for Pinterest in your browser…'), cancellable: true },
+      async (_p, cancel) => {
+        const abort = new AbortController();
+        cancel.onCancellationRequested(() => abort.abort());
+        const loop = await startLoopback(state, abort.signal);
+        try {
+          const url = authorizeUrl(authorizeBase, clientId, loop.redirectUri, state);
+          await vscode.env.openExternal(vscode.Uri.parse(url));
+          const code = await loop.code;
+          const tokens = await exchangeCode(baseUrl, { clientId, clientSecret: clientSecret! }, code, loop.redirectUri, fetch, abort.signal);
+          await this.store(env, tokens);
+          this.log.info(`Signed in to ${env} (scopes ${tokens.scope ?? 'unknown'}).`);
+          return true;
+        } finally {
+          loop.close();
+        }
+      },
+    );
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The language client: starts the bundled server (dist/server.cjs, node IPC) on the first
+ * destination file, restarts it after a crash at most 4 times in 3 minutes, and routes everything
+ * the server prints through the redacting log.
+ */
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { Log } from './log';
+import { RestartBudget } from './restart';
+import { DEFAULT_GLOBS, type Kind } from './settings';
+
+export type ClientState = 'stopped' | 'starting' | 'running' | 'failed';
+
+export function documentSelector(): { scheme: string; language: string; pattern: string }[] {
+  const extra = vscode.workspace.getConfiguration('pindest').get<Partial<Record<Kind, string[]>>>('files.globs', {});
+  const globs = new Set<string>();
+  for (const kind of Object.keys(DEFAULT_GLOBS) as Kind[]) {
+    for (const g of DEFAULT_GLOBS[kind]) globs.add(g);
+    if (vscode.workspace.isTrusted) for (const g of extra?.[kind] ?? []) if (typeof g === 'string') globs.add(g);
+  }
+  return [...globs].flatMap((pattern) => [
+    { scheme: 'file', language: 'json', pattern },
+    { scheme: 'file', language: 'jsonc', pattern },
+  ]);
+}
+
+export class Client implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly budget = new RestartBudget(4, 3 * 60_000);
+  private readonly changed = new vscode.EventEmitter<ClientState>();
+  readonly onDidChangeState = this.changed.event;
+  state: ClientState = 'stopped';
+  startedInMs: number | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: Log,
+  ) {}
+
+  private set(state: ClientState): void {
+    this.state = state;
+    this.changed.fire(state);
+  }
+
+  /** The same shape `workspace/didChangeConfiguration` sends for the `pindest` section. */
+  private settings(): Record<string, unknown> {
+    const c = vscode.workspace.getConfiguration('pindest');
+    return {
+      pindest: {
+        validation: { delay: c.get<number>('validation.delay', 250) },
+        log: { level: c.get<string>('log.level', 'info') },
+        files: { globs: vscode.workspace.isTrusted ? c.get('files.globs', {}) : {} },
+      },
+    };
+  }
+
+  async start(): Promise<void> {
+    if (this.client || this.state === 'starting') return;
+    const module = this.context.asAbsolutePath('dist/server.cjs');
+    if (!existsSync(module)) {
+      this.log.error(`The language server bundle is missing (${module}); run "npm run build".`);
+      this.set('failed');
+      return;
+    }
+    const t0 = Date.now();
+    this.set('starting');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: documentSelector(),
+      initializationOptions: this.settings(),
+      synchronize: {
+        configurationSection: 'pindest',
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,csv,jsonl}'),
+      },
+      outputChannel: this.log.clientChannel('[server] '),
+      traceOutputChannel: this.log.clientChannel('[lsp] '),
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      diagnosticCollectionName: 'pindest',
+      errorHandler: {
+        error: (error, _message, count) => {
+          this.log.error('Language server connection error', error);
+          return { action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+        },
+        closed: () => {
+          if (this.budget.crashed()) {
+            this.log.warn(`The language server stopped unexpectedly; restarting (${this.budget.recent} of ${this.budget.max} within 3 minutes).`);
+            return { action: CloseAction.Restart, handled: true };
+          }
+          this.log.error(`The language server crashed ${this.budget.recent} times within 3 minutes and will not be restarted.`);
+          this.set('failed');
+          void vscode.window
+            .showErrorMessage(vscode.l10n.t('The Pinterest destination language server keeps crashing and was stopped. The log may say why.'), vscode.l10n.t('Show Log'), vscode.l10n.t('Restart'))
+            .then((pick) => {
+              if (pick === vscode.l10n.t('Show Log')) this.log.show();
+              else if (pick === vscode.l10n.t('Restart')) void this.restart();
+            });
+          return { action: CloseAction.DoNotRestart, handled: true };
+        },
+      },
+    };
+    const client = new LanguageClient('pindest', 'Pinterest Destination language server', serverOptions, clientOptions);
+    this.client = client;
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) this.set('running');
+      else if (e.newState === State.Starting) this.set('starting');
+      else if (this.state !== 'failed') this.set('stopped');
+    });
+    try {
+      await client.start();
+      this.startedInMs = Date.now() - t0;
+      this.log.info(`Language server started in ${this.startedInMs} ms.`);
+    } catch (e) {
+      this.log.error('The language server did not start', e);
+      this.client = undefined;
+      this.set('failed');
+    }
+  }
+
+  async restart(): Promise<void> {
+    this.budget.reset();
+    const c = this.client;
+    this.client = undefined;
+    if (c) {
+      try {
+        await c.stop(5000);
+      } catch (e) {
+        this.log.warn(`Stopping the language server: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    this.set('stopped');
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const c = this.client;
+    this.client = undefined;
+    if (c) await c.stop(3000).catch(() => undefined);
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Extension entry point (bundled to dist/extension.cjs). Activation is cheap: commands, the log,
+ * the status item and the template file system are registered; the language server starts only
+ * when the first destination file opens; the simulator only when asked or needed.
+ */
+import * as vscode from 'vscode';
+import { Auth } from './auth';
+import { Client, documentSelector } from './client';
+import { Log } from './log';
+import { newProject } from './new-project';
+import { PreviewPanel } from './preview';
+import { maskId } from './redact';
+import { ENVIRONMENTS, environmentFor, resolveTarget, type Environment, type EnvironmentSetting } from './settings';
+import { SimulatorManager } from './simulator';
+import { Status, activationInfo } from './status';
+import { TemplateFileSystem, pickServerFile, templateLabelAtCursor, templateUri } from './template-fs';
+import { TEMPLATE_SCHEME } from './template-text';
+import { sendTestActivation } from './send';
+
+export interface PindestApi {
+  /** Milliseconds `activate` took (the server starts later, on the first destination file). */
+  activationMs: number;
+  serverStartMs(): number | undefined;
+  serverState(): string;
+}
+
+let client: Client | undefined;
+let simulators: SimulatorManager | undefined;
+
+export function currentEnvironment(path?: string): Environment {
+  const uri = path ? vscode.Uri.file(path) : vscode.window.activeTextEditor?.document.uri;
+  const setting = vscode.workspace.getConfiguration('pindest', uri).get<EnvironmentSetting>('environment', 'activation');
+  return environmentFor(setting, uri ? activationInfo(uri.fsPath).environment : undefined);
+}
+
+export function activate(context: vscode.ExtensionContext): PindestApi {
+  const t0 = performance.now();
+  const log = new Log('Pinterest Destination');
+  const config = () => vscode.workspace.getConfiguration('pindest');
+  log.setLevel(config().get('log.level'));
+  const c = new Client(context, log);
+  client = c;
+  const sims = new SimulatorManager(log);
+  simulators = sims;
+  const auth = new Auth(context.secrets, log);
+  const preview = new PreviewPanel(context, log);
+  const templates = new TemplateFileSystem(log);
+  const status = new Status(c);
+  context.subscriptions.push(log, c, sims, preview, templates, status);
+  context.subscriptions.push(vscode.workspace.registerFileSystemProvider(TEMPLATE_SCHEME, templates, { isCaseSensitive: true }));
+
+  // Start the language server on the first destination file (now, if one is already open).
+  const maybeStart = (doc: vscode.TextDocument) => {
+    if (c.state === 'stopped' && vscode.languages.match(documentSelector(), doc) > 0) void c.start();
+  };
+  vscode.workspace.textDocuments.forEach(maybeStart);
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(maybeStart),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (c.state !== 'stopped') void c.restart();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('pindest.log.level')) log.setLevel(config().get('log.level'));
+      if (e.affectsConfiguration('pindest.files.globs') && c.state !== 'stopped') void c.restart();
+    }),
+  );
+
+  const command = (id: string, fn: (...args: any[]) => unknown) =>
+    context.subscriptions.push(
+      vscode.commands.registerCommand(`pindest.${id}`, async (...args: unknown[]) => {
+        try {
+          return await fn(...args);
+        } catch (e) {
+          log.error(`Command ${id} failed`, e);
+          void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e), vscode.l10n.t('Show Log')).then((p) => p && log.show());
+          return undefined;
+        }
+      }),
+    );
+
+  command('previewIdentityMapping', () => preview.show());
+  command('sendTestActivation', () => sendTestActivation({ log, auth, sims, environment: currentEnvironment }));
+  command('showLog', () => log.show());
+  command('restartServer', async () => {
+    await c.restart();
+    return c.state;
+  });
+  command('startSimulator', async () => {
+    const sim = await sims.start(config().get<number>('simulator.port', 0));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Local Pinterest simulator running at {0} (ad account {1}). Local test activations use it with its seeded token.', sim.baseUrl, sims.seededAdAccountId));
+    return sim.baseUrl;
+  });
+  command('stopSimulator', async () => {
+    const stopped = await sims.stop();
+    void vscode.window.showInformationMessage(stopped ? vscode.l10n.t('Local Pinterest simulator stopped.') : vscode.l10n.t('The local Pinterest simulator is not running.'));
+    return stopped;
+  });
+  command('selectEnvironment', async () => {
+    const current = config().get<EnvironmentSetting>('environment', 'activation');
+    const items: (vscode.QuickPickItem & { id: EnvironmentSetting })[] = [
+      { id: 'activation', label: vscode.l10n.t('As the activation file says'), description: current === 'activation' ? vscode.l10n.t('current') : undefined },
+      ...ENVIRONMENTS.map((env) => ({
+        id: env as EnvironmentSetting,
+        label: env,
+        description: current === env ? vscode.l10n.t('current') : undefined,
+        detail: env === 'local' ? vscode.l10n.t('The simulator inside VS Code; no sign-in') : env === 'sandbox' ? 'api-sandbox.pinterest.com' : 'api.pinterest.com',
+      })),
+    ];
+    const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Environment of test activations') });
+    if (!pick) return undefined;
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await config().update('environment', pick.id === 'activation' ? undefined : pick.id, target);
+    const env = currentEnvironment();
+    await auth.updateContext(env);
+    log.info(`Environment set to ${pick.id} (effective: ${env}).`);
+    return pick.id;
+  });
+  command('signIn', async () => {
+    let env = currentEnvironment();
+    if (env === 'local') {
+      const pick = await vscode.window.showQuickPick(['sandbox', 'production'], { title: vscode.l10n.t('The local simulator needs no sign-in. Sign in to which Pinterest environment?') });
+      if (!pick) return false;
+      env = pick as Environment;
+    }
+    const target = resolveTarget(env, config().get<string>('pinterest.baseUrl'), sims.running?.baseUrl);
+    const ok = await auth.signIn(env, target.baseUrl);
+    await auth.updateContext(currentEnvironment());
+    if (ok) void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Pinterest ({0}).', env));
+    return ok;
+  });
+  command('signOut', async () => {
+    const cleared = await auth.signOut();
+    await auth.updateContext(currentEnvironment());
+    void vscode.window.showInformationMessage(cleared.length ? vscode.l10n.t('Signed out of Pinterest: tokens removed from secret storage.') : vscode.l10n.t('No Pinterest tokens were stored.'));
+    return cleared;
+  });
+  command('editEmbeddedTemplate', async (arg?: vscode.Uri) => {
+    const file = arg instanceof vscode.Uri ? arg : await pickServerFile();
+    if (!file) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('No destination server file (destination-server.json) in this workspace.'));
+      return undefined;
+    }
+    const editor = vscode.window.activeTextEditor;
+    const label = editor && editor.document.uri.toString() === file.toString() ? templateLabelAtCursor(editor) : 'requestBody';
+    const uri = templateUri(file, label);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId !== 'pebble') await vscode.languages.setTextDocumentLanguage(doc, 'pebble');
+    await vscode.window.showTextDocument(doc, { preview: false });
+    return uri.toString();
+  });
+  command('newProject', (target?: vscode.Uri) => newProject(target));
+
+  void auth.updateContext(currentEnvironment());
+  void vscode.commands.executeCommand('setContext', 'pindest.simulatorRunning', false);
+  const activationMs = Math.round((performance.now() - t0) * 10) / 10;
+  log.info(`Activated in ${activationMs} ms (VS Code ${vscode.version}, ${vscode.env.appHost}); environment ${currentEnvironment()}, ad account ${maskId(vscode.window.activeTextEditor ? activationInfo(vscode.window.activeTextEditor.document.uri.fsPath).adAccountId : undefined)}.`);
+  return { activationMs, serverStartMs: () => c.startedInMs, serverState: () => c.state };
+}
+
+export async function deactivate(): Promise<void> {
+  await Promise.all([client?.stop(), simulators?.stop()]);
+}

@@ -1,0 +1,147 @@
+/**
+ * Pinterest OAuth 2.0 authorization code flow with a loopback redirect, without `vscode`:
+ * building the authorize URL, waiting for the redirect on 127.0.0.1, exchanging and refreshing
+ * tokens (form body, HTTP Basic client authentication, as Pinterest's /v5/oauth/token wants).
+ * Tokens are returned to the caller, who keeps them in SecretStorage; nothing here logs them.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const SCOPES = ['ads:read', 'ads:write', 'user_accounts:read'];
+
+export interface TokenSet {
+  accessToken: string;
+  refreshToken?: string;
+  /** Epoch milliseconds; undefined when unknown (a pasted token). */
+  expiresAt?: number;
+  scope?: string;
+}
+
+export function newState(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export function authorizeUrl(authorizeBase: string, clientId: string, redirectUri: string, state: string, scopes = SCOPES): string {
+  const u = new URL(authorizeBase);
+  u.searchParams.set('client_id', clientId);
+  u.searchParams.set('redirect_uri', redirectUri);
+  u.searchParams.set('response_type', 'code');
+  u.searchParams.set('scope', scopes.join(','));
+  u.searchParams.set('state', state);
+  return u.toString();
+}
+
+/** True when the access token expires within `skewMs` (refresh a little early). */
+export function isExpiring(tokens: TokenSet, now = Date.now(), skewMs = 60_000): boolean {
+  return tokens.expiresAt !== undefined && tokens.expiresAt - skewMs <= now;
+}
+
+export class OAuthError extends Error {}
+
+export function parseTokenResponse(body: unknown, now = Date.now()): TokenSet {
+  const o = body as Record<string, unknown> | null;
+  if (!o || typeof o.access_token !== 'string') throw new OAuthError('Pinterest answered the token request without an access token.');
+  return {
+    accessToken: o.access_token,
+    refreshToken: typeof o.refresh_token === 'string' ? o.refresh_token : undefined,
+    expiresAt: typeof o.expires_in === 'number' ? now + o.expires_in * 1000 : undefined,
+    scope: typeof o.scope === 'string' ? o.scope : undefined,
+  };
+}
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+async function tokenRequest(baseUrl: string, client: ClientCredentials, form: Record<string, string>, fetchFn: typeof fetch, signal?: AbortSignal): Promise<TokenSet> {
+  const res = await fetchFn(`${baseUrl.replace(/\/+$/, '')}/oauth/token`, {
+    method: 'POST',
+    headers: {
+      authorization: 'Basic ' + Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64'),
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+    },
+    body: new URLSearchParams(form).toString(),
+    signal,
+  });
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
+  if (!res.ok) {
+    const message = (body as { message?: unknown } | undefined)?.message;
+    throw new OAuthError(`Pinterest refused the token request (HTTP ${res.status}${typeof message === 'string' ? `: ${message}` : ''}). Check the app id and secret, then sign in again.`);
+  }
+  return parseTokenResponse(body);
+}
+
+export function exchangeCode(baseUrl: string, client: ClientCredentials, code: string, redirectUri: string, fetchFn: typeof fetch = fetch, signal?: AbortSignal): Promise<TokenSet> {
+  return tokenRequest(baseUrl, client, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, fetchFn, signal);
+}
+
+export async function refreshTokens(baseUrl: string, client: ClientCredentials, tokens: TokenSet, fetchFn: typeof fetch = fetch): Promise<TokenSet> {
+  if (!tokens.refreshToken) throw new OAuthError('The access token expired and there is no refresh token: sign in to Pinterest again.');
+  const next = await tokenRequest(baseUrl, client, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, fetchFn);
+  return { ...next, refreshToken: next.refreshToken ?? tokens.refreshToken };
+}
+
+export interface Loopback {
+  redirectUri: string;
+  /** Resolves with the code once the browser comes back with the expected state. */
+  code: Promise<string>;
+  close(): void;
+}
+
+const PAGE = (title: string, text: string) =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:sans-serif"><h1>${title}</h1><p>${text}</p></body></html>`;
+
+/** Listens on 127.0.0.1:<free port>/callback for one redirect carrying `state`. */
+export async function startLoopback(state: string, signal?: AbortSignal, timeoutMs = 5 * 60_000): Promise<Loopback> {
+  let resolve!: (code: string) => void;
+  let reject!: (e: Error) => void;
+  const code = new Promise<string>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  code.catch(() => undefined);
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/callback') {
+      res.writeHead(404).end();
+      return;
+    }
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+    if (url.searchParams.get('state') !== state) {
+      res.writeHead(400).end(PAGE('Sign-in failed', 'The answer did not match this sign-in attempt. Start Sign In to Pinterest again from VS Code.'));
+      return;
+    }
+    const error = url.searchParams.get('error');
+    const c = url.searchParams.get('code');
+    if (error || !c) {
+      res.writeHead(400).end(PAGE('Sign-in cancelled', 'Pinterest did not grant access. You can close this tab.'));
+      reject(new OAuthError('Pinterest did not grant access (the authorization was denied or cancelled).'));
+      return;
+    }
+    res.writeHead(200).end(PAGE('Signed in', 'You can close this tab and return to VS Code.'));
+    resolve(c);
+  });
+  await new Promise<void>((res, rej) => {
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => res());
+  });
+  const timer = setTimeout(() => reject(new OAuthError('Sign-in timed out: no answer from the browser within 5 minutes.')), timeoutMs);
+  const close = () => {
+    clearTimeout(timer);
+    server.close();
+    server.closeAllConnections?.();
+  };
+  signal?.addEventListener('abort', () => reject(new OAuthError('Sign-in cancelled.')), { once: true });
+  code.finally(close).catch(() => undefined);
+  const port = (server.address() as AddressInfo).port;
+  return { redirectUri: `http://127.0.0.1:${port}/callback`, code, close };
+}

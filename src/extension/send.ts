@@ -1,0 +1,96 @@
+/**
+ * Send Test Activation: the core's execute step against the selected environment (the in-process
+ * simulator for `local`), with progress and cancel; the result opens as a Markdown report, and a
+ * failure says what to do. Needs a trusted workspace.
+ */
+import * as vscode from 'vscode';
+import type { ActivationReport } from '../core/execute/report';
+import { activationMarkdown, totals } from './activation-md';
+import { NotSignedInError, type Auth } from './auth';
+import { runActivation } from './execute-bridge';
+import type { Log } from './log';
+import { activationFor, currentProjectFolder, loadEditorProject } from './project';
+import { maskId } from './redact';
+import { resolveTarget, type Environment } from './settings';
+import type { SimulatorManager } from './simulator';
+import { formatActivationText } from '../core/execute/report';
+
+export interface SendDeps {
+  log: Log;
+  auth: Auth;
+  sims: SimulatorManager;
+  environment: (path?: string) => Environment;
+}
+
+export async function sendTestActivation({ log, auth, sims, environment }: SendDeps): Promise<ActivationReport | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    const manage = vscode.l10n.t('Manage Workspace Trust');
+    const pick = await vscode.window.showWarningMessage(vscode.l10n.t('Sending a test activation needs a trusted workspace: it reads your files and sends requests with your Pinterest token.'), manage);
+    if (pick === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+    return undefined;
+  }
+  const where = await currentProjectFolder();
+  if (!where) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No destination project here: open an activation.json (or a destination file next to one), or run "New Destination Project".'));
+    return undefined;
+  }
+  const project = await loadEditorProject(where.folder);
+  const activation = activationFor(project, where.file ?? where.folder);
+  if (!activation) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No activation file (activation.json) in {0}: add one (snippet "pindest-activation").', where.folder));
+    return undefined;
+  }
+  const env = environment(activation.path);
+  const config = vscode.workspace.getConfiguration('pindest');
+  const target = resolveTarget(env, config.get<string>('pinterest.baseUrl'), sims.running?.baseUrl);
+  if (target.needsSimulator) target.baseUrl = (await sims.start(config.get<number>('simulator.port', 0))).baseUrl;
+  if (env !== 'local' && !(await auth.isSignedIn(env))) {
+    const signIn = vscode.l10n.t('Sign In');
+    const local = vscode.l10n.t('Use the Local Simulator');
+    const pick = await vscode.window.showErrorMessage(new NotSignedInError(env).message, signIn, local);
+    if (pick === signIn) await vscode.commands.executeCommand('pindest.signIn');
+    else if (pick === local) await config.update('environment', 'local', vscode.ConfigurationTarget.Workspace);
+    return undefined;
+  }
+  const tokens = auth.tokensFor(target, sims.seededToken);
+  const name = vscode.workspace.asRelativePath(activation.path);
+  log.info(`Test activation of ${name} → ${env} (${target.baseUrl}).`);
+  const t0 = Date.now();
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Test activation ({0})', env), cancellable: true },
+    async (progress, cancel) => {
+      const abort = new AbortController();
+      cancel.onCancellationRequested(() => abort.abort());
+      let last = 0;
+      return runActivation(project, activation, {
+        environment: env,
+        baseUrl: target.baseUrl,
+        tokens,
+        signal: abort.signal,
+        onProgress: ({ phase, done, total }) => {
+          const pct = total ? Math.round((done / total) * 100) : 0;
+          progress.report({ message: `${phase} ${done}/${total}`, increment: Math.max(0, pct - last) });
+          last = Math.max(last, pct);
+        },
+      });
+    },
+  );
+  const t = totals(report);
+  log.info(`Test activation ${report.outcome} in ${Date.now() - t0} ms: ${t.accepted} accepted, ${t.rejected} rejected, ${t.calls} calls (${t.failedCalls} failed); ad account ${maskId(report.adAccount.id)}.`);
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: activationMarkdown(report, formatActivationText(report)) });
+  await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  if (report.outcome === 'succeeded') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Test activation succeeded: {0} identities accepted, {1} rejected ({2} requests).', t.accepted, t.rejected, t.calls));
+  } else if (report.outcome === 'cancelled') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Test activation cancelled after {0} requests; the report lists what was sent.', t.calls));
+  } else {
+    const showLog = vscode.l10n.t('Show Log');
+    const preview = vscode.l10n.t('Preview Identity Mapping');
+    const message = report.failure ? `${report.failure.message} ${report.failure.whatToDo}` : vscode.l10n.t('Test activation failed; the report lists every request and response.');
+    void vscode.window.showErrorMessage(message, preview, showLog).then((p) => {
+      if (p === showLog) log.show();
+      else if (p === preview) void vscode.commands.executeCommand('pindest.previewIdentityMapping');
+    });
+  }
+  return report;
+}
