@@ -6,3 +6,4 @@ export { activatedCarriers, customPolicies, governanceOf } from './activation';
 export type { ActivationGovernance } from './activation';
 export { hashedValueProblems } from './hashed-values';
 export type { HashedValueProblem } from './hashed-values';
+export { carrierPlace, violationMessage } from './explain';

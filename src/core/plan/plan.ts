@@ -2,7 +2,9 @@
  * The plan step of the pipeline: activation + sample profiles → every request a test activation
  * would send. Pure and synchronous; `load.ts` reads the profiles from disk.
  */
+import { carrierPlace, evaluate, governanceOf, hashedValueProblems, violationMessage } from '../governance';
 import type { ProfileProblem, SourceProfile } from '../profiles';
+import { asObject } from '../project/project';
 import type { ResolvedActivation } from './activation';
 import { planCreation } from './audiences';
 import { batchProfiles } from './batch';
@@ -18,7 +20,7 @@ export function pendingAlias(audience: ActivatedAudience, audiences: ActivatedAu
 export function buildPlan(activation: ResolvedActivation, profiles: SourceProfile[], profileProblems: ProfileProblem[] = []): Plan {
   const audiences = new Map(activation.audiences.map((a) => [audienceKey(a.namespace, a.id), a]));
   const counts: Counts = { profiles: profiles.length, exported: 0, byNamespace: {}, byReason: {}, byAudience: {} };
-  const problems: PlanProblem[] = [];
+  const problems: PlanProblem[] = governanceProblems(activation, profiles);
   const rows: IdentityRow[] = [];
   const targets: TargetProfile[] = [];
 
@@ -67,6 +69,19 @@ export function buildPlan(activation: ResolvedActivation, profiles: SourceProfil
   for (const r of requests) for (const message of r.problems) problems.push({ where: `request ${r.batch + 1}`, message });
 
   return { mappings: activation.mappings, audiences: activation.audiences, rows, targets, batches, creations, requests, counts, problems, profileProblems };
+}
+
+/**
+ * What AEP's review step would block before anything leaves: data usage policy violations, and
+ * sample values in a hashed namespace that are plain text (they would be exported as they are).
+ */
+function governanceProblems(activation: ResolvedActivation, profiles: SourceProfile[]): PlanProblem[] {
+  const { input, actionsFrom } = governanceOf(asObject(activation.file.doc.value) ?? {}, activation.destination);
+  const violations = evaluate(input).flatMap((v) => v.carriers.map((c) => ({ where: `${activation.file.path} ${carrierPlace(c).pointer}`, message: violationMessage(v, c, actionsFrom) })));
+  const plainText = hashedValueProblems(profiles)
+    .filter((p) => p.plainText)
+    .map((p) => ({ where: `${p.file}${p.line ? `:${p.line}` : ''}`, message: p.message }));
+  return [...violations, ...plainText];
 }
 
 /** Renders (or re-renders, once created lists have ids) every batch's request. */

@@ -42,7 +42,10 @@ export function previewReport(activation: ResolvedActivation, plan: Plan, cwd = 
         ...r.display,
       })),
     ],
-    problems: [...plan.problems, ...plan.profileProblems.map((p) => ({ where: `${relative(cwd, p.file) || p.file}${p.line ? `:${p.line}` : ''}`, message: p.message }))],
+    problems: [
+      ...plan.problems.map((p) => ({ where: p.where.replace(/^\/\S+/, (path) => relative(cwd, path) || path), message: p.message })),
+      ...plan.profileProblems.map((p) => ({ where: `${relative(cwd, p.file) || p.file}${p.line ? `:${p.line}` : ''}`, message: p.message })),
+    ],
   };
 }
 

@@ -4,34 +4,12 @@
  * or mapping that brings the label, with the policy, the marketing action and the ways out.
  */
 import type { Finding } from '../diagnostics';
-import { describeAction, findMarketingAction } from '../governance/adobe-governance';
 import { governanceOf } from '../governance/activation';
-import { evaluate, type Carrier, type Violation } from '../governance/evaluate';
+import { evaluate } from '../governance/evaluate';
+import { carrierPlace as where, violationMessage as message } from '../governance/explain';
 import { asObject } from '../project/project';
 import { destinationsFor } from './facts';
 import { finding, type Rule } from './rule';
-
-function where(c: Carrier): { pointer: string; what: string; fix: string } {
-  switch (c.kind) {
-    case 'audience':
-      return { pointer: `/audiences/${c.index}`, what: `audience \`${c.id}\``, fix: 'remove this audience from the activation' };
-    case 'identity':
-      return { pointer: `/mappings/${c.mappingIndex}`, what: `identity namespace \`${c.namespace}\``, fix: 'remove this mapping' };
-    case 'attribute':
-      return { pointer: `/mappings/${c.mappingIndex}`, what: `attribute \`${c.path}\``, fix: 'remove this mapping' };
-  }
-}
-
-function message(v: Violation, c: Carrier, actionsFrom: 'activation' | 'destination'): string {
-  const action = findMarketingAction(v.marketingAction);
-  const policy = `${v.policy.origin} policy "${v.policy.name}"${v.policy.id && v.policy.origin === 'core' ? ` (${v.policy.id})` : ''}`;
-  const w = where(c);
-  const others = v.labels.filter((l) => !c.labels.includes(l));
-  const together = others.length ? ` (and other activated data carries ${others.map((l) => `\`${l}\``).join(', ')})` : '';
-  const actionsAt = actionsFrom === 'activation' ? "the activation's `marketingActions`" : "the destination's `marketingActions`";
-  return `The ${policy} denies ${action ? describeAction(action) : v.marketingAction} for data labelled ${v.deny}; ` +
-    `${w.what} carries ${c.labels.map((l) => `\`${l}\``).join(', ')}${together}. To resolve: ${w.fix}, or take \`${v.marketingAction}\` out of ${actionsAt}.`;
-}
 
 export const policyViolation: Rule = {
   code: 'PD501',

@@ -44,3 +44,21 @@ test('a template error or a non-JSON body is a plan problem with its position', 
   const notJson = planExample((f) => (f.server.httpTemplate.requestBody.value = '{"records": {{ input.profiles | length }},}'));
   assert.match(notJson.problems[0]!.message, /not valid JSON/);
 });
+
+test('a data usage policy violation is a plan problem naming the policy and the way out', () => {
+  const plan = planExample((f) => {
+    f.activation.labels = { audiences: { [f.activation.audiences[1].id]: ['C2'] } };
+  });
+  assert.equal(plan.problems.length, 1);
+  assert.match(plan.problems[0]!.where, /activation\.json \/audiences\/1$/);
+  assert.match(plan.problems[0]!.message, /"3rd party export restriction".*C2.*To resolve: remove this audience/);
+});
+
+test('plain text in a hashed namespace of the samples is a plan problem, never quoted', () => {
+  const plan = planExample(undefined, [
+    { identityMap: { Email_LC_SHA256: [{ id: 'ana.lopez@example.com' }] }, segmentMembership: { ups: { '5b8a1c3e-7f4d-4e2a-9b6c-0d1e2f3a4b5c': { status: 'realized' } } }, attributes: {}, origin: { file: 'samples.json', index: 0, line: 3 } },
+  ]);
+  assert.equal(plan.problems.length, 1);
+  assert.match(plan.problems[0]!.where, /^samples\.json:3$/);
+  assert.ok(!plan.problems[0]!.message.includes('ana.lopez'));
+});
