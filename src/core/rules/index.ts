@@ -35,6 +35,13 @@ import { activationAudiences } from './pd307-activation-audiences';
 import { policyViolation } from './pd501-policy-violation';
 import { unknownLabel } from './pd502-unknown-label';
 import { plainEmailToHashedTarget } from './pd503-plain-email-to-hashed-target';
+import { templateSyntax } from './pd401-template-syntax';
+import { unknownTemplateVariable } from './pd402-unknown-template-variable';
+import { profileVsProfiles } from './pd403-profile-vs-profiles';
+import { deprecatedSegmentMaps } from './pd404-deprecated-segment-maps';
+import { aggregationKeyFlags } from './pd405-aggregation-key-flags';
+import { renderedBodyJson } from './pd406-rendered-body-json';
+import { identityMapKeys } from './pd407-identity-map-keys';
 import type { Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
@@ -74,6 +81,13 @@ export const RULES: readonly Rule[] = [
   policyViolation,
   unknownLabel,
   plainEmailToHashedTarget,
+  templateSyntax,
+  unknownTemplateVariable,
+  profileVsProfiles,
+  deprecatedSegmentMaps,
+  aggregationKeyFlags,
+  renderedBodyJson,
+  identityMapKeys,
 ];
 
 export type { Rule, RuleContext } from './rule';

@@ -16,10 +16,11 @@ import { FILTERS, FUNCTIONS } from './catalog';
 import { LineIndex, TemplateFailure, type TemplateError } from './errors';
 import { compile, run, type Program } from './evaluate';
 import { parse } from './parser';
+import { collectPaths, type PathSegment, type ResolvedPath } from './paths';
 import { collectReferences, type Reference } from './references';
 
 export { TemplateFailure, FILTERS, FUNCTIONS };
-export type { TemplateError, Reference };
+export type { TemplateError, Reference, PathSegment, ResolvedPath };
 
 /** A parsed template. Opaque: pass it to renderTemplate or references. */
 export interface Template {
@@ -100,4 +101,9 @@ export function renderTemplate(source: string | Template, context: Record<string
 /** Variables, filters, functions and tags the template uses, in source order. */
 export function references(template: Template): Reference[] {
   return collectReferences(parsedFrom(template).body);
+}
+
+/** Data paths the template reads, with loop and `set` variables resolved to their sources. */
+export function resolvedPaths(template: Template): ResolvedPath[] {
+  return collectPaths(parsedFrom(template).body);
 }
