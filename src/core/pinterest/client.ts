@@ -1,0 +1,461 @@
+// The Pinterest API v5 client used by test activations (editor and CLI alike): fetch-based, one
+// code path for every call so auth, security checks, retries, pacing, timeouts, cancellation and
+// redaction cannot differ between the typed operations and the executor's pre-rendered requests.
+//
+// Order of one call: resolve and check the URL (https, or http only to a loopback host; under the
+// configured base URL) before the token is even read → per attempt: pace → token → send with a
+// per-attempt timeout → read the whole body (a break here is a "truncated" network failure) →
+// classify: 2xx returns; 401 code 2 refreshes the token once; retryable outcomes wait per the
+// retry policy (see retry.ts for why writes are retried after network failures) and go again;
+// anything else becomes a typed error. Events and errors carry method, path (no query), status,
+// request id and attempt — never a token, a body or a record.
+import {
+  PinterestAbortError,
+  PinterestApiError,
+  PinterestConfigError,
+  PinterestNetworkError,
+  isTransientStatus,
+  parseErrorBody,
+  type NetworkFailure,
+} from './errors';
+import { createPacer, defaultSleep, raceAbort, type Pacer, type Sleep } from './pacing';
+import { redactPath, scrubText } from './redact';
+import { defaultPolicy, type RetryPolicy } from './retry';
+import type {
+  AdAccount,
+  Audience,
+  AudienceCreate,
+  CallOptions,
+  ClientEvent,
+  CustomerList,
+  CustomerListCreate,
+  CustomerListUpdate,
+  Environment,
+  PageOptions,
+  Paginated,
+  RateLimitInfo,
+  RawRequest,
+  RawResponse,
+  TokenProvider,
+  UserAccount,
+} from './types';
+
+export const BASE_URLS: Readonly<Record<Exclude<Environment, 'local'>, string>> = {
+  production: 'https://api.pinterest.com/v5',
+  sandbox: 'https://api-sandbox.pinterest.com/v5',
+};
+
+export interface PinterestClientOptions {
+  environment: Environment;
+  /** Required for 'local' (the simulator's `baseUrl`); overrides the default for the others. */
+  baseUrl?: string;
+  tokens: TokenProvider;
+  retry?: RetryPolicy;
+  /** Per attempt, default 30 000 ms. */
+  timeoutMs?: number;
+  /** Client-side pacing (token bucket); off when undefined. */
+  maxRequestsPerMinute?: number;
+  fetch?: typeof fetch;
+  onEvent?: (event: ClientEvent) => void;
+  now?: () => number;
+  sleep?: Sleep;
+  random?: () => number;
+  /** Environment variables consulted for NODE_TLS_REJECT_UNAUTHORIZED (default process.env). */
+  env?: Record<string, string | undefined>;
+  userAgent?: string;
+}
+
+export interface PinterestClient {
+  readonly environment: Environment;
+  /** Normalised base URL without a trailing slash ('' when it is missing or invalid). */
+  readonly baseUrl: string;
+  /** The latest `x-ratelimit-*` figures Pinterest sent, if any. */
+  readonly rateLimit: RateLimitInfo | undefined;
+  request<T = unknown>(request: RawRequest): Promise<RawResponse<T>>;
+  getUserAccount(options?: CallOptions): Promise<UserAccount>;
+  listAdAccounts(options?: PageOptions & { includeSharedAccounts?: boolean }): AsyncIterableIterator<AdAccount>;
+  getAdAccount(adAccountId: string, options?: CallOptions): Promise<AdAccount>;
+  listCustomerLists(adAccountId: string, options?: PageOptions): AsyncIterableIterator<CustomerList>;
+  createCustomerList(adAccountId: string, body: CustomerListCreate, options?: CallOptions): Promise<CustomerList>;
+  getCustomerList(adAccountId: string, customerListId: string, options?: CallOptions): Promise<CustomerList>;
+  updateCustomerList(adAccountId: string, customerListId: string, body: CustomerListUpdate, options?: CallOptions): Promise<CustomerList>;
+  createAudience(adAccountId: string, body: AudienceCreate, options?: CallOptions): Promise<Audience>;
+  getAudience(adAccountId: string, audienceId: string, options?: CallOptions): Promise<Audience>;
+  listAudiences(adAccountId: string, options?: PageOptions & { ownershipType?: 'OWNED' | 'RECEIVED' }): AsyncIterableIterator<Audience>;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return h === 'localhost' || h === '[::1]' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** Why `url` must not receive a bearer token, or undefined when it may. */
+export function insecureReason(url: URL, env: Record<string, string | undefined> = process.env): PinterestConfigError | undefined {
+  if (url.username || url.password) return new PinterestConfigError('invalid-url', 'The Pinterest base URL must not contain a user name or password.');
+  if (url.protocol === 'https:') {
+    if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0' && !isLoopbackHost(url.hostname)) {
+      return new PinterestConfigError(
+        'tls-disabled',
+        'NODE_TLS_REJECT_UNAUTHORIZED=0 turns off certificate checks, so the access token could reach an impostor: unset it, then retry.',
+      );
+    }
+    return undefined;
+  }
+  if (url.protocol === 'http:') {
+    if (isLoopbackHost(url.hostname)) return undefined;
+    return new PinterestConfigError(
+      'insecure-url',
+      `Refusing to send the Pinterest access token over plain http to ${url.hostname}: use https (http is allowed only for a local simulator on 127.0.0.1, localhost or [::1]).`,
+    );
+  }
+  return new PinterestConfigError('invalid-url', `The Pinterest base URL must start with https:// (got a ${url.protocol} URL).`);
+}
+
+const ID = /^\d{1,18}$/;
+function requireId(value: unknown, what: string): string {
+  if (typeof value !== 'string' || !ID.test(value)) {
+    throw new PinterestConfigError('invalid-argument', `The ${what} must be a string of 1 to 18 digits (Pinterest ids are digit strings, never numbers).`);
+  }
+  return value;
+}
+
+const DROPPED_HEADERS = new Set(['authorization', 'host', 'content-length', 'connection', 'transfer-encoding']);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
+
+type AttemptOutcome =
+  | { kind: 'response'; status: number; headers: Record<string, string>; text: string }
+  | { kind: 'network'; reason: NetworkFailure; mayHaveReachedServer: boolean; detail?: string; status?: number }
+  | { kind: 'abort' };
+
+function errorCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function readRateLimit(headers: Record<string, string>): RateLimitInfo | undefined {
+  const num = (name: string) => {
+    const v = headers[name];
+    return v !== undefined && /^\d+(?:\.\d+)?$/.test(v.trim()) ? Number(v) : undefined;
+  };
+  const info: RateLimitInfo = { limit: num('x-ratelimit-limit'), remaining: num('x-ratelimit-remaining'), resetSeconds: num('x-ratelimit-reset') };
+  return info.limit === undefined && info.remaining === undefined && info.resetSeconds === undefined ? undefined : info;
+}
+
+function parseBody(text: string, contentType: string | undefined): { ok: true; value: unknown } | { ok: false } {
+  if (text === '') return { ok: true, value: undefined };
+  const looksJson = contentType ? /json/i.test(contentType) : /^\s*[[{]/.test(text);
+  if (!looksJson) return { ok: true, value: text };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Records inside a request body, so an error can never quote one back even if the server did. */
+function bodySecrets(bodyText: string | undefined): string[] {
+  if (!bodyText) return [];
+  try {
+    const parsed = JSON.parse(bodyText) as { records?: unknown };
+    if (typeof parsed?.records === 'string') return parsed.records.split(',').map((r) => r.trim()).filter((r) => r.length >= 4);
+  } catch {
+    // not JSON: nothing structured to collect; the shape-based scrubbing still applies
+  }
+  return [];
+}
+
+export function createPinterestClient(options: PinterestClientOptions): PinterestClient {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const policy = options.retry ?? defaultPolicy;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const env = options.env ?? process.env;
+  const userAgent = options.userAgent ?? 'pindest (Pinterest Destination Studio)';
+  const tokens = options.tokens;
+  const pacer: Pacer | undefined =
+    options.maxRequestsPerMinute && options.maxRequestsPerMinute > 0 ? createPacer({ maxRequestsPerMinute: options.maxRequestsPerMinute, now, sleep }) : undefined;
+
+  // Base URL: decided once; a problem with it is reported by every call (construction never throws).
+  let base: URL | undefined;
+  let baseProblem: PinterestConfigError | undefined;
+  const rawBase = options.baseUrl?.trim() || (options.environment === 'local' ? '' : BASE_URLS[options.environment]);
+  if (!rawBase) {
+    baseProblem = new PinterestConfigError('invalid-url', 'The local environment needs a base URL (the simulator prints it, e.g. http://127.0.0.1:PORT/v5): start the simulator or set pindest.pinterest.baseUrl.');
+  } else {
+    try {
+      base = new URL(rawBase.replace(/\/+$/, ''));
+      if (base.search || base.hash) baseProblem = new PinterestConfigError('invalid-url', 'The Pinterest base URL must not have a query or a fragment.');
+    } catch {
+      baseProblem = new PinterestConfigError('invalid-url', 'The Pinterest base URL is not a valid URL: use https://api.pinterest.com/v5 or the simulator URL it prints.');
+    }
+  }
+  const basePath = base ? base.pathname.replace(/\/+$/, '') : '';
+  let lastRate: RateLimitInfo | undefined;
+  let refreshing: Promise<string | undefined> | null = null;
+
+  const emit = (event: ClientEvent) => {
+    if (!options.onEvent) return;
+    try {
+      options.onEvent(event);
+    } catch {
+      // A failing log sink must not fail a push.
+    }
+  };
+
+  function resolveUrl(req: RawRequest): URL {
+    if (baseProblem || !base) throw baseProblem;
+    let url: URL;
+    if (req.url !== undefined) {
+      try {
+        url = new URL(req.url);
+      } catch {
+        throw new PinterestConfigError('invalid-url', 'The request URL is not a valid absolute URL.');
+      }
+      const under = url.origin === base.origin && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`));
+      if (!under) {
+        throw new PinterestConfigError(
+          'invalid-url',
+          `The request URL is not under the configured Pinterest base URL ${base.origin}${basePath}: the access token is only ever sent there.`,
+        );
+      }
+    } else if (req.path !== undefined) {
+      if (!req.path.startsWith('/') || /^\/\//.test(req.path)) throw new PinterestConfigError('invalid-argument', 'A request path must start with a single "/".');
+      url = new URL(`${base.origin}${basePath}${req.path}`);
+    } else {
+      throw new PinterestConfigError('invalid-argument', 'A request needs a path or a url.');
+    }
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const problem = insecureReason(url, env);
+    if (problem) throw problem;
+    return url;
+  }
+
+  async function refreshToken(): Promise<string | undefined> {
+    if (!tokens.refresh) return undefined;
+    refreshing ??= tokens.refresh().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  async function attemptOnce(url: URL, init: RequestInit, signal: AbortSignal | undefined): Promise<AttemptOutcome> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('timeout'));
+    }, timeoutMs);
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let status: number | undefined;
+    try {
+      const res = await fetchImpl(url, { ...init, signal: controller.signal, redirect: 'manual' });
+      status = res.status;
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => {
+        headers[name.toLowerCase()] = value;
+      });
+      const text = await res.text();
+      return { kind: 'response', status: res.status, headers, text };
+    } catch (e) {
+      if (signal?.aborted) return { kind: 'abort' };
+      if (timedOut) return { kind: 'network', reason: 'timeout', mayHaveReachedServer: true, status };
+      const code = errorCode(e);
+      const detail = scrubText(code ?? (e as Error)?.message ?? 'network error', [], 80);
+      if (status !== undefined) return { kind: 'network', reason: 'truncated', mayHaveReachedServer: true, detail, status };
+      return { kind: 'network', reason: 'connection', mayHaveReachedServer: !(code && NOT_SENT_CODES.has(code)), detail };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async function send<T>(req: RawRequest): Promise<RawResponse<T>> {
+    const method = req.method.toUpperCase();
+    const url = resolveUrl(req);
+    const path = redactPath(url);
+    const signal = req.signal;
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': userAgent };
+    for (const [name, value] of Object.entries(req.headers ?? {})) {
+      if (!DROPPED_HEADERS.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
+    }
+    const bodyText = req.body === undefined || req.body === null ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    if (bodyText !== undefined) headers['content-type'] ??= 'application/json';
+
+    let attempts = 0;
+    let ambiguous = 0;
+    let lastAmbiguous = false;
+    let refreshed = false;
+    let token = '';
+    const aborted = () => new PinterestAbortError(method, path, attempts);
+    const secrets = () => [token, ...bodySecrets(bodyText)];
+    const wait = async (ms: number) => {
+      try {
+        await raceAbort(sleep(ms, signal), signal);
+      } catch (e) {
+        if (signal?.aborted) throw aborted();
+        throw e;
+      }
+    };
+
+    for (;;) {
+      if (signal?.aborted) throw aborted();
+      if (pacer) {
+        try {
+          await pacer.acquire(signal);
+        } catch (e) {
+          if (signal?.aborted) throw aborted();
+          throw e;
+        }
+      }
+      try {
+        token = await raceAbort(tokens.accessToken(), signal);
+      } catch (e) {
+        if (signal?.aborted) throw aborted();
+        throw e;
+      }
+      attempts++;
+      if (lastAmbiguous) ambiguous++;
+      lastAmbiguous = false;
+      emit({ type: 'request', method, path, attempt: attempts });
+      const outcome = await attemptOnce(url, { method, headers: { ...headers, authorization: `Bearer ${token}` }, body: bodyText }, signal);
+      const budget = policy.maxAttempts + (refreshed ? 1 : 0);
+
+      if (outcome.kind === 'abort') throw aborted();
+      if (outcome.kind === 'network') {
+        const ctx = { reason: outcome.reason, mayHaveReachedServer: outcome.mayHaveReachedServer };
+        if (attempts < budget && policy.retryOn('network', method, ctx)) {
+          const delayMs = policy.delayMs(attempts, undefined, { random, now });
+          emit({ type: 'retry', method, path, attempt: attempts, delayMs, reason: outcome.reason, status: outcome.status });
+          lastAmbiguous = outcome.mayHaveReachedServer && method !== 'GET' && method !== 'HEAD';
+          await wait(delayMs);
+          continue;
+        }
+        emit({ type: 'error', method, path, attempt: attempts, reason: outcome.reason, status: outcome.status });
+        throw new PinterestNetworkError(outcome.reason, method, path, attempts, outcome.detail, outcome.status);
+      }
+
+      const { status, headers: resHeaders, text } = outcome;
+      const requestId = resHeaders['x-pinterest-rid'];
+      const rate = readRateLimit(resHeaders);
+      if (rate) lastRate = rate;
+      pacer?.observe(rate);
+      emit({ type: 'response', method, path, attempt: attempts, status, requestId, rateLimit: rate });
+      const parsed = parseBody(text, resHeaders['content-type']);
+
+      if (status >= 200 && status < 300) {
+        if (parsed.ok) {
+          return { status, headers: resHeaders, body: parsed.value as T, requestId, attempts, ambiguousRetries: ambiguous, rateLimit: rate };
+        }
+        // A 2xx whose JSON does not parse: the answer was damaged on the way; treat like a break.
+        const ctx = { reason: 'invalid-response' as const, mayHaveReachedServer: true };
+        if (attempts < budget && policy.retryOn('network', method, ctx)) {
+          const delayMs = policy.delayMs(attempts, undefined, { random, now });
+          emit({ type: 'retry', method, path, attempt: attempts, delayMs, reason: 'invalid-response', status, requestId });
+          lastAmbiguous = method !== 'GET' && method !== 'HEAD';
+          await wait(delayMs);
+          continue;
+        }
+        emit({ type: 'error', method, path, attempt: attempts, reason: 'invalid-response', status, requestId });
+        throw new PinterestNetworkError('invalid-response', method, path, attempts, undefined, status);
+      }
+
+      const errorBody = parseErrorBody(parsed.ok ? parsed.value : undefined, secrets());
+      if (status === 401 && errorBody.code === 2 && tokens.refresh && !refreshed) {
+        refreshed = true;
+        let fresh: string | undefined;
+        try {
+          fresh = await raceAbort(refreshToken(), signal);
+        } catch (e) {
+          if (signal?.aborted) throw aborted();
+          fresh = undefined; // the provider's failure is reported as the 401 below
+        }
+        if (fresh) {
+          emit({ type: 'retry', method, path, attempt: attempts, delayMs: 0, reason: 'refresh', status, requestId });
+          continue;
+        }
+      }
+      if (attempts < budget && policy.retryOn(status, method)) {
+        const delayMs = policy.delayMs(attempts, resHeaders, { random, now, status });
+        emit({ type: 'retry', method, path, attempt: attempts, delayMs, reason: `http-${status}`, status, requestId });
+        await wait(delayMs);
+        continue;
+      }
+      if (req.throwOnHttpError === false) {
+        return { status, headers: resHeaders, body: (parsed.ok ? parsed.value : undefined) as T, requestId, attempts, ambiguousRetries: ambiguous, rateLimit: rate };
+      }
+      emit({ type: 'error', method, path, attempt: attempts, reason: `http-${status}`, status, requestId });
+      throw new PinterestApiError({
+        status,
+        code: errorBody.code,
+        pinterestMessage: errorBody.message,
+        requestId,
+        retryable: isTransientStatus(status),
+        attempts,
+        method,
+        path,
+      });
+    }
+  }
+
+  async function* paginate<T>(pathOf: () => string, query: Record<string, string | number | boolean | undefined>, opts: PageOptions): AsyncGenerator<T> {
+    if (opts.pageSize !== undefined && !(Number.isInteger(opts.pageSize) && opts.pageSize >= 1 && opts.pageSize <= 250)) {
+      throw new PinterestConfigError('invalid-argument', 'pageSize must be an integer from 1 to 250.');
+    }
+    const path = pathOf();
+    const seen = new Set<string>();
+    let bookmark: string | undefined;
+    do {
+      const r = await send<Paginated<T>>({
+        method: 'GET',
+        path,
+        query: { ...query, page_size: opts.pageSize, order: opts.order, bookmark },
+        signal: opts.signal,
+      });
+      const items = r.body && Array.isArray(r.body.items) ? r.body.items : undefined;
+      if (!items) throw new PinterestNetworkError('invalid-response', 'GET', `${basePath}${path}`, r.attempts, 'a list answer without items');
+      for (const item of items) yield item;
+      const next = r.body.bookmark;
+      bookmark = typeof next === 'string' && next !== '' ? next : undefined;
+      if (bookmark !== undefined) {
+        if (seen.has(bookmark)) throw new PinterestNetworkError('invalid-response', 'GET', `${basePath}${path}`, r.attempts, 'a page bookmark came back twice');
+        seen.add(bookmark);
+      }
+    } while (bookmark !== undefined);
+  }
+
+  const body = async <T>(req: RawRequest): Promise<T> => (await send<T>(req)).body;
+  const acct = (id: string) => `/ad_accounts/${requireId(id, 'ad account id')}`;
+
+  return {
+    environment: options.environment,
+    baseUrl: base && !baseProblem ? `${base.origin}${basePath}` : '',
+    get rateLimit() {
+      return lastRate;
+    },
+    request: send,
+    getUserAccount: (o = {}) => body<UserAccount>({ method: 'GET', path: '/user_account', signal: o.signal }),
+    listAdAccounts: (o = {}) => paginate<AdAccount>(() => '/ad_accounts', { include_shared_accounts: o.includeSharedAccounts }, o),
+    getAdAccount: async (id, o = {}) => body<AdAccount>({ method: 'GET', path: acct(id), signal: o.signal }),
+    listCustomerLists: (id, o = {}) => paginate<CustomerList>(() => `${acct(id)}/customer_lists`, {}, o),
+    createCustomerList: async (id, b, o = {}) => body<CustomerList>({ method: 'POST', path: `${acct(id)}/customer_lists`, body: b, signal: o.signal }),
+    getCustomerList: async (id, listId, o = {}) =>
+      body<CustomerList>({ method: 'GET', path: `${acct(id)}/customer_lists/${requireId(listId, 'customer list id')}`, signal: o.signal }),
+    updateCustomerList: async (id, listId, b, o = {}) =>
+      body<CustomerList>({ method: 'PATCH', path: `${acct(id)}/customer_lists/${requireId(listId, 'customer list id')}`, body: b, signal: o.signal }),
+    createAudience: async (id, b, o = {}) => {
+      requireId(b?.rule?.customer_list_id, 'customer list id of the audience rule');
+      return body<Audience>({ method: 'POST', path: `${acct(id)}/audiences`, body: b, signal: o.signal });
+    },
+    getAudience: async (id, audienceId, o = {}) =>
+      body<Audience>({ method: 'GET', path: `${acct(id)}/audiences/${requireId(audienceId, 'audience id')}`, signal: o.signal }),
+    listAudiences: (id, o = {}) => paginate<Audience>(() => `${acct(id)}/audiences`, { ownership_type: o.ownershipType }, o),
+  };
+}

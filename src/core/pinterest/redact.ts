@@ -1,0 +1,66 @@
+// Redaction for everything the client shows people: headers in reports, paths in events, and any
+// text that came from the server or the network stack before it enters an error message.
+// Why here and not at display time: the client is the only layer that knows the token and the
+// request body, so it guarantees that neither leaves it, whatever a front end does with errors.
+
+export const MASK = '••••';
+
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-access-token']);
+
+type HeaderInput = Headers | Record<string, string | string[] | number | undefined> | Iterable<[string, string]>;
+
+/**
+ * Headers safe to print: `Authorization: Bearer ••••` (the scheme stays, nothing of the
+ * credential, not even its last characters), other credential headers `••••`; names lower-cased.
+ */
+export function redactHeaders(headers: HeaderInput | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  const entries: Iterable<[string, unknown]> =
+    Symbol.iterator in headers ? (headers as Iterable<[string, string]>) : Object.entries(headers as Record<string, unknown>);
+  for (const [rawName, value] of entries) {
+    if (value === undefined) continue;
+    const name = rawName.toLowerCase();
+    const text = Array.isArray(value) ? value.join(', ') : String(value);
+    if (name === 'authorization' || name === 'proxy-authorization') {
+      const scheme = /^\s*([A-Za-z][A-Za-z0-9-]*)\s+\S/.exec(text)?.[1];
+      out[name] = scheme ? `${scheme} ${MASK}` : MASK;
+    } else if (SECRET_HEADERS.has(name)) {
+      out[name] = MASK;
+    } else {
+      out[name] = text;
+    }
+  }
+  return out;
+}
+
+/** The path of a URL for logs: ids kept (they are what a person needs to find the call), query dropped. */
+export function redactPath(url: string | URL): string {
+  try {
+    return new URL(String(url)).pathname;
+  } catch {
+    return String(url).split(/[?#]/)[0] ?? '';
+  }
+}
+
+// Shapes that may be a person's identifier or a credential, wherever they appear in free text.
+const SCRUBBERS: Array<[RegExp, string]> = [
+  [/\b(?:Bearer|Basic)\s+[^\s"',;]+/gi, `Bearer ${MASK}`],
+  [/\bpin[ar][._][A-Za-z0-9._~+/=-]+/g, MASK], // Pinterest access (pina…) and refresh (pinr.…) tokens
+  [/[^\s"',;:<>()[\]{}]+@[^\s"',;:<>()[\]{}]+\.[A-Za-z]{2,}/g, '[email]'],
+  [/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, '[device id]'],
+  [/\b[0-9a-fA-F]{32,}\b/g, '[hash]'],
+];
+
+/**
+ * Text from outside (a server message, an exception from the network stack) made safe for an
+ * error message: known secrets removed, anything shaped like an email, device id, digest or token
+ * masked, control characters dropped, length bounded.
+ */
+export function scrubText(text: string, secrets: readonly string[] = [], maxLength = 300): string {
+  let s = text;
+  for (const secret of secrets) if (secret && secret.length >= 4) s = s.split(secret).join(MASK);
+  for (const [re, replacement] of SCRUBBERS) s = s.replace(re, replacement);
+  s = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return s.length > maxLength ? `${s.slice(0, maxLength - 1)}…` : s;
+}
