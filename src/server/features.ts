@@ -1,7 +1,13 @@
-/** Registers the request handlers (completion, hover, actions, links, symbols, folding, formatting). */
+/** Registers the request handlers; each runs through the Runner (cancellation, no crash). */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './code-actions';
+import { complete } from './completion';
+import { hover } from './hover';
+import { forgetTree } from './jsonls';
+import { documentLinks } from './links';
 import type { Logger } from './log';
+import { folding, format, symbols } from './outline';
 import type { Runner } from './runner';
 import type { Validator } from './validation';
 import type { Workspace } from './workspace';
@@ -15,4 +21,20 @@ export interface ServerContext {
   validator: Validator;
 }
 
-export function registerFeatures(_ctx: ServerContext): void {}
+export function registerFeatures({ connection, documents, workspace, runner }: ServerContext): void {
+  const withDoc = <T>(uri: string, fallback: T, work: (doc: TextDocument) => T | Promise<T>) => {
+    const doc = documents.get(uri);
+    return doc ? work(doc) : fallback;
+  };
+  const kindOf = (doc: TextDocument) => workspace.fileOf(doc).kind;
+
+  connection.onCompletion((p, token) => runner.run('completion', token, null, () => withDoc(p.textDocument.uri, null, (doc) => complete(workspace, doc, p.position))));
+  connection.onHover((p, token) => runner.run('hover', token, null, () => withDoc(p.textDocument.uri, null, (doc) => hover(workspace, doc, p.position))));
+  connection.onCodeAction((p, token) => runner.run('code actions', token, [], () => withDoc(p.textDocument.uri, [], (doc) => codeActions(workspace, doc, p))));
+  connection.onDocumentLinks((p, token) => runner.run('links', token, [], () => withDoc(p.textDocument.uri, [], (doc) => documentLinks(workspace, doc))));
+  connection.onDocumentSymbol((p, token) => runner.run('symbols', token, [], () => withDoc(p.textDocument.uri, [], (doc) => symbols(doc, kindOf(doc)))));
+  connection.onFoldingRanges((p, token) => runner.run('folding', token, [], () => withDoc(p.textDocument.uri, [], (doc) => folding(doc, kindOf(doc)))));
+  connection.onDocumentFormatting((p, token) => runner.run('formatting', token, [], () => withDoc(p.textDocument.uri, [], (doc) => format(doc, kindOf(doc), undefined, p.options))));
+  connection.onDocumentRangeFormatting((p, token) => runner.run('formatting', token, [], () => withDoc(p.textDocument.uri, [], (doc) => format(doc, kindOf(doc), p.range, p.options))));
+  documents.onDidClose((e) => forgetTree(e.document.uri));
+}

@@ -64,11 +64,11 @@ export function exampleCopy(): { dir: string; path: (name: string) => string; ur
   return { dir, path: (n) => join(dir, n), uri: (n) => URI.file(join(dir, n)).toString(), dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Splits a fixture with one `|` caret into text and caret offset. */
-export function caret(fixture: string): { text: string; offset: number } {
-  const offset = fixture.indexOf('|');
-  if (offset < 0) throw new Error('fixture has no | caret');
-  return { text: fixture.slice(0, offset) + fixture.slice(offset + 1), offset };
+/** Splits a fixture with one `|` caret into text and caret offset (another marker when the text needs `|`). */
+export function caret(fixture: string, marker = '|'): { text: string; offset: number } {
+  const offset = fixture.indexOf(marker);
+  if (offset < 0) throw new Error(`fixture has no ${marker} caret`);
+  return { text: fixture.slice(0, offset) + fixture.slice(offset + marker.length), offset };
 }
 
 export function positionAt(text: string, offset: number): { line: number; character: number } {

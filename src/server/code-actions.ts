@@ -1,0 +1,85 @@
+/**
+ * Code actions: each quick fix is computed from the diagnostic's own data (the finding's fix data
+ * and pointer, see to-lsp.ts) by the core's edits module, against the document's current text. The
+ * one cross-file fix (a missing customerDataFields entry for `customerData.X` in a template) edits
+ * the destination file. Escape/unescape of `httpTemplate.requestBody.value` are refactors offered at
+ * the caret.
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { addCustomerDataField, fixesFor } from '../core/edits/fixes';
+import { escapeTemplate, unescapeTemplate } from '../core/edits/template-escape';
+import type { TextEdit } from '../core/edits/text-edit';
+import { SOURCE } from '../core/diagnostics';
+import { destinationsFor } from '../core/rules/facts';
+import { caretAt } from './cursor';
+import type { DiagnosticData } from './to-lsp';
+import { uriOf, type Workspace } from './workspace';
+
+const BODY = ['httpTemplate', 'requestBody', 'value'];
+
+function toLsp(doc: TextDocument, edits: TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.content }));
+}
+
+function quickFixes(workspace: Workspace, doc: TextDocument, d: Diagnostic): CodeAction[] {
+  if (d.source !== SOURCE || !d.data || typeof d.data !== 'object') return [];
+  const data = d.data as DiagnosticData;
+  const fix = data.fix ?? {};
+  const text = doc.getText();
+  const out: CodeAction[] = fixesFor(text, { code: String(d.code), pointer: data.pointer ?? '', data: fix, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end), inner: data.inner }).map((f) => ({
+    title: f.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: f.preferred,
+    edit: { changes: { [doc.uri]: toLsp(doc, f.edits) } },
+  }));
+  if (typeof fix.addCustomerDataField === 'string') {
+    const { project, file } = workspace.projectOf(doc);
+    const destination = destinationsFor(file, project)[0];
+    const current = destination ? workspace.textOf(destination.path) : undefined;
+    if (destination && current) {
+      const destDoc = TextDocument.create(uriOf(destination.path), 'json', current.version ?? 0, current.text);
+      const edit: WorkspaceEdit = { changes: { [destDoc.uri]: toLsp(destDoc, addCustomerDataField(current.text, fix.addCustomerDataField)) } };
+      out.push({ title: `Add \`${fix.addCustomerDataField}\` to the destination's customerDataFields`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit });
+    }
+  }
+  return out;
+}
+
+function templateRefactors(workspace: Workspace, doc: TextDocument, params: CodeActionParams): CodeAction[] {
+  const { file } = workspace.projectOf(doc);
+  if (file.kind !== 'destination-server') return [];
+  const text = doc.getText();
+  const caret = caretAt(text, doc.offsetAt(params.range.start));
+  const inBody = BODY.every((seg, i) => caret.path[i] === seg) || (caret.path.length === 3 && caret.path[0] === 'httpTemplate' && caret.path[1] === 'requestBody');
+  if (!inBody) return [];
+  const out: CodeAction[] = [];
+  const valueStart = file.doc.locate('/httpTemplate/requestBody/value')?.valueStart ?? findValueStart(text);
+  if (valueStart !== undefined) {
+    const edits = escapeTemplate(text, valueStart);
+    if (edits) out.push({ title: 'Escape the request body template into a JSON string', kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: toLsp(doc, edits) } } });
+  }
+  const unescape = unescapeTemplate(text, BODY);
+  if (unescape) out.push({ title: 'Unescape the request body template to JSON (escape it again before pushing)', kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: toLsp(doc, unescape) } } });
+  return out;
+}
+
+/** For text no parser accepts (a pasted multi-line body): the value after requestBody's "value" key. */
+function findValueStart(text: string): number | undefined {
+  const body = text.indexOf('"requestBody"');
+  if (body < 0) return undefined;
+  const m = /"value"\s*:\s*/g;
+  m.lastIndex = body;
+  const hit = m.exec(text);
+  return hit ? hit.index + hit[0].length : undefined;
+}
+
+export function codeActions(workspace: Workspace, doc: TextDocument, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+  const out: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) for (const d of params.context.diagnostics) out.push(...quickFixes(workspace, doc, d));
+  if (wants(CodeActionKind.RefactorRewrite)) out.push(...templateRefactors(workspace, doc, params));
+  return out;
+}

@@ -1,0 +1,25 @@
+/**
+ * Completion: inside an embedded template, template completions only; elsewhere the domain
+ * completions (namespace codes, targets, fields, ids) first, then the schema's own (property names,
+ * enum values, defaults with their markdown) from vscode-json-languageservice.
+ */
+import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { caretAt, templateAt } from './cursor';
+import { domainCompletions } from './domain-completion';
+import { jsonTree, serviceFor } from './jsonls';
+import { templateCompletions } from './template-completion';
+import type { Workspace } from './workspace';
+
+export async function complete(workspace: Workspace, doc: TextDocument, position: Position): Promise<CompletionList> {
+  const { project, file } = workspace.projectOf(doc);
+  const text = doc.getText();
+  const caret = caretAt(text, doc.offsetAt(position));
+  const template = templateAt(text, caret, file.kind);
+  if (template) return { isIncomplete: false, items: templateCompletions(doc, template, file.kind, project) };
+  const domain = file.kind ? domainCompletions(doc, caret, file, project) : [];
+  const schema = await serviceFor(file.kind).doComplete(doc, position, jsonTree(doc, file.kind));
+  const seen = new Set(domain.map((i) => i.label));
+  const items: CompletionItem[] = [...domain, ...((schema?.items ?? []) as CompletionItem[]).filter((i) => !seen.has(i.label))];
+  return { isIncomplete: schema?.isIncomplete ?? false, items };
+}

@@ -1,0 +1,100 @@
+/**
+ * Completions the schemas cannot give, because they depend on AEP's catalogue or on this project:
+ * namespace codes (acceptedGlobalNamespaces keys, activation mapping `source`), target identity names
+ * (`target`), customer data field names (connection.customerData keys), and the instanceIds of the
+ * project's destination servers and audience templates.
+ */
+import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { listNamespaces } from '../core/identity';
+import { asArray, asObject, asString, type Project, type ProjectFile } from '../core/project/project';
+import { destinationsFor } from '../core/rules/facts';
+import { pathIs, type Caret } from './cursor';
+
+interface Candidate {
+  label: string;
+  detail?: string;
+  doc?: string;
+  /** What follows a property name when there is no colon yet. */
+  valueSnippet?: string;
+}
+
+function destinationOf(file: ProjectFile, project: Project): Record<string, unknown> | undefined {
+  return asObject(destinationsFor(file, project)[0]?.doc.value);
+}
+
+function namespaceCandidates(only?: string[]): Candidate[] {
+  const all = listNamespaces();
+  const list = only?.length ? all.filter((n) => only.includes(n.code)) : all;
+  return list.map((n) => ({ label: n.code, detail: n.displayName + (n.pinterestListType ? ` → Pinterest ${n.pinterestListType}` : ''), doc: n.description }));
+}
+
+function candidatesAt(caret: Caret, file: ProjectFile, project: Project): Candidate[] {
+  const { path, atKey } = caret;
+  if (file.kind === 'destination') {
+    if (atKey && pathIs(path, ['identityNamespaces', '*', 'acceptedGlobalNamespaces', '*'])) {
+      return namespaceCandidates().map((c) => ({ ...c, valueSnippet: c.label === 'Email_LC_SHA256' ? '{}' : '{ "requiredTransformation": "sha256(lower($))" }' }));
+    }
+    if (!atKey && pathIs(path, ['destinationDelivery', '*', 'destinationServerId'])) {
+      return project.ofKind('destination-server').flatMap((s) => {
+        const v = asObject(s.doc.value);
+        const id = asString(v?.instanceId);
+        return id ? [{ label: id, detail: asString(v?.name) ?? 'destination server', doc: `Destination server in \`${s.path.split(/[\\/]/).pop()}\`.` }] : [];
+      });
+    }
+    if (!atKey && pathIs(path, ['segmentMappingConfig', 'audienceTemplateId'], ['audienceMetadataConfig', 'audienceTemplateId'])) {
+      return project.ofKind('audience-template').flatMap((t) => {
+        const v = asObject(t.doc.value);
+        const id = asString(v?.instanceId);
+        return id ? [{ label: id, detail: asString(asObject(v?.metadataTemplate)?.name) ?? 'audience template' }] : [];
+      });
+    }
+  }
+  if (file.kind === 'activation') {
+    const dest = destinationOf(file, project);
+    const targets = asObject(dest?.identityNamespaces) ?? {};
+    if (!atKey && pathIs(path, ['mappings', '*', 'source'])) {
+      const mapping = asObject(asArray(asObject(file.doc.value)?.mappings)[Number(path[1])]);
+      const target = asString(mapping?.target) ?? Object.keys(targets)[0];
+      const accepted = Object.keys(asObject(asObject(targets[target ?? ''])?.acceptedGlobalNamespaces) ?? {});
+      return namespaceCandidates(accepted);
+    }
+    if (!atKey && pathIs(path, ['mappings', '*', 'target'])) {
+      return Object.keys(targets).map((t) => ({ label: t, detail: 'target identity', doc: `Accepts ${Object.keys(asObject(asObject(targets[t])?.acceptedGlobalNamespaces) ?? {}).map((n) => `\`${n}\``).join(', ') || 'no namespace yet'}.` }));
+    }
+    if (atKey && pathIs(path, ['connection', 'customerData', '*'])) {
+      return asArray(dest?.customerDataFields).flatMap((f) => {
+        const o = asObject(f);
+        const name = asString(o?.name);
+        if (!name) return [];
+        return [{ label: name, detail: `${asString(o?.title) ?? name}${o?.isRequired === true ? ' (required)' : ''}`, doc: asString(o?.description), valueSnippet: o?.type === 'integer' ? '0' : '""' }];
+      });
+    }
+  }
+  return [];
+}
+
+export function domainCompletions(doc: TextDocument, caret: Caret, file: ProjectFile, project: Project): CompletionItem[] {
+  const candidates = candidatesAt(caret, file, project);
+  if (candidates.length === 0) return [];
+  const text = doc.getText();
+  const start = caret.literal?.start ?? caret.offset;
+  const end = caret.literal ? Math.min(caret.literal.end, text.length) : caret.offset;
+  // A literal cut off at the line end (still being typed) is replaced up to the caret only.
+  const closed = caret.literal ? text.charCodeAt(end - 1) === 34 && end - 1 > start : false;
+  const range = { start: doc.positionAt(start), end: doc.positionAt(closed ? end : Math.max(caret.offset, start)) };
+  const colonFollows = /^\s*:/.test(text.slice(end, end + 64));
+  return candidates.map((c, i) => {
+    const quoted = JSON.stringify(c.label);
+    const newText = caret.atKey && !colonFollows && c.valueSnippet !== undefined ? `${quoted}: ${c.valueSnippet}` : quoted;
+    return {
+      label: c.label,
+      kind: caret.atKey ? CompletionItemKind.Property : CompletionItemKind.Value,
+      detail: c.detail,
+      documentation: c.doc ? { kind: MarkupKind.Markdown, value: c.doc } : undefined,
+      filterText: quoted,
+      sortText: `0${String(i).padStart(4, '0')}`,
+      textEdit: { range, newText },
+    };
+  });
+}
