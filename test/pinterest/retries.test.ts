@@ -11,6 +11,7 @@ import {
   noRetryPolicy,
   serverDelayMs,
   staticTokenProvider,
+  type ClientEvent,
 } from '../../src/core/pinterest/index';
 import { emails, fastPolicy, virtualClock, withClient } from './helpers';
 
@@ -231,4 +232,26 @@ test('the fast test policy really is fast and bounded', () => {
   assert.equal(fastPolicy.maxAttempts, 12);
   assert.ok(fastPolicy.delayMs(12, { 'retry-after': '60' }, { random: () => 0.999, now: Date.now }) <= 2);
   assert.equal(noRetryPolicy.retryOn(503, 'GET'), false);
+});
+
+test('a refused connection provably sent nothing: even a policy that never repeats writes retries it', async () => {
+  const { startSimulator } = await import('../../src/simulator/index');
+  const sim = await startSimulator({ port: 0 });
+  const { baseUrl } = sim;
+  await sim.close();
+  const events: ClientEvent[] = [];
+  const client = createPinterestClient({
+    environment: 'local',
+    baseUrl,
+    tokens: staticTokenProvider('pina_t'),
+    retry: createRetryPolicy({ maxAttempts: 3, baseDelayMs: 1, retryWritesOnNetworkError: false }),
+    sleep: async () => {},
+    onEvent: (e) => events.push(e),
+  });
+  const e = await client.createCustomerList('1', { name: 'x', records: 'a@example.com' }).catch((x: unknown) => x);
+  assert.ok(e instanceof PinterestNetworkError);
+  assert.equal(e.reason, 'connection');
+  assert.equal(e.attempts, 3);
+  assert.match(e.message, /Could not reach Pinterest while creating a customer list in ad account 1 \(3 attempts\).*\[ECONNREFUSED\]/);
+  assert.deepEqual(events.filter((x) => x.type === 'retry').map((x) => x.reason), ['connection', 'connection']);
 });

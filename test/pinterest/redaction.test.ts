@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createPinterestClient, redactHeaders, redactPath, scrubText, type ClientEvent, type TokenProvider } from '../../src/core/pinterest/index';
+import { emails, fastPolicy, withClient } from './helpers';
+
+test('redactHeaders shows only the scheme of credentials; redactPath keeps ids and drops the query', () => {
+  assert.deepEqual(
+    redactHeaders({ Authorization: 'Bearer pina_abcdefghijklmnop', 'Content-Type': 'application/json', Cookie: 'a=b', 'X-Pinterest-Rid': 'r1' }),
+    { authorization: 'Bearer ••••', 'content-type': 'application/json', cookie: '••••', 'x-pinterest-rid': 'r1' },
+  );
+  assert.deepEqual(redactHeaders(new Headers({ authorization: 'Basic dXNlcjpwYXNz' })), { authorization: 'Basic ••••' });
+  assert.deepEqual(redactHeaders([['Proxy-Authorization', 'secret']]), { 'proxy-authorization': '••••' });
+  assert.deepEqual(redactHeaders(undefined), {});
+  assert.equal(redactPath('https://api.pinterest.com/v5/ad_accounts/549755885175/customer_lists?bookmark=abc&x=a@b.co'), '/v5/ad_accounts/549755885175/customer_lists');
+  const hex = createHash('sha256').update('a@example.com').digest('hex');
+  assert.equal(
+    scrubText(`bad ${hex} and A.B@Example.com, IDFA cdda802e-fb9c-47ad-9866-0794d394c912, token pina_XyZ123 and Bearer abc\u0000`),
+    'bad [hash] and [email], IDFA [device id], token •••• and Bearer ••••',
+  );
+});
+
+test('no event or error of a faulty run ever contains the token or a record', async () => {
+  const records = [...emails(40, 'person'), ...emails(5, 'gone')];
+  const hashed = records.map((r) => createHash('sha256').update(r).digest('hex'));
+  const faults = '429:0.1,500:0.08,502:0.08,503:0.08,drop:0.08,truncate:0.08,expire:0.1';
+  await withClient({ faults, seed: 11 }, {}, async ({ sim }) => {
+    const events: ClientEvent[] = [];
+    const errors: unknown[] = [];
+    let refreshes = 0;
+    const tokens: TokenProvider = { accessToken: async () => sim.seed.accessToken, refresh: async () => (refreshes++, sim.seed.accessToken) };
+    const client = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens, retry: fastPolicy, sleep: async () => {}, onEvent: (e) => events.push(e) });
+    const account = sim.seed.adAccountId;
+    const attempt = async <T>(p: Promise<T>) => p.catch((e: unknown) => void errors.push(e));
+
+    const list = await client.createCustomerList(account, { name: 'Redaction', records: records.slice(0, 10).join(',') });
+    for (let i = 10; i < 40; i += 5) await attempt(client.updateCustomerList(account, list.id, { operation_type: 'ADD', records: records.slice(i, i + 5).join(',') }));
+    await attempt(client.updateCustomerList(account, list.id, { operation_type: 'ADD', records: hashed.join(',') }));
+    await attempt(client.updateCustomerList(account, list.id, { operation_type: 'REMOVE', records: records.slice(40).join(',') }));
+    // Failures of every kind, with records in their bodies.
+    await attempt(client.createCustomerList(sim.seed.readOnlyAdAccountId, { name: 'denied', records: records.join(',') }));
+    await attempt(client.updateCustomerList(account, '999', { operation_type: 'ADD', records: records.join(',') }));
+    await attempt(client.request({ method: 'PATCH', path: `/ad_accounts/${account}/customer_lists/${list.id}`, body: { operation_type: 'MERGE', records: records.join(',') } }));
+    await attempt(client.request({ method: 'POST', path: `/ad_accounts/${account}/customer_lists`, body: `{"name":"broken","records":"${records[0]}"` }));
+    const limited = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: { accessToken: async () => sim.seed.limitedAccessToken }, retry: fastPolicy, sleep: async () => {}, onEvent: (e) => events.push(e) });
+    await attempt(limited.updateCustomerList(account, list.id, { operation_type: 'ADD', records: records.join(',') }));
+    const bad = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: { accessToken: async () => 'pina_wrongwrongwrong' }, retry: fastPolicy, sleep: async () => {}, onEvent: (e) => events.push(e) });
+    await attempt(bad.updateCustomerList(account, list.id, { operation_type: 'ADD', records: records.join(',') }));
+
+    assert.ok(errors.length >= 6, `failures collected (${errors.length})`);
+    assert.ok(events.some((e) => e.type === 'retry' && e.reason === 'refresh'), 'an expired token was refreshed');
+    assert.ok(events.some((e) => e.type === 'retry' && e.reason === 'truncated'));
+    const text = JSON.stringify(events) + errors.map((e) => `${String(e)} ${(e as Error).stack ?? ''} ${JSON.stringify(e)}`).join('\n');
+    for (const secret of [sim.seed.accessToken, sim.seed.limitedAccessToken, 'pina_wrongwrongwrong', ...records, ...hashed]) {
+      assert.ok(!text.includes(secret), 'a token or record leaked into an event or error');
+    }
+    assert.ok(!/@example\.com/.test(text));
+  });
+});
