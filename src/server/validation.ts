@@ -8,7 +8,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
 import { validateFile } from '../core/validate';
 import { describeError, type Logger } from './log';
-import { SERVER_RULES } from './template-rule';
 import { keepForLanguage, toLsp } from './to-lsp';
 import { pathOf, type OpenDocuments, type Workspace } from './workspace';
 
@@ -59,7 +58,7 @@ export class Validator {
     const { project, file } = this.workspace.projectOf(doc);
     // A JSON file that is none of our kinds (sample profiles, package.json) gets no diagnostics.
     if (!file.kind) return [];
-    return validateFile(project, file, { rules: SERVER_RULES })
+    return validateFile(project, file)
       .filter((d) => keepForLanguage(d, doc.languageId))
       .map(toLsp);
   }
