@@ -198,3 +198,23 @@ test('plain http to a non-loopback host is refused before any I/O, and before th
   }
   assert.deepEqual(seen, ['http://127.0.0.1:9/v5/user_account', 'http://localhost:9/v5/user_account', 'http://[::1]:9/v5/user_account', 'https://api-sandbox.pinterest.com/v5/user_account']);
 });
+
+test('calls that fail together on an expired token share one refresh', async () => {
+  await withClient({}, {}, async ({ sim }) => {
+    let current = 'pina_expired_shared';
+    let refreshes = 0;
+    const tokens: TokenProvider = {
+      accessToken: async () => current,
+      refresh: async () => {
+        refreshes++;
+        await new Promise((r) => setTimeout(r, 10));
+        current = sim.seed.accessToken;
+        return current;
+      },
+    };
+    const client = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens });
+    const results = await Promise.all([client.getUserAccount(), client.getAdAccount(sim.seed.adAccountId), client.getAdAccount(sim.seed.audienceManagerAdAccountId)]);
+    assert.equal(results.length, 3);
+    assert.equal(refreshes, 1);
+  });
+});

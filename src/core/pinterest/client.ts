@@ -21,6 +21,7 @@ import {
 import { createPacer, defaultSleep, raceAbort, type Pacer, type Sleep } from './pacing';
 import { redactPath, scrubText } from './redact';
 import { defaultPolicy, type RetryPolicy } from './retry';
+import { checkToken } from './tokens';
 import type {
   AdAccount,
   Audience,
@@ -199,6 +200,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
   const basePath = base ? base.pathname.replace(/\/+$/, '') : '';
   let lastRate: RateLimitInfo | undefined;
   let refreshing: Promise<string | undefined> | null = null;
+  let lastRefresh: { from: string; to: string } | undefined;
 
   const emit = (event: ClientEvent) => {
     if (!options.onEvent) return;
@@ -237,11 +239,22 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
     return url;
   }
 
-  async function refreshToken(): Promise<string | undefined> {
+  /**
+   * One refresh for every call that saw the same token rejected: calls that fail together share
+   * the refresh in flight, and a call whose 401 arrives after it finished reuses its result.
+   */
+  async function refreshToken(rejected: string): Promise<string | undefined> {
     if (!tokens.refresh) return undefined;
-    refreshing ??= tokens.refresh().finally(() => {
-      refreshing = null;
-    });
+    if (lastRefresh?.from === rejected) return lastRefresh.to;
+    refreshing ??= tokens
+      .refresh()
+      .then((to) => {
+        if (to) lastRefresh = { from: rejected, to };
+        return to;
+      })
+      .finally(() => {
+        refreshing = null;
+      });
     return refreshing;
   }
 
@@ -294,6 +307,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
     let lastAmbiguous = false;
     let refreshed = false;
     let token = '';
+    let freshToken: string | undefined;
     const aborted = () => new PinterestAbortError(method, path, attempts);
     const secrets = () => [token, ...bodySecrets(bodyText)];
     const wait = async (ms: number) => {
@@ -316,7 +330,8 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
         }
       }
       try {
-        token = await raceAbort(tokens.accessToken(), signal);
+        token = freshToken ?? (await raceAbort(tokens.accessToken(), signal));
+        freshToken = undefined;
       } catch (e) {
         if (signal?.aborted) throw aborted();
         throw e;
@@ -372,12 +387,13 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
         refreshed = true;
         let fresh: string | undefined;
         try {
-          fresh = await raceAbort(refreshToken(), signal);
+          fresh = await raceAbort(refreshToken(token), signal);
         } catch (e) {
           if (signal?.aborted) throw aborted();
           fresh = undefined; // the provider's failure is reported as the 401 below
         }
         if (fresh) {
+          freshToken = checkToken(fresh, 'The refreshed access token');
           emit({ type: 'retry', method, path, attempt: attempts, delayMs: 0, reason: 'refresh', status, requestId });
           continue;
         }

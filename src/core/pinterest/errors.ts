@@ -118,7 +118,8 @@ interface PathFacts {
 
 /** What a call was doing, in words, and the OAuth scope it needs (docs/pinterest-api.md §2.1, 3.1, 5.1). */
 export function describeCall(method: string, path: string): PathFacts {
-  const p = path.replace(/^\/v5(?=\/)/, '').replace(/\/+$/, '');
+  // Relative to the API root whatever the base path (/v5 on Pinterest, anything behind a proxy).
+  const p = (/\/(?:ad_accounts|user_account)(?:\/.*)?$/.exec(path)?.[0] ?? path).replace(/\/+$/, '');
   const m = /^\/ad_accounts(?:\/(\d+)(?:\/(customer_lists|audiences)(?:\/(\d+))?)?)?$/.exec(p);
   const read = method === 'GET' || method === 'HEAD';
   const scope = p.startsWith('/user_account') ? 'user_accounts:read' : read ? 'ads:read' : 'ads:write';
