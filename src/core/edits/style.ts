@@ -12,28 +12,44 @@ export interface FileStyle extends FormattingOptions {
   finalNewline: boolean;
 }
 
-/** Looks at the first indented lines only: enough to decide, and O(1) on large files. */
+/**
+ * Looks at the first indented lines only (enough to decide, and O(1) on large files). The indent unit
+ * is the most frequent change of indentation between consecutive lines, as VS Code guesses it, so
+ * one misindented line does not decide the style.
+ */
 export function detectStyle(text: string, fallback: { tabSize?: number; insertSpaces?: boolean } = {}): FileStyle {
   const crlf = text.indexOf('\r\n');
   const lf = text.indexOf('\n');
   const eol = crlf >= 0 && crlf < lf ? '\r\n' : '\n';
   let tabs = 0;
   let spaces = 0;
-  let unit = 0;
-  const sample = text.slice(0, 64 * 1024);
-  const re = /\n([ \t]+)\S/g;
-  let m: RegExpExecArray | null;
+  const deltas = new Map<number, number>();
+  let previous = 0;
   let lines = 0;
-  while ((m = re.exec(sample)) && lines < 200) {
+  const re = /\n([ \t]*)\S/g;
+  const sample = text.slice(0, 64 * 1024);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(sample)) && lines < 500) {
     lines++;
     const ws = m[1]!;
-    if (ws[0] === '\t') tabs++;
-    else {
-      spaces++;
-      if (unit === 0 || ws.length < unit) unit = ws.length;
+    if (ws.length === 0) {
+      previous = 0;
+      continue;
     }
+    if (ws[0] === '\t') {
+      tabs++;
+      continue;
+    }
+    spaces++;
+    const delta = Math.abs(ws.length - previous);
+    if (delta > 0 && delta <= 8) deltas.set(delta, (deltas.get(delta) ?? 0) + 1);
+    previous = ws.length;
   }
-  const insertSpaces = lines === 0 ? (fallback.insertSpaces ?? true) : spaces >= tabs;
-  const tabSize = insertSpaces && unit > 0 ? Math.min(unit, 8) : (fallback.tabSize ?? 2);
+  const indented = tabs + spaces > 0;
+  const insertSpaces = indented ? spaces >= tabs : (fallback.insertSpaces ?? true);
+  let unit = 0;
+  let best = 0;
+  for (const [delta, count] of deltas) if (count > best || (count === best && delta < unit)) [unit, best] = [delta, count];
+  const tabSize = insertSpaces && unit > 0 ? unit : (fallback.tabSize ?? 2);
   return { tabSize, insertSpaces, eol, finalNewline: /\r?\n$/.test(text) };
 }
