@@ -14,6 +14,7 @@
 import type { Stmt } from './ast';
 import { FILTERS, FUNCTIONS } from './catalog';
 import { LineIndex, TemplateFailure, type TemplateError } from './errors';
+import { compileFast, type FastRender } from './codegen';
 import { compile, run, type Program } from './evaluate';
 import { parse } from './parser';
 import { collectPaths, type PathSegment, type ResolvedPath } from './paths';
@@ -34,6 +35,13 @@ export interface RenderOptions {
   maxOutput?: number;
 }
 
+/** Off only to compare the two output paths (tests): both render the same text. */
+let FAST_PATH = true;
+export function setFastPath(on: boolean): void {
+  FAST_PATH = on;
+  cache.clear();
+}
+
 export const DEFAULT_MAX_STEPS = 1_000_000;
 export const DEFAULT_MAX_OUTPUT = 10 * 1024 * 1024;
 
@@ -47,8 +55,16 @@ class ParsedTemplate implements Template {
     readonly lines: LineIndex,
   ) {}
 
+  private fastProgram: FastRender | null | undefined;
+
   compiled(): Program {
     return (this.program ??= compile(this.body, this.lines));
+  }
+
+  /** The generated-function path for templates within its subset (see codegen.ts), else null. */
+  fast(): FastRender | null {
+    if (this.fastProgram === undefined) this.fastProgram = FAST_PATH ? compileFast(this.body, this.lines) : null;
+    return this.fastProgram;
   }
 }
 
@@ -88,6 +104,8 @@ export function renderTemplate(source: string | Template, context: Record<string
     maxOutput: options.maxOutput ?? DEFAULT_MAX_OUTPUT,
   };
   try {
+    const fast = t.fast();
+    if (fast) return fast(context ?? {}, limits.maxSteps, limits.maxOutput);
     return run(t.compiled(), context ?? {}, limits);
   } catch (e) {
     // Only data nested thousands deep (toJson, ==) can exhaust the stack; the template cannot.
