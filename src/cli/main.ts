@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { runSimulateCommand, SIMULATE_USAGE } from '../simulator/cli';
 import { hashUsage, runHash } from './commands/hash';
 import { previewUsage, runPreview } from './commands/preview';
+import { pushUsage, runPush } from './commands/push';
 import { renderUsage, runRender } from './commands/render';
 import { runValidate, validateUsage } from './commands/validate';
 import { EXIT, processIO, UsageError, type CliIO } from './io';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   validate: { run: runValidate, usage: validateUsage },
   render: { run: runRender, usage: renderUsage },
   preview: { run: runPreview, usage: previewUsage },
+  push: { run: runPush, usage: pushUsage },
   hash: { run: runHash, usage: hashUsage },
   simulate: { run: (argv, io) => runSimulateCommand(argv, io), usage: SIMULATE_USAGE },
 };

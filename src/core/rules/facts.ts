@@ -79,3 +79,10 @@ export function aggregationKeys(destination: Json): { pointer: string; key: Json
     return key ? [{ pointer: `/aggregation/${holder}/aggregationKey`, key }] : [];
   });
 }
+
+const AD_ACCOUNT_FIELD = /^(ad_?)?account_?id$|^adAccount$/i;
+
+/** Index of the customer data field that holds the Pinterest ad account id, or -1. */
+export function adAccountFieldIndex(destination: Json): number {
+  return asArray(destination.customerDataFields).findIndex((f) => AD_ACCOUNT_FIELD.test(asString(asObject(f)?.name) ?? ''));
+}

@@ -1,7 +1,7 @@
-import { asArray, asObject, asString, type Json } from '../project/project';
+import { asArray, asString, type Json } from '../project/project';
+import { adAccountFieldIndex } from './facts';
 import { finding, type Rule } from './rule';
 
-const AD_ACCOUNT = /^(ad_?)?account_?id$|^adAccount$/i;
 const SUGGESTED_PATTERN = '^[0-9]{1,18}$';
 
 /** Pinterest ad account ids are strings of 1 to 18 digits (its OpenAPI: ^\d+$, maxLength 18). */
@@ -33,7 +33,7 @@ export const pinterestAdAccountField: Rule = {
   pinterestOnly: true,
   check({ value }) {
     const fields = asArray(value.customerDataFields);
-    const index = fields.findIndex((f) => AD_ACCOUNT.test(asString(asObject(f)?.name) ?? ''));
+    const index = adAccountFieldIndex(value);
     if (index < 0) {
       return [finding(this, value.customerDataFields === undefined ? '' : '/customerDataFields', 'Add a customer data field for the Pinterest ad account id (e.g. `adAccountId`, type string, required, pattern `^[0-9]{1,18}$`): every request goes to that ad account.', { data: { insertField: { name: 'adAccountId', title: 'Ad Account ID', type: 'string', isRequired: true, pattern: SUGGESTED_PATTERN } } })];
     }
