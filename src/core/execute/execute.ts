@@ -118,6 +118,8 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
     const get = (path: string) => call('GET', path);
     await record('preflight', get('/user_account'), send(get('/user_account'))).catch((e) => {
       if (isAbort(e, signal)) throw e;
+      // A configuration problem (no token, an insecure URL) was caught before anything was sent.
+      if ((e as Error).name === 'PinterestConfigError') throw new Refusal(describe(e).message, 'Use https (or the local simulator), and set PINTEREST_ACCESS_TOKEN or sign in for sandbox and production.');
       throw new Refusal(`Pinterest did not accept the access token: ${describe(e).message}`, 'Sign in to Pinterest again (or set PINTEREST_ACCESS_TOKEN) and retry.');
     });
     const account = await record('preflight', get(`/ad_accounts/${adAccountId}`), send(get(`/ad_accounts/${adAccountId}`))).catch((e) => {

@@ -78,9 +78,6 @@ export const RULES: readonly Rule[] = [
   activationFiles,
   activationCustomerData,
   activationAudiences,
-  policyViolation,
-  unknownLabel,
-  plainEmailToHashedTarget,
   templateSyntax,
   unknownTemplateVariable,
   profileVsProfiles,
@@ -88,6 +85,9 @@ export const RULES: readonly Rule[] = [
   aggregationKeyFlags,
   renderedBodyJson,
   identityMapKeys,
+  policyViolation,
+  unknownLabel,
+  plainEmailToHashedTarget,
 ];
 
 export type { Rule, RuleContext } from './rule';
