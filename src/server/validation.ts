@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
 import { validateFile } from '../core/validate';
 import { describeError, type Logger } from './log';
+import { afterWork } from './memory';
 import { keepForLanguage, toLsp } from './to-lsp';
 import { pathOf, type OpenDocuments, type Workspace } from './workspace';
 
@@ -77,5 +78,6 @@ export class Validator {
     // Superseded (edited or closed meanwhile): a newer run is scheduled, or nothing should show.
     if (this.documents.get(uri)?.version !== version) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    afterWork(doc.getText().length);
   }
 }

@@ -16,6 +16,8 @@ import { BoundedCache, VersionedCache } from './parse-cache';
 /** Unopened siblings larger than this are not read unless their name says they are ours. */
 const MAX_SNIFF_BYTES = 4 * 1024 * 1024;
 const MAX_SIBLING_BYTES = 64 * 1024 * 1024;
+/** Open documents larger than this are re-parsed per request instead of cached (see fileOf). */
+const KEEP_PARSED_BYTES = 2 * 1024 * 1024;
 
 export interface OpenDocuments {
   get(uri: string): TextDocument | undefined;
@@ -47,13 +49,22 @@ export class Workspace {
 
   constructor(private readonly documents: OpenDocuments) {}
 
-  /** The parsed form of an open document, once per version. */
+  /**
+   * The parsed form of an open document, once per version. A large document's parsed value is not
+   * kept between requests: it costs several times the text in memory, and re-parsing it
+   * (JSON.parse) is cheap next to holding it for the whole session.
+   */
   fileOf(doc: TextDocument): ProjectFile {
     const path = pathOf(doc.uri) ?? doc.uri;
-    return this.open.get(doc.uri, doc.version, () => {
+    const parse = (): ProjectFile => {
       const parsed = parseDocument(path, doc.getText());
       return { path, kind: detectKind(path, parsed.value), doc: parsed };
-    });
+    };
+    if (doc.getText().length > KEEP_PARSED_BYTES) {
+      this.open.delete(doc.uri);
+      return parse();
+    }
+    return this.open.get(doc.uri, doc.version, parse);
   }
 
   forget(uri: string): void {
