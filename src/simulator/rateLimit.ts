@@ -28,6 +28,9 @@ export class RateLimiter {
   constructor(
     private readonly limits: Readonly<Record<string, number>>,
     private readonly now: () => number,
+    /** Bucket capacity; default one minute's worth, as Pinterest allows. A small burst makes a
+     * short benchmark limit-bound from the start. */
+    private readonly burst?: number,
   ) {}
 
   limitOf(category: string): number | undefined {
@@ -41,8 +44,9 @@ export class RateLimiter {
     const id = `${category}\u0000${key}`;
     const now = this.now();
     const perMs = limit / 60_000;
-    const bucket = this.buckets.get(id) ?? { tokens: limit, at: now };
-    bucket.tokens = Math.min(limit, bucket.tokens + Math.max(0, now - bucket.at) * perMs);
+    const capacity = Math.max(1, this.burst ?? limit);
+    const bucket = this.buckets.get(id) ?? { tokens: capacity, at: now };
+    bucket.tokens = Math.min(capacity, bucket.tokens + Math.max(0, now - bucket.at) * perMs);
     bucket.at = now;
     this.buckets.set(id, bucket);
     if (bucket.tokens >= 1) {

@@ -27,6 +27,8 @@ export interface SimulatorOptions {
   rateLimitPerMinute?: number;
   /** Per-category overrides, e.g. { ads_read: 1000, org_read: 1000 }. */
   rateLimits?: Record<string, number>;
+  /** Requests a bucket lets through back to back; default one minute's worth (its limit). */
+  rateLimitBurst?: number;
   /** Fault spec, see faults.ts, e.g. "429:0.05,500:0.02,latency:50-200". */
   faults?: string;
   /** PRNG seed for faults (default 1). */
@@ -77,7 +79,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ...(options.rateLimitPerMinute !== undefined ? { ads_write: options.rateLimitPerMinute } : {}),
     ...options.rateLimits,
   };
-  const limiter = new RateLimiter(limits, now);
+  const limiter = new RateLimiter(limits, now, options.rateLimitBurst);
   const injector = options.faults ? new FaultInjector(parseFaultSpec(options.faults), options.seed ?? 1) : null;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const log = options.log ?? (() => {});

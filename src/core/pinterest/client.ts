@@ -56,6 +56,8 @@ export interface PinterestClientOptions {
   timeoutMs?: number;
   /** Client-side pacing (token bucket); off when undefined. */
   maxRequestsPerMinute?: number;
+  /** Requests the pacer lets through back to back; default one minute's worth. */
+  pacingBurst?: number;
   fetch?: typeof fetch;
   onEvent?: (event: ClientEvent) => void;
   now?: () => number;
@@ -181,7 +183,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
   const userAgent = options.userAgent ?? 'pindest (Pinterest Destination Studio)';
   const tokens = options.tokens;
   const pacer: Pacer | undefined =
-    options.maxRequestsPerMinute && options.maxRequestsPerMinute > 0 ? createPacer({ maxRequestsPerMinute: options.maxRequestsPerMinute, now, sleep }) : undefined;
+    options.maxRequestsPerMinute && options.maxRequestsPerMinute > 0 ? createPacer({ maxRequestsPerMinute: options.maxRequestsPerMinute, burst: options.pacingBurst, now, sleep }) : undefined;
 
   // Base URL: decided once; a problem with it is reported by every call (construction never throws).
   let base: URL | undefined;
