@@ -19,7 +19,11 @@ export interface CspOptions {
 
 export function buildCsp({ cspSource, nonce }: CspOptions): string {
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('The CSP nonce must be at least 16 base64 characters.');
-  if (/[;,'"\s]/.test(cspSource)) throw new Error('The webview cspSource must be a single source expression.');
+  // VS Code passes one or more source expressions (code-server: "'self' https://…"); nothing else.
+  const sources = cspSource.trim().split(/\s+/);
+  if (!cspSource.trim() || sources.some((s) => !(s === "'self'" || /^[a-z][a-z0-9+.-]*:(\/\/[^\s;,'"]*)?$/i.test(s)))) {
+    throw new Error('The webview cspSource must be a list of source expressions.');
+  }
   const directives: [string, string][] = [
     ['default-src', "'none'"],
     ['script-src', `'nonce-${nonce}'`],

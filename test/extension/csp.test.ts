@@ -32,4 +32,8 @@ test('refuses weak nonces and source lists smuggled through cspSource', () => {
   assert.throws(() => buildCsp({ cspSource: SRC, nonce: 'abc' }), /nonce/);
   assert.throws(() => buildCsp({ cspSource: SRC, nonce: "x'; script-src *" }), /nonce/);
   assert.throws(() => buildCsp({ cspSource: "https://a; script-src 'unsafe-inline'", nonce: createNonce() }), /cspSource/);
+  assert.throws(() => buildCsp({ cspSource: "https://a 'unsafe-inline'", nonce: createNonce() }), /cspSource/);
+  assert.throws(() => buildCsp({ cspSource: '', nonce: createNonce() }), /cspSource/);
+  // code-server's form: several sources
+  assert.match(buildCsp({ cspSource: "'self' https://*.vscode-cdn.net", nonce: createNonce() }), /style-src 'self' https:\/\/\*\.vscode-cdn\.net 'nonce-/);
 });
