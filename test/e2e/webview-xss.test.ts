@@ -1,0 +1,64 @@
+// XSS payloads in the activation's connection name, an audience name, the destination name, an
+// identity-map namespace and profile values reach the preview webview as text: nothing runs, no
+// element or handler is created (checked in the real Chromium DOM of VS Code's webview).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { SKIP, openFile, openWorkbench, runCommand, shot, webview, type Workbench } from './harness';
+
+const PAYLOADS = {
+  connection: '<img src=x onerror=alert(1)>',
+  audience: '</script><script>alert(2)</script>',
+  destination: '"><svg onload=alert(3)>',
+  namespace: '<img src=x onerror=alert(4)>',
+};
+
+describe('preview webview against XSS payloads', { skip: SKIP }, () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench();
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  test('payloads render as text and none runs', async () => {
+    const { page } = wb;
+    try {
+      await openFile(page, 'xss-project/activation.json', 'activation.json');
+      await runCommand(page, 'Pinterest Destination: Preview Identity Mapping');
+      const view = webview(page);
+      await view.locator('#preview[data-state="ok"]').waitFor({ timeout: 30_000 });
+      await view.locator('html[data-ready="true"]').waitFor({ timeout: 10_000 }); // our nonce'd script did run
+      await page.waitForTimeout(1500); // give any handler time to fire
+
+      // shown literally, where a person would look for them
+      assert.equal(await view.locator('#activation-name').innerText(), PAYLOADS.connection);
+      const text = await view.locator('body').innerText();
+      for (const p of Object.values(PAYLOADS)) assert.ok(text.includes(p), `payload not shown as text: ${p}`);
+
+      // and nothing of them became markup
+      const dom = await view.locator('body').evaluate((body) => {
+        const all = [...body.ownerDocument.querySelectorAll('*')];
+        return {
+          imgs: body.ownerDocument.querySelectorAll('img').length,
+          svgs: body.ownerDocument.querySelectorAll('svg').length,
+          // VS Code injects one inline script of its own (it defines acquireVsCodeApi); every other script is ours
+          scripts: [...body.ownerDocument.querySelectorAll('script')].filter((s) => !(s.textContent ?? '').includes('acquireVsCodeApi')).map((s) => s.getAttribute('src') ?? `inline: ${(s.textContent ?? '').slice(0, 80)}`),
+          handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
+          pwned: (globalThis as unknown as { __pwned?: unknown }).__pwned ?? null,
+        };
+      });
+      assert.equal(dom.imgs, 0, 'an <img> was created');
+      assert.equal(dom.svgs, 1, 'only the flow picture is an <svg>');
+      assert.equal(dom.scripts.length, 1, dom.scripts.join('\n'));
+      assert.match(dom.scripts[0]!, /dist\/webview\.js/);
+      assert.deepEqual(dom.handlers, []);
+      assert.equal(dom.pwned, null);
+      assert.deepEqual(wb.dialogs, [], `a payload opened a dialog: ${wb.dialogs.join('; ')}`);
+      await shot(page, '06-xss-preview');
+    } catch (e) {
+      await shot(page, '06-xss-FAIL').catch(() => undefined);
+      throw e;
+    }
+  });
+});
