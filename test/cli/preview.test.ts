@@ -1,7 +1,7 @@
 /** `pindest preview` as a user runs it. */
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,6 @@ function rawIdentifiers(): string[] {
   return profiles.flatMap((p) => Object.entries(p.identityMap).filter(([ns]) => !ns.includes('SHA256')).flatMap(([, ids]) => ids.map((i) => i.id.trim())));
 }
 
-before(() => execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT }));
 
 test('the text preview shows mappings, outcomes, reasons and the planned requests', () => {
   const r = pindest(['preview', ACTIVATION]);

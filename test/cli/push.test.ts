@@ -1,7 +1,7 @@
 /** `pindest push` as a user runs it: the embedded simulator by default, real HTTP throughout. */
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +16,6 @@ function pindest(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-before(() => execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT }));
 
 test('on a fresh machine, push runs against an embedded simulator and succeeds', () => {
   const r = pindest(['push', ACTIVATION]);

@@ -1,7 +1,7 @@
 /** `pindest render`, run from the real bundle as a user runs it. */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,6 @@ const context = {
 };
 
 before(() => {
-  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
   dir = mkdtempSync(join(tmpdir(), 'pindest-render-'));
   const server = JSON.parse(readFileSync(join(EXAMPLE_DIR, 'destination-server.json'), 'utf8'));
   writeFileSync(join(dir, 'body.peb'), server.httpTemplate.requestBody.value);

@@ -1,7 +1,7 @@
 /** The real `pindest` bundle, run as a user runs it. */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,6 @@ function pindest(args: string[], cwd = ROOT) {
 let broken: string;
 
 before(() => {
-  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT });
   broken = mkdtempSync(join(tmpdir(), 'pindest-cli-'));
   cpSync(EXAMPLE_DIR, broken, { recursive: true });
   const path = join(broken, 'destination.json');
