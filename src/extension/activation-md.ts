@@ -13,7 +13,7 @@ export function mdCell(value: unknown): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/`/g, "'")
-    .replace(/([*_[\]])/g, '\\$1');
+    .replace(/([*[\]])/g, '\\$1');
 }
 
 export interface Totals {
@@ -38,10 +38,10 @@ export function totals(report: ActivationReport): Totals {
 }
 
 const VERDICT: Record<ActivationReport['outcome'], string> = {
-  succeeded: '✅ succeeded',
-  failed: '❌ failed',
-  cancelled: '⏹ cancelled',
-  refused: '⛔ refused before sending anything',
+  succeeded: 'succeeded',
+  failed: 'FAILED',
+  cancelled: 'cancelled',
+  refused: 'refused before sending anything',
 };
 
 export function activationMarkdown(report: ActivationReport, text: string): string {

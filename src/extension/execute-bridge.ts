@@ -1,8 +1,11 @@
 /**
- * The one place the extension meets the core's execute step and Pinterest client. Until both are
- * in the build, sending reports that clearly instead of failing obscurely.
+ * The one place the extension meets the core's execute step and Pinterest client, exactly as
+ * `pindest push` does: plan from the project (editor texts first), then send with the client.
  */
+import { executePlan } from '../core/execute/execute';
 import type { ActivationReport } from '../core/execute/report';
+import { createPinterestClient } from '../core/pinterest';
+import { planFromDisk } from '../core/plan/load';
 import type { Project, ProjectFile } from '../core/project/project';
 import type { TokenProvider } from './auth';
 import type { Environment } from './settings';
@@ -13,8 +16,13 @@ export interface RunOptions {
   tokens: TokenProvider;
   signal: AbortSignal;
   onProgress: (p: { phase: string; done: number; total: number }) => void;
+  /** Paths in the report are relative to this (the workspace folder). */
+  cwd: string;
 }
 
-export async function runActivation(_project: Project, _activationFile: ProjectFile, _options: RunOptions): Promise<ActivationReport> {
-  throw new Error('Sending is not in this build yet (the Pinterest client is still being built). Use Preview Identity Mapping to see exactly what would be sent.');
+export async function runActivation(project: Project, activationFile: ProjectFile, options: RunOptions): Promise<ActivationReport> {
+  const { activation, plan } = await planFromDisk(project, activationFile);
+  activation.environment = options.environment;
+  const client = createPinterestClient({ environment: options.environment, baseUrl: options.baseUrl, tokens: options.tokens });
+  return executePlan(activation, plan, client, { signal: options.signal, onProgress: options.onProgress, cwd: options.cwd });
 }

@@ -67,6 +67,7 @@ export async function sendTestActivation({ log, auth, sims, environment }: SendD
         baseUrl: target.baseUrl,
         tokens,
         signal: abort.signal,
+        cwd: vscode.workspace.getWorkspaceFolder(vscode.Uri.file(activation.path))?.uri.fsPath ?? where.folder,
         onProgress: ({ phase, done, total }) => {
           const pct = total ? Math.round((done / total) * 100) : 0;
           progress.report({ message: `${phase} ${done}/${total}`, increment: Math.max(0, pct - last) });

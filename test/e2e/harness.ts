@@ -109,9 +109,9 @@ export async function replaceLine(page: Page, text: string): Promise<void> {
   await page.keyboard.insertText(text);
 }
 
-/** The text of the visible editor lines. */
+/** The text of the visible lines of the active editor group's editor. */
 export async function editorText(page: Page): Promise<string> {
-  return (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  return (await page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 }
 
 /** The preview webview's content frame (code-server nests it: iframe.webview > #active-frame). */

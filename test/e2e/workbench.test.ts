@@ -125,7 +125,7 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     assert.ok(m, toast);
     assert.ok(Number(m[1]) > 0);
     const report = await editorText(page);
-    assert.match(report, /Test activation ✅ succeeded/);
+    assert.match(report, /# Test activation succeeded/);
     assert.match(report, /\d+ accepted/);
     assert.doesNotMatch(report, /pina_[A-Za-z0-9]{10}/, 'no token in the report');
   }));
