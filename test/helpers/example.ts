@@ -2,6 +2,7 @@
  * The example project as mutable objects, validated in memory. Rule tests start from the example
  * (which is clean) and break one thing, so each test shows a violating and a clean case.
  */
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,4 +54,19 @@ export function validateExample(mutate: (f: ExampleFiles) => void = () => {}): F
 
 export function withCode(found: Found[], code: string): Found[] {
   return found.filter((d) => d.code === code);
+}
+
+/** Validates the mutated example; returns the findings with `code` and the text each one underlines. */
+export function checkUnderlined(code: string, mutate: (f: ExampleFiles) => void, file: keyof ExampleFiles = 'server') {
+  let text = '';
+  const found = withCode(validateExample((f) => {
+    mutate(f);
+    text = JSON.stringify(f[file], null, 2);
+  }), code);
+  const lines = text.split('\n');
+  const underlined = (d: Found) => {
+    assert.equal(d.range.start.line, d.range.end.line, 'one-line range');
+    return lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character);
+  };
+  return { found, lines, underlined };
 }

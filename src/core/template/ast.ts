@@ -43,3 +43,33 @@ export type Stmt =
   | { type: 'if'; branches: { cond: Expr; body: Stmt[] }[]; elseBody: Stmt[] | null; span: Span }
   | { type: 'set'; name: string; nameSpan: Span; value: Expr; span: Span }
   | { type: 'filterBlock'; filters: FilterCall[]; body: Stmt[]; span: Span };
+
+/**
+ * The sub-expressions an analysis walks into, for every kind whose children need no special
+ * handling (names and member chains are each analysis's own business).
+ */
+export function childExpressions(e: Expr): Expr[] {
+  switch (e.type) {
+    case 'list':
+      return e.items;
+    case 'map':
+      return e.entries.flatMap((en) => [en.key, en.value]);
+    case 'unary':
+    case 'test':
+      return [e.operand];
+    case 'binary':
+      return [e.left, e.right];
+    case 'filter':
+      return [e.input, ...argExpressions(e.args)];
+    case 'call':
+      return argExpressions(e.args);
+    case 'ternary':
+      return [e.cond, e.then, e.otherwise];
+    default:
+      return [];
+  }
+}
+
+export function argExpressions(a: Args): Expr[] {
+  return [...a.positional, ...a.named.map((n) => n.value)];
+}

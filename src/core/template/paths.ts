@@ -9,7 +9,7 @@
  * (`a[b]`); the key expression is given so callers can see what indexes it. Read-only over the
  * AST; the evaluator does not use it.
  */
-import type { Expr, Stmt } from './ast';
+import { argExpressions, childExpressions, type Expr, type Stmt } from './ast';
 import type { Span } from './errors';
 
 export interface PathSegment {
@@ -90,39 +90,8 @@ export function collectPaths(body: Stmt[]): ResolvedPath[] {
         if (node.type !== 'name') expr(node);
         return;
       }
-      case 'list':
-        e.items.forEach(expr);
-        return;
-      case 'map':
-        e.entries.forEach((en) => {
-          expr(en.key);
-          expr(en.value);
-        });
-        return;
-      case 'unary':
-        expr(e.operand);
-        return;
-      case 'binary':
-        expr(e.left);
-        expr(e.right);
-        return;
-      case 'test':
-        expr(e.operand);
-        return;
-      case 'filter':
-        expr(e.input);
-        e.args.positional.forEach(expr);
-        e.args.named.forEach((n) => expr(n.value));
-        return;
-      case 'call':
-        e.args.positional.forEach(expr);
-        e.args.named.forEach((n) => expr(n.value));
-        return;
-      case 'ternary':
-        expr(e.cond);
-        expr(e.then);
-        expr(e.otherwise);
-        return;
+      default:
+        childExpressions(e).forEach(expr);
     }
   }
 
@@ -164,10 +133,7 @@ export function collectPaths(body: Stmt[]): ResolvedPath[] {
           break;
         }
         case 'filterBlock':
-          for (const f of st.filters) {
-            f.args.positional.forEach(expr);
-            f.args.named.forEach((n) => expr(n.value));
-          }
+          for (const f of st.filters) argExpressions(f.args).forEach(expr);
           stmts(st.body);
           break;
       }

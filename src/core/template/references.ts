@@ -3,7 +3,7 @@
  * `input.profiles`), and the tags, filters and functions it uses, each with its position.
  * Loop variables, `loop` and names bound by an earlier `set` are locals and are not reported.
  */
-import type { Args, Expr, Stmt } from './ast';
+import { argExpressions, childExpressions, type Expr, type Stmt } from './ast';
 
 export interface Reference {
   kind: 'variable' | 'filter' | 'function' | 'tag';
@@ -22,11 +22,6 @@ export function collectReferences(body: Stmt[]): Reference[] {
 
   const tag = (name: string, span: { offset: number; length: number }) =>
     out.push({ kind: 'tag', name, path: [], offset: span.offset + span.length - name.length, length: name.length });
-
-  const args = (a: Args) => {
-    a.positional.forEach(expr);
-    a.named.forEach((n) => expr(n.value));
-  };
 
   function expr(e: Expr): void {
     switch (e.type) {
@@ -57,40 +52,14 @@ export function collectReferences(body: Stmt[]): Reference[] {
         for (const m of chain) if (m.key.type !== 'literal') expr(m.key);
         return;
       }
-      case 'list':
-        e.items.forEach(expr);
-        return;
-      case 'map':
-        e.entries.forEach((en) => {
-          expr(en.key);
-          expr(en.value);
-        });
-        return;
-      case 'unary':
-        expr(e.operand);
-        return;
-      case 'binary':
-        expr(e.left);
-        expr(e.right);
-        return;
-      case 'test':
-        expr(e.operand);
-        return;
       case 'filter':
-        expr(e.input);
         out.push({ kind: 'filter', name: e.name, path: [], offset: e.nameSpan.offset, length: e.nameSpan.length });
-        args(e.args);
-        return;
+        break;
       case 'call':
         out.push({ kind: 'function', name: e.name, path: [], offset: e.nameSpan.offset, length: e.nameSpan.length });
-        args(e.args);
-        return;
-      case 'ternary':
-        expr(e.cond);
-        expr(e.then);
-        expr(e.otherwise);
-        return;
+        break;
     }
+    childExpressions(e).forEach(expr);
   }
 
   function stmts(body: Stmt[]): void {
@@ -126,7 +95,7 @@ export function collectReferences(body: Stmt[]): Reference[] {
           tag('filter', st.span);
           for (const f of st.filters) {
             out.push({ kind: 'filter', name: f.name, path: [], offset: f.nameSpan.offset, length: f.nameSpan.length });
-            args(f.args);
+            argExpressions(f.args).forEach(expr);
           }
           stmts(st.body);
           break;

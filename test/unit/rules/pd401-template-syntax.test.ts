@@ -1,21 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateExample, withCode, type ExampleFiles, type Found } from '../../helpers/example';
-
-/** Validates the mutated example; returns the findings with `code` and the text each one underlines. */
-function check(code: string, mutate: (f: ExampleFiles) => void, file: keyof ExampleFiles = 'server') {
-  let text = '';
-  const found = withCode(validateExample((f) => {
-    mutate(f);
-    text = JSON.stringify(f[file], null, 2);
-  }), code);
-  const lines = text.split('\n');
-  const underlined = (d: Found) => {
-    assert.equal(d.range.start.line, d.range.end.line, 'one-line range');
-    return lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character);
-  };
-  return { found, lines, underlined };
-}
+import { validateExample, withCode, checkUnderlined as check } from '../../helpers/example';
 
 test('PD401: the example templates parse', () => {
   assert.deepEqual(withCode(validateExample(), 'PD401'), []);
