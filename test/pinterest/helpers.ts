@@ -3,6 +3,7 @@
 // shared with the simulator), and an event collector. No test asserts on wall-clock time.
 import { createPinterestClient, createRetryPolicy, staticTokenProvider, type ClientEvent, type PinterestClient, type PinterestClientOptions } from '../../src/core/pinterest/index';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index';
+import { mulberry32 } from '../../src/simulator/prng';
 
 /** Retries everything the default does, with 1–2 ms delays and room for unlucky fault streaks. */
 export const fastPolicy = createRetryPolicy({ maxAttempts: 12, baseDelayMs: 1, maxDelayMs: 2, honourServerHints: false });
@@ -32,7 +33,7 @@ export async function withClient<T>(
       sleeps.push(ms);
     },
     onEvent: (e) => events.push(e),
-    random: seededRandom(42),
+    random: mulberry32(42),
     ...clientOptions,
   });
   try {
@@ -42,16 +43,6 @@ export async function withClient<T>(
   }
 }
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function collect<T>(iter: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

@@ -15,19 +15,9 @@ import {
   HoverRequest,
   type Position,
 } from 'vscode-languageserver-protocol/node';
+import { mulberry32 as prng } from '../../src/simulator/prng';
 import { exampleCopy, TestClient } from './client';
 
-/** mulberry32: small, fast, reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = ['"', '\\"', '{', '}', '[', ']', ',', ':', '\\', '\\n', '\\u00e9', '\\u', '\\ud83d', '{{', '}}', '{%', '%}', '{% for x in input.profiles %}', '{% endfor %}', '|', '.', 'customerData.', 'input.', 'null', 'true', '-1e999', '\n', '\r\n', '\t', '\u0000', '\ud83d', '\ude00', 'é', '/*', '*/', '//', '"$schema"', '"identityNamespaces": {', '"value": "'];
 const MAX_LENGTH = 400_000;

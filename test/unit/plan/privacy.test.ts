@@ -5,15 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LAPSED, planExample, profile, SPRING } from '../../helpers/plan';
+import { mulberry32 as prng } from '../../../src/simulator/prng';
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomProfiles(random: () => number, n: number) {
   const hex = (k: number) => Array.from({ length: k }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');

@@ -5,15 +5,8 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderTemplate, setFastPath, TemplateFailure } from '../../../src/core/template';
+import { mulberry32 as prng } from '../../../src/simulator/prng';
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CONTEXTS = [
   { input: { profiles: [{ identityMap: { pinterest_audience: [{ id: 'a' }, { id: 'b' }] } }, { identityMap: {} }], aggregationKey: { segmentStatus: 'exited' } } },
