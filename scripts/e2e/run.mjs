@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, E2E_HOME, ROOT, ensureSetup, startCodeServer } from './code-server.mjs';
+import { runHostSuite } from './ext-host.mjs';
 import { prepareWorkspace } from './workspace.mjs';
 
 const t0 = Date.now();
@@ -15,6 +16,8 @@ const secs = (t) => ((Date.now() - t) / 1000).toFixed(1);
 const args = process.argv.slice(2);
 const noBuild = args.includes('--no-build');
 const files = args.filter((a) => a.endsWith('.test.ts'));
+const hostOnly = args.includes('--host-only');
+const withHost = !files.length || args.includes('--host');
 
 let t = Date.now();
 ensureSetup({ browser: true });
@@ -34,6 +37,8 @@ rmSync(ARTIFACTS, { recursive: true, force: true });
 mkdirSync(ARTIFACTS, { recursive: true });
 const runDir = join(E2E_HOME, 'run-e2e');
 const ws = prepareWorkspace(join(E2E_HOME, 'workspace-e2e'));
+// the extension host inherits code-server's environment: tell the host suite where to report
+process.env.PINDEST_HOST_REPORT = join(ARTIFACTS, 'host-report.txt');
 t = Date.now();
 const server = await startCodeServer({ runDir, folder: ws.root, port: 8765, vsix, settings: { 'pindest.log.level': 'debug' } });
 console.log(`[e2e] code-server ${server.url} up in ${secs(t)} s (vsix install ${(server.installMs / 1000).toFixed(1)} s)`);
@@ -43,9 +48,18 @@ try {
   const tests = files.length ? files : readdirSync(join(ROOT, 'test/e2e')).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join('test/e2e', f));
   t = Date.now();
   const env = { ...process.env, PINDEST_E2E_URL: server.url, PINDEST_E2E_WORKSPACE: ws.root, PINDEST_E2E_ARTIFACTS: ARTIFACTS, PINDEST_E2E_RUN: runDir };
-  const ui = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...tests], { cwd: ROOT, env, stdio: 'inherit' });
-  rc ||= ui.status ?? 1;
-  console.log(`[e2e] UI tests (${tests.length} files) in ${secs(t)} s: ${ui.status === 0 ? 'passed' : 'FAILED'}`);
+  if (!hostOnly) {
+    const ui = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...tests], { cwd: ROOT, env, stdio: 'inherit' });
+    rc ||= ui.status ?? 1;
+    console.log(`[e2e] UI tests (${tests.length} files) in ${secs(t)} s: ${ui.status === 0 ? 'passed' : 'FAILED'}`);
+  }
+  if (withHost || hostOnly) {
+    t = Date.now();
+    const host = await runHostSuite({ url: server.url, devPath: ROOT, testsPath: join(ROOT, 'test/e2e/host/index.cjs'), folder: ws.root, report: process.env.PINDEST_HOST_REPORT, tmp: runDir });
+    process.stdout.write(host.text);
+    rc ||= host.code === 0 ? 0 : 1;
+    console.log(`[e2e] extension-host suite in ${secs(t)} s: ${host.code === 0 ? 'passed' : `FAILED (exit ${host.code})`}`);
+  }
 } finally {
   await server.stop();
   // keep the server and extension logs next to the screenshots

@@ -1,0 +1,110 @@
+// Tests that run inside VS Code's extension host, against the real API and the real extension.
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+
+const ID = 'pindest.pinterest-destination-studio';
+const folder = () => vscode.workspace.workspaceFolders[0].uri;
+const example = (name) => vscode.Uri.joinPath(folder(), 'examples/pinterest-customer-list', name);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function waitFor(fn, ms = 20000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await sleep(100);
+  }
+}
+
+module.exports = [
+  ['the extension activates and reports its activation time', async () => {
+    const ext = vscode.extensions.getExtension(ID);
+    assert.ok(ext, 'extension not installed');
+    const api = await ext.activate();
+    assert.strictEqual(ext.isActive, true);
+    assert.strictEqual(typeof api.activationMs, 'number');
+    assert.ok(api.activationMs < 1000, `activation took ${api.activationMs} ms`);
+    console.log(`[pindest] activation ${api.activationMs} ms, VS Code ${vscode.version}`);
+  }],
+  ['every command is registered under pindest.*', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['previewIdentityMapping', 'sendTestActivation', 'signIn', 'signOut', 'selectEnvironment', 'startSimulator', 'stopSimulator', 'editEmbeddedTemplate', 'newProject', 'showLog', 'restartServer']) {
+      assert.ok(all.includes(`pindest.${id}`), `pindest.${id} missing`);
+    }
+  }],
+  ['the language server publishes a PD diagnostic for a broken file', async () => {
+    const doc = await vscode.workspace.openTextDocument(example('destination.json'));
+    await vscode.window.showTextDocument(doc);
+    const api = vscode.extensions.getExtension(ID).exports;
+    await waitFor(() => api.serverState() === 'running');
+    const line = doc.lineAt(doc.getText().split('\n').findIndex((l) => l.includes('"segmentRequired"')));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, line.range, '    "segmentRequired": false,');
+    await vscode.workspace.applyEdit(edit);
+    const d = await waitFor(() => vscode.languages.getDiagnostics(doc.uri).find((x) => String(x.code && x.code.value !== undefined ? x.code.value : x.code) === 'PD103'));
+    assert.strictEqual(d.source, 'pindest');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(() => !vscode.languages.getDiagnostics(doc.uri).some((x) => x.source === 'pindest'));
+  }],
+  ['Preview Identity Mapping returns the counts it shows', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(example('activation.json')));
+    const r = await vscode.commands.executeCommand('pindest.previewIdentityMapping');
+    assert.ok(r, 'no preview result');
+    assert.ok(r.sent > 0 && r.requests > 0, JSON.stringify(r));
+    assert.ok(r.counts.byNamespace.Email.sent > 0);
+  }],
+  ['Edit Embedded Template: the template opens unescaped and saving writes it back escaped, nothing else changes', async () => {
+    const file = example('destination-server.json');
+    const before = fs.readFileSync(file.fsPath, 'utf8');
+    const uriText = await vscode.commands.executeCommand('pindest.editEmbeddedTemplate', file);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uriText));
+    assert.strictEqual(doc.languageId, 'pebble');
+    const template = JSON.parse(before).httpTemplate.requestBody.value;
+    assert.strictEqual(doc.getText(), template);
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), '\n{# checked by "e2e" \\o/ #}'));
+    assert.ok(await doc.save(), 'save failed');
+    const after = fs.readFileSync(file.fsPath, 'utf8');
+    const expected = template + '\n{# checked by "e2e" \\o/ #}';
+    assert.strictEqual(JSON.parse(after).httpTemplate.requestBody.value, expected);
+    const lit = JSON.stringify(template);
+    const i = before.indexOf(lit);
+    assert.ok(i > 0);
+    assert.strictEqual(after, before.slice(0, i) + JSON.stringify(expected) + before.slice(i + lit.length));
+    fs.writeFileSync(file.fsPath, before);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }],
+  ['Start/Stop Local Pinterest Simulator', async () => {
+    const url = await vscode.commands.executeCommand('pindest.startSimulator');
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/v5$/);
+    const res = await fetch(`${url}/user_account`);
+    assert.strictEqual(res.status, 401, 'the simulator answers (no token: 401)');
+    assert.strictEqual(await vscode.commands.executeCommand('pindest.stopSimulator'), true);
+  }],
+  ['Send Test Activation against the local simulator succeeds', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(example('activation.json')));
+    const report = await vscode.commands.executeCommand('pindest.sendTestActivation');
+    assert.ok(report, 'no report');
+    assert.strictEqual(report.outcome, 'succeeded', JSON.stringify(report.failure));
+    const accepted = report.counts.reduce((n, c) => n + c.accepted, 0);
+    assert.ok(accepted > 0);
+    assert.ok(!JSON.stringify(report).includes('ana.lopez@example.com'), 'no raw identifier in the report');
+    await vscode.commands.executeCommand('pindest.stopSimulator');
+  }],
+  ['New Destination Project writes a project that validates', async () => {
+    const target = vscode.Uri.joinPath(folder(), 'new-project-' + Date.now());
+    await vscode.workspace.fs.createDirectory(target);
+    await vscode.commands.executeCommand('pindest.newProject', target);
+    const names = (await vscode.workspace.fs.readDirectory(target)).map(([n]) => n).sort();
+    assert.deepStrictEqual(names, ['activation.json', 'audience-template.json', 'destination-server.json', 'destination.json', 'profiles.json']);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(target, 'destination.json'));
+    await vscode.window.showTextDocument(doc);
+    await sleep(1500);
+    const errors = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'pindest' && d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepStrictEqual(errors.map((d) => d.message), []);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(target, { recursive: true });
+  }],
+];
