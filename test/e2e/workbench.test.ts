@@ -43,6 +43,17 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     await shot(page, '01-log');
   }));
 
+  test('the language status shows the file kind, environment, ad account and validation state', guarded('01b', async () => {
+    const { page } = wb;
+    await openFile(page, 'pinterest-customer-list/destination.json', 'destination.json');
+    await page.locator('[id="status.languageStatus"]').first().click();
+    const hover = await waitForText(page, '.monaco-hover, .hover-row, .context-view', /Destination configuration/, 15_000);
+    assert.match(hover, /Destination configuration · local/);
+    assert.match(hover, /ad account 549755885175 · no problems/);
+    await shot(page, '01b-language-status');
+    await page.keyboard.press('Escape');
+  }));
+
   test('an error appears in Problems with its PD code, and goes away when fixed', guarded('02', async () => {
     const { page } = wb;
     await openFile(page, 'pinterest-customer-list/destination.json', 'destination.json');
