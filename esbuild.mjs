@@ -7,6 +7,8 @@ const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.mjs', format: 'esm' },
   { in: 'src/server/main.ts', out: 'dist/server.cjs', format: 'cjs' },
   { in: 'src/extension/main.ts', out: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] },
+  // The preview webview's script runs in the browser (lit's browser build, not its server one).
+  { in: 'src/extension/webview/main.ts', out: 'dist/webview.js', format: 'iife', platform: 'browser', target: 'chrome114', minify: true },
 ];
 
 await Promise.all(
@@ -17,10 +19,11 @@ await Promise.all(
         entryPoints: [e.in],
         outfile: e.out,
         bundle: true,
-        platform: 'node',
+        platform: e.platform ?? 'node',
         // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
-        mainFields: ['module', 'main'],
-        target: 'node20',
+        mainFields: e.platform === 'browser' ? undefined : ['module', 'main'],
+        target: e.target ?? 'node20',
+        minify: e.minify ?? false,
         format: e.format,
         external: e.external ?? [],
         sourcemap: 'linked',

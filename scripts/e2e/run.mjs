@@ -28,7 +28,6 @@ if (!noBuild) {
   t = Date.now();
   const npm = (script) => execFileSync('npm', ['run', '--silent', script], { cwd: ROOT, stdio: 'inherit' });
   npm('build');
-  execFileSync(process.execPath, ['src/extension/webview/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/e2e/package.mjs', vsix], { cwd: ROOT, stdio: 'inherit' });
   console.log(`[e2e] build + package in ${secs(t)} s`);
 }

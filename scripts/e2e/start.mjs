@@ -13,7 +13,6 @@ const step = (m) => console.log(`[start ${((Date.now() - t0) / 1000).toFixed(1)}
 ensureSetup({ browser: false });
 step('building');
 execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-execFileSync(process.execPath, ['src/extension/webview/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 const vsix = join(E2E_HOME, 'pindest-start.vsix');
 execFileSync(process.execPath, ['scripts/e2e/package.mjs', vsix], { cwd: ROOT, stdio: 'inherit' });
 const example = join(ROOT, 'examples/pinterest-customer-list');
