@@ -45,6 +45,7 @@ test('manifest: every command is in the category, settings have scopes and markd
     assert.ok(v.markdownDescription, `${k} has no markdownDescription`);
   }
   assert.equal(pkg.contributes.configuration.properties['pindest.pinterest.baseUrl'].scope, 'machine', 'a workspace must not redirect tokens');
-  assert.equal(pkg.contributes.jsonValidation.length, 4);
+  // The language server validates with the schemas; VS Code's own JSON validation would repeat every error.
+  assert.equal(pkg.contributes.jsonValidation, undefined);
   assert.ok(!pkg.activationEvents.includes('*'));
 });
