@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { SERVER_NODE_FLAGS } from '../server/node-flags';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { Log } from './log';
 import { RestartBudget } from './restart';
@@ -66,7 +67,7 @@ export class Client implements vscode.Disposable {
     const t0 = Date.now();
     this.set('starting');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {

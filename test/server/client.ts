@@ -28,6 +28,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { SERVER_NODE_FLAGS } from '../../src/server/node-flags';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const SERVER = join(ROOT, 'dist/server.cjs');
@@ -97,7 +98,7 @@ export class TestClient {
 
   private constructor() {
     ensureBuilt();
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
