@@ -3,42 +3,32 @@
  * server published, applied as the client would, and the result re-validated by the server.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { exampleCopy, positionAt, TestClient } from './client';
+import { positionAt, serverSession } from './client';
 import { applyEdits } from './edits';
 
-let client: TestClient;
-const project = exampleCopy();
-const read = (n: string) => readFileSync(project.path(n), 'utf8');
-
-before(async () => {
-  client = await TestClient.start();
-});
-after(async () => {
-  await client.stop();
-  project.dispose();
-});
+const session = serverSession();
+const { project, read } = session;
 
 async function actionsFor(uri: string, d: Diagnostic): Promise<CodeAction[]> {
-  return (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+  return (await session.client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
 }
 
 /** Opens `text`, finds the diagnostic `code`, applies its preferred fix, returns the new text and diagnostics. */
 async function fix(name: string, text: string, code: string): Promise<{ fixed: string; after: Diagnostic[]; action: CodeAction }> {
   const uri = project.uri(name);
-  await client.open(uri, text);
-  const ds = await client.diagnosticsFor(uri);
+  await session.client.open(uri, text);
+  const ds = await session.client.diagnosticsFor(uri);
   const d = ds.find((x) => x.code === code);
   assert.ok(d, `${code} not in ${JSON.stringify(ds.map((x) => x.code))}`);
   const actions = await actionsFor(uri, d);
   const action = actions.find((a) => a.isPreferred) ?? actions[0];
   assert.ok(action?.edit?.changes?.[uri], `no fix for ${code}: ${JSON.stringify(actions)}`);
   const fixed = applyEdits(text, action.edit.changes[uri]!);
-  await client.replaceAll(uri, fixed);
-  const after = await client.diagnosticsFor(uri);
-  await client.close(uri);
+  await session.client.replaceAll(uri, fixed);
+  const after = await session.client.diagnosticsFor(uri);
+  await session.client.close(uri);
   return { fixed, after, action };
 }
 
@@ -98,11 +88,11 @@ test('an unknown customerData.X in a template adds the field to the destination 
   const server = project.uri('destination-server.json');
   const dest = project.uri('destination.json');
   const destText = read('destination.json');
-  await client.open(dest, destText);
-  await client.diagnosticsFor(dest);
+  await session.client.open(dest, destText);
+  await session.client.diagnosticsFor(dest);
   const text = read('destination-server.json').replace('/customer_lists/{{input', '/customer_lists/{{customerData.region}}/{{input');
-  await client.open(server, text);
-  const ds = await client.diagnosticsFor(server);
+  await session.client.open(server, text);
+  const ds = await session.client.diagnosticsFor(server);
   const d = ds.find((x) => x.code === 'PD303');
   assert.ok(d, JSON.stringify(ds));
   assert.equal(text.slice(...[d.range.start, d.range.end].map((p) => text.split('\n').slice(0, p.line).join('\n').length + (p.line ? 1 : 0) + p.character) as [number, number]), 'region');
@@ -110,12 +100,12 @@ test('an unknown customerData.X in a template adds the field to the destination 
   assert.ok(action, 'no cross-file fix');
   const newDest = applyEdits(destText, action.edit!.changes![dest]!);
   assert.deepEqual(JSON.parse(newDest).customerDataFields.map((f: { name: string }) => f.name), ['adAccountId', 'region']);
-  client.reset(server);
-  await client.replaceAll(dest, newDest);
-  const after = await client.diagnosticsFor(server, (p) => !p.diagnostics.some((x) => x.code === 'PD303'));
+  session.client.reset(server);
+  await session.client.replaceAll(dest, newDest);
+  const after = await session.client.diagnosticsFor(server, (p) => !p.diagnostics.some((x) => x.code === 'PD303'));
   assert.deepEqual(after, []);
-  await client.close(server);
-  await client.close(dest);
+  await session.client.close(server);
+  await session.client.close(dest);
 });
 
 test('refactors: unescape a JSON request body to an object, and escape it back', async () => {
@@ -124,38 +114,38 @@ test('refactors: unescape a JSON request body to an object, and escape it back',
   const body = JSON.stringify(JSON.stringify({ account: '{{ customerData.adAccountId }}', ids: '{{ input.aggregationKey.segmentId }}' }));
   const text = original.replace(/"value": "\{\\n  \\"operation_type.*"\n/, `"value": ${body}\n`);
   assert.notEqual(text, original);
-  await client.open(uri, text);
-  await client.diagnosticsFor(uri);
+  await session.client.open(uri, text);
+  await session.client.diagnosticsFor(uri);
   const at = positionAt(text, text.indexOf('{\\"account'));
-  const refactors = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], only: ['refactor'] } })) as CodeAction[];
+  const refactors = (await session.client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], only: ['refactor'] } })) as CodeAction[];
   const unescape = refactors.find((a) => a.title.startsWith('Unescape'));
   assert.ok(unescape, JSON.stringify(refactors.map((a) => a.title)));
   const unescaped = applyEdits(text, unescape.edit!.changes![uri]!);
   assert.deepEqual(JSON.parse(unescaped).httpTemplate.requestBody.value, { account: '{{ customerData.adAccountId }}', ids: '{{ input.aggregationKey.segmentId }}' });
-  await client.replaceAll(uri, unescaped);
-  assert.ok((await client.diagnosticsFor(uri)).some((d) => d.code === 'PD011'), 'an object body is flagged until escaped');
+  await session.client.replaceAll(uri, unescaped);
+  assert.ok((await session.client.diagnosticsFor(uri)).some((d) => d.code === 'PD011'), 'an object body is flagged until escaped');
 
   const at2 = positionAt(unescaped, unescaped.indexOf('"account": "{{'));
-  const again = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: at2, end: at2 }, context: { diagnostics: [] } })) as CodeAction[];
+  const again = (await session.client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: at2, end: at2 }, context: { diagnostics: [] } })) as CodeAction[];
   const escape = again.find((a) => a.title.startsWith('Escape'));
   assert.ok(escape, JSON.stringify(again.map((a) => a.title)));
   const escaped = applyEdits(unescaped, escape.edit!.changes![uri]!);
   assert.equal(typeof JSON.parse(escaped).httpTemplate.requestBody.value, 'string');
-  await client.replaceAll(uri, escaped);
-  assert.deepEqual(await client.diagnosticsFor(uri), []);
-  await client.close(uri);
+  await session.client.replaceAll(uri, escaped);
+  assert.deepEqual(await session.client.diagnosticsFor(uri), []);
+  await session.client.close(uri);
 });
 
 test('refactor: a body pasted with raw line breaks is escaped into a valid string', async () => {
   const uri = project.uri('destination-server.json');
   const text = read('destination-server.json').replace(/"value": "\{\\n  \\"operation_type.*"\n/, '"value": "{\n  \\"name\\": \\"{{ segment.name }}\\"\n}"\n');
   assert.throws(() => JSON.parse(text));
-  await client.open(uri, text);
+  await session.client.open(uri, text);
   const at = positionAt(text, text.indexOf('\\"name'));
-  const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } })) as CodeAction[];
+  const actions = (await session.client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } })) as CodeAction[];
   const escape = actions.find((a) => a.title.startsWith('Escape'));
   assert.ok(escape, JSON.stringify(actions.map((a) => a.title)));
   const fixed = applyEdits(text, escape.edit!.changes![uri]!);
   assert.equal(JSON.parse(fixed).httpTemplate.requestBody.value, '{\n  "name": "{{ segment.name }}"\n}');
-  await client.close(uri);
+  await session.client.close(uri);
 });

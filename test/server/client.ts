@@ -4,10 +4,11 @@
  * newer, so a test never runs against a stale server.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 // vscode-jsonrpc's node transport, taken through the protocol package: it re-exports the jsonrpc
 // version its request types are built with (a top-level vscode-jsonrpc 8 would reject them).
 import {
@@ -195,4 +196,18 @@ export class TestClient {
     this.connection.dispose();
     if (this.process.exitCode === null) this.process.kill();
   }
+}
+
+/** A server and a copy of the example for one test file: started before its tests, stopped after. */
+export function serverSession(): { client: TestClient; project: ReturnType<typeof exampleCopy>; read: (name: string) => string } {
+  const project = exampleCopy();
+  const session = { client: undefined as unknown as TestClient, project, read: (n: string) => readFileSync(project.path(n), 'utf8') };
+  before(async () => {
+    session.client = await TestClient.start();
+  });
+  after(async () => {
+    await session.client.stop();
+    project.dispose();
+  });
+  return session;
 }

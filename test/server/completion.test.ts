@@ -1,37 +1,27 @@
 /** Completion and hover at `|` caret markers, over a real LSP connection. */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { caret, exampleCopy, positionAt, TestClient } from './client';
+import { caret, positionAt, serverSession } from './client';
 
-let client: TestClient;
-const project = exampleCopy();
-const read = (n: string) => readFileSync(project.path(n), 'utf8');
-
-before(async () => {
-  client = await TestClient.start();
-});
-after(async () => {
-  await client.stop();
-  project.dispose();
-});
+const session = serverSession();
+const { project, read } = session;
 
 async function completeAt(name: string, fixture: string, marker = '|'): Promise<CompletionItem[]> {
   const { text, offset } = caret(fixture, marker);
   const uri = project.uri(name);
-  await client.open(uri, text);
-  const r = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, offset) })) as CompletionList | null;
-  await client.close(uri);
+  await session.client.open(uri, text);
+  const r = (await session.client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, offset) })) as CompletionList | null;
+  await session.client.close(uri);
   return r?.items ?? [];
 }
 
 async function hoverAt(name: string, fixture: string): Promise<string> {
   const { text, offset } = caret(fixture);
   const uri = project.uri(name);
-  await client.open(uri, text);
-  const r = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionAt(text, offset) })) as Hover | null;
-  await client.close(uri);
+  await session.client.open(uri, text);
+  const r = (await session.client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionAt(text, offset) })) as Hover | null;
+  await session.client.close(uri);
   return r ? (r.contents as MarkupContent).value : '';
 }
 

@@ -1,111 +1,102 @@
 /** Diagnostics over a real LSP connection: codes, positions, debounce, cross-file refresh, close. */
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { writeFileSync } from 'node:fs';
+import { test } from 'node:test';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
-import { exampleCopy, offsetAt, TestClient } from './client';
+import { offsetAt, serverSession, TestClient } from './client';
 
-let client: TestClient;
-const project = exampleCopy();
-const read = (n: string) => readFileSync(project.path(n), 'utf8');
-
-before(async () => {
-  client = await TestClient.start();
-});
-after(async () => {
-  await client.stop();
-  project.dispose();
-});
+const session = serverSession();
+const { project, read } = session;
 
 test('the example destination is clean; a broken value gets its code, source and pointer', async () => {
   const uri = project.uri('destination.json');
   const text = read('destination.json');
-  await client.open(uri, text);
-  assert.deepEqual(await client.diagnosticsFor(uri), []);
+  await session.client.open(uri, text);
+  assert.deepEqual(await session.client.diagnosticsFor(uri), []);
 
   const broken = text.replace('"segmentRequired": true', '"segmentRequired": false');
-  await client.replaceAll(uri, broken);
-  const ds = await client.diagnosticsFor(uri);
+  await session.client.replaceAll(uri, broken);
+  const ds = await session.client.diagnosticsFor(uri);
   const d = ds.find((x) => x.code === 'PD103');
   assert.ok(d, JSON.stringify(ds));
   assert.equal(d.source, 'pindest');
   assert.equal((d.data as { pointer: string }).pointer, '/schemaConfig/segmentRequired');
   assert.equal(broken.slice(offsetAt(broken, d.range.start), offsetAt(broken, d.range.end)), 'false');
   assert.deepEqual((d.data as { fix: unknown }).fix, { set: { pointer: '/schemaConfig/segmentRequired', value: true } });
-  await client.close(uri);
+  await session.client.close(uri);
 });
 
 test('incremental edits are applied exactly', async () => {
   const uri = project.uri('destination.json');
   const text = read('destination.json');
-  await client.open(uri, text);
-  await client.diagnosticsFor(uri);
+  await session.client.open(uri, text);
+  await session.client.diagnosticsFor(uri);
   const at = text.indexOf('"Streaming"');
   const start = { line: text.slice(0, at).split('\n').length - 1, character: at - text.lastIndexOf('\n', at) - 1 };
   // Replace Streaming with streaming: PD012 (enum case) with a replacement.
-  await client.change(uri, [{ range: { start: { line: start.line, character: start.character + 1 }, end: { line: start.line, character: start.character + 2 } }, text: 's' }]);
-  const ds = await client.diagnosticsFor(uri);
+  await session.client.change(uri, [{ range: { start: { line: start.line, character: start.character + 1 }, end: { line: start.line, character: start.character + 2 } }, text: 's' }]);
+  const ds = await session.client.diagnosticsFor(uri);
   const d = ds.find((x) => (x.data as { fix?: { replacement?: string } }).fix?.replacement === 'Streaming');
   assert.ok(d, JSON.stringify(ds.map((x) => x.code)));
-  await client.close(uri);
+  await session.client.close(uri);
 });
 
 test('PD001 is left to VS Code for json documents, kept for other language ids', async () => {
   const uri = project.uri('destination.json');
   const text = read('destination.json').replace('"status": "TEST",', '"status": "TEST",,');
-  await client.open(uri, text, 'json');
-  const asJson = await client.diagnosticsFor(uri);
+  await session.client.open(uri, text, 'json');
+  const asJson = await session.client.diagnosticsFor(uri);
   assert.ok(!asJson.some((d) => d.code === 'PD001'), JSON.stringify(asJson));
-  await client.close(uri);
-  await client.open(uri, text, 'pindest-json');
-  const asOwn = await client.diagnosticsFor(uri);
+  await session.client.close(uri);
+  await session.client.open(uri, text, 'pindest-json');
+  const asOwn = await session.client.diagnosticsFor(uri);
   assert.ok(asOwn.some((d) => d.code === 'PD001'));
-  await client.close(uri);
+  await session.client.close(uri);
 });
 
 test('closing a document clears its diagnostics', async () => {
   const uri = project.uri('destination.json');
-  await client.open(uri, read('destination.json').replace('"segmentRequired": true', '"segmentRequired": false'));
-  assert.ok((await client.diagnosticsFor(uri)).length > 0);
-  client.reset(uri);
-  await client.close(uri);
-  assert.deepEqual(await client.diagnosticsFor(uri, () => true), []);
+  await session.client.open(uri, read('destination.json').replace('"segmentRequired": true', '"segmentRequired": false'));
+  assert.ok((await session.client.diagnosticsFor(uri)).length > 0);
+  session.client.reset(uri);
+  await session.client.close(uri);
+  assert.deepEqual(await session.client.diagnosticsFor(uri, () => true), []);
 });
 
 test('a sibling edited in the editor re-validates the other open files (cross-file)', async () => {
   const dest = project.uri('destination.json');
   const server = project.uri('destination-server.json');
   const serverText = read('destination-server.json');
-  await client.open(dest, read('destination.json'));
-  await client.open(server, serverText);
-  assert.deepEqual(await client.diagnosticsFor(dest), []);
-  client.reset(dest);
+  await session.client.open(dest, read('destination.json'));
+  await session.client.open(server, serverText);
+  assert.deepEqual(await session.client.diagnosticsFor(dest), []);
+  session.client.reset(dest);
   // The server's instanceId changes: the destination's destinationServerId no longer resolves.
-  await client.replaceAll(server, serverText.replace('9b7c2e1d-5a3f', '0000000d-5a3f'));
-  const ds = await client.diagnosticsFor(dest, (p) => p.diagnostics.some((d) => d.code === 'PD301'));
+  await session.client.replaceAll(server, serverText.replace('9b7c2e1d-5a3f', '0000000d-5a3f'));
+  const ds = await session.client.diagnosticsFor(dest, (p) => p.diagnostics.some((d) => d.code === 'PD301'));
   assert.ok(ds.some((d) => d.code === 'PD301'));
   // Closing the server without saving: the disk version is back in force.
-  client.reset(dest);
-  await client.close(server);
-  assert.deepEqual(await client.diagnosticsFor(dest, () => true), []);
-  await client.close(dest);
+  session.client.reset(dest);
+  await session.client.close(server);
+  assert.deepEqual(await session.client.diagnosticsFor(dest, () => true), []);
+  await session.client.close(dest);
 });
 
 test('an unopened sibling changed on disk re-validates through didChangeWatchedFiles', async () => {
   const dest = project.uri('destination.json');
-  await client.open(dest, read('destination.json'));
-  assert.deepEqual(await client.diagnosticsFor(dest), []);
+  await session.client.open(dest, read('destination.json'));
+  assert.deepEqual(await session.client.diagnosticsFor(dest), []);
   const original = read('destination-server.json');
   writeFileSync(project.path('destination-server.json'), original.replace('9b7c2e1d-5a3f', '0000000d-5a3f'));
-  client.reset(dest);
-  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: project.uri('destination-server.json'), type: FileChangeType.Changed }] });
-  const ds = await client.diagnosticsFor(dest, (p) => p.diagnostics.some((d) => d.code === 'PD301'));
+  session.client.reset(dest);
+  await session.client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: project.uri('destination-server.json'), type: FileChangeType.Changed }] });
+  const ds = await session.client.diagnosticsFor(dest, (p) => p.diagnostics.some((d) => d.code === 'PD301'));
   assert.ok(ds.some((d) => d.code === 'PD301'));
   writeFileSync(project.path('destination-server.json'), original);
-  client.reset(dest);
-  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: project.uri('destination-server.json'), type: FileChangeType.Changed }] });
-  assert.deepEqual(await client.diagnosticsFor(dest, () => true), []);
-  await client.close(dest);
+  session.client.reset(dest);
+  await session.client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: project.uri('destination-server.json'), type: FileChangeType.Changed }] });
+  assert.deepEqual(await session.client.diagnosticsFor(dest, () => true), []);
+  await session.client.close(dest);
 });
 
 test('a template syntax error is placed on the exact character inside the escaped JSON string', async () => {
@@ -113,14 +104,14 @@ test('a template syntax error is placed on the exact character inside the escape
   const text = read('destination-server.json');
   // Break the second line of the template: `{% for profile in input.profiles %}` loses its `in`.
   const broken = text.replace('{% for profile in input.profiles %}', '{% for profile input.profiles %}');
-  await client.open(uri, broken);
-  const ds = await client.diagnosticsFor(uri);
+  await session.client.open(uri, broken);
+  const ds = await session.client.diagnosticsFor(uri);
   const d = ds.find((x) => x.code === 'PD401');
   assert.ok(d, JSON.stringify(ds));
   assert.match(String(d.message), /line 3, column/);
   const at = offsetAt(broken, d.range.start);
   assert.equal(broken.slice(at, at + 'input'.length), 'input', `underlined: ${broken.slice(at, at + 20)}`);
-  await client.close(uri);
+  await session.client.close(uri);
 });
 
 test('the debounce delay comes from initializationOptions, and only the last version is published', async () => {

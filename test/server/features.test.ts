@@ -1,7 +1,6 @@
 /** Links, symbols, folding, formatting and cancellation over a real LSP connection. */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   CancellationTokenSource,
   CompletionRequest,
@@ -16,27 +15,18 @@ import {
   type FoldingRange,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { exampleCopy, offsetAt, TestClient } from './client';
+import { offsetAt, serverSession } from './client';
 import { applyEdits } from './edits';
 
-let client: TestClient;
-const project = exampleCopy();
-const read = (n: string) => readFileSync(project.path(n), 'utf8');
-
-before(async () => {
-  client = await TestClient.start();
-});
-after(async () => {
-  await client.stop();
-  project.dispose();
-});
+const session = serverSession();
+const { project, read } = session;
 
 async function linksOf(name: string): Promise<{ text: string; target: string }[]> {
   const uri = project.uri(name);
   const text = read(name);
-  await client.open(uri, text);
-  const links = (await client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } })) as DocumentLink[];
-  await client.close(uri);
+  await session.client.open(uri, text);
+  const links = (await session.client.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } })) as DocumentLink[];
+  await session.client.close(uri);
   return links.map((l) => ({ text: text.slice(offsetAt(text, l.range.start), offsetAt(text, l.range.end)), target: l.target! }));
 }
 
@@ -56,22 +46,22 @@ test('links: the activation\'s files and profiles paths open the files', async (
 
 test('symbols and folding come from the JSON language service', async () => {
   const uri = project.uri('destination.json');
-  await client.open(uri, read('destination.json'));
-  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  await session.client.open(uri, read('destination.json'));
+  const symbols = (await session.client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
   assert.ok(symbols.some((s) => s.name === 'identityNamespaces' && (s.children ?? []).some((c) => c.name === 'pinterest_audience')));
-  const folds = (await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })) as FoldingRange[];
+  const folds = (await session.client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })) as FoldingRange[];
   assert.ok(folds.length > 10);
-  await client.close(uri);
+  await session.client.close(uri);
 });
 
 test('formatting keeps the file\'s indentation (4 spaces here) whatever the editor asks', async () => {
   const uri = project.uri('destination.json');
   const pretty = JSON.stringify(JSON.parse(read('destination.json')), null, 4) + '\n';
   const messy = pretty.replace('"status": "TEST"', '"status":    "TEST"').replace('\n    "name"', '\n "name"');
-  await client.open(uri, messy);
-  const edits = (await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as TextEdit[];
+  await session.client.open(uri, messy);
+  const edits = (await session.client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as TextEdit[];
   assert.equal(applyEdits(messy, edits), pretty, JSON.stringify(edits.slice(0, 3)));
-  await client.close(uri);
+  await session.client.close(uri);
 });
 
 test('a cancelled request answers RequestCancelled, and the server keeps answering', async () => {
@@ -80,19 +70,19 @@ test('a cancelled request answers RequestCancelled, and the server keeps answeri
   const big = JSON.parse(read('destination.json'));
   big.customerDataFields = Array.from({ length: 6000 }, (_, i) => ({ name: `field${i}`, title: `Field ${i}`, type: 'string', isRequired: false, description: 'x'.repeat(100) }));
   const text = JSON.stringify(big, null, 2);
-  await client.open(uri, text);
+  await session.client.open(uri, text);
   const source = new CancellationTokenSource();
-  const pending = client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 4 } }, source.token);
+  const pending = session.client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 4 } }, source.token);
   source.cancel();
   await assert.rejects(pending, (e: { code?: number }) => e.code === LSPErrorCodes.RequestCancelled);
-  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 5 } });
+  const hover = await session.client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 5 } });
   assert.ok(hover !== undefined);
-  assert.equal(client.process.exitCode, null);
-  await client.close(uri);
+  assert.equal(session.client.process.exitCode, null);
+  await session.client.close(uri);
 });
 
 test('requests on unknown documents answer empty rather than failing', async () => {
   const uri = project.uri('nowhere.json');
-  const r = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+  const r = await session.client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
   assert.equal(r, null);
 });
