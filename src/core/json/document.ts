@@ -10,7 +10,7 @@
 import { parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic, Range } from '../diagnostics';
 import { LineIndex } from './lines';
-import { locate, type Span } from './locate';
+import { locate, type BracketIndex, type Span } from './locate';
 import { parsePointer } from './pointer';
 
 /** Deeper than this is refused: no Destination SDK file comes near it, and later stages recurse. */
@@ -54,27 +54,64 @@ function syntaxDiagnostic(lines: LineIndex, start: number, end: number, message:
   return { code, severity, message, pointer: '', range: lines.range(start, end) };
 }
 
-/** Offset of the first bracket deeper than MAX_DEPTH, or -1. Skips strings (quickly: indexOf). */
-function tooDeepAt(text: string): number {
-  let depth = 0;
+/**
+ * One pass over the brackets outside strings: refuses nesting deeper than MAX_DEPTH (`deepAt`, or
+ * -1) and records where each bracket closes, so that locating a finding later skips any subtree in
+ * one step instead of scanning it again.
+ */
+function scanStructure(text: string): { deepAt: number; closeOf: BracketIndex } {
+  let opens = new Int32Array(1024);
+  let closes = new Int32Array(1024);
+  let count = 0;
+  const stack: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
       for (;;) {
         const close = text.indexOf('"', i + 1);
-        if (close < 0) return -1;
+        if (close < 0) return { deepAt: -1, closeOf: () => -1 };
         let backslashes = 0;
         for (let j = close - 1; text.charCodeAt(j) === 92; j--) backslashes++;
         i = close;
         if (backslashes % 2 === 0) break;
       }
     } else if (c === 123 || c === 91) {
-      if (++depth > MAX_DEPTH) return i;
+      if (stack.length >= MAX_DEPTH) return { deepAt: i, closeOf: () => -1 };
+      if (count === opens.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        opens = grow(opens);
+        closes = grow(closes);
+      }
+      opens[count] = i;
+      closes[count] = -1;
+      stack.push(count++);
     } else if (c === 125 || c === 93) {
-      depth--;
+      const k = stack.pop();
+      if (k !== undefined) closes[k] = i;
     }
   }
-  return -1;
+  const o = opens;
+  const cl = closes;
+  const n = count;
+  return {
+    deepAt: -1,
+    closeOf(offset) {
+      let lo = 0;
+      let hi = n - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = o[mid]!;
+        if (v === offset) return cl[mid]!;
+        if (v < offset) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    },
+  };
 }
 
 function describe(e: ParseError, text: string): string {
@@ -92,6 +129,7 @@ export function parseDocument(path: string, text: string): JsonDocument {
   let value: unknown;
   let strict = false;
   let tree: Node | undefined | null = null;
+  let closeOf: BracketIndex | undefined;
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
 
@@ -101,9 +139,11 @@ export function parseDocument(path: string, text: string): JsonDocument {
   } else if (body.trim() === '') {
     syntax.push(syntaxDiagnostic(lines, 0, text.length, 'The file is empty: expected a JSON object.'));
   } else {
-    const deep = tooDeepAt(body);
-    if (deep >= 0) {
-      const at = deep + (bom ? 1 : 0);
+    // Scanned on the text itself (a BOM is no bracket), so offsets are the text's.
+    const structure = scanStructure(text);
+    closeOf = structure.closeOf;
+    if (structure.deepAt >= 0) {
+      const at = structure.deepAt;
       syntax.push(syntaxDiagnostic(lines, at, at + 1, `JSON nested deeper than ${MAX_DEPTH} levels; no destination file needs this. The file was not analysed further.`));
     } else {
       if (bom) {
@@ -165,7 +205,7 @@ export function parseDocument(path: string, text: string): JsonDocument {
     strict,
     lines,
     syntax,
-    locate: (pointer) => (value === undefined ? undefined : strict ? locate(text, pointer) : locateLoose(pointer)),
+    locate: (pointer) => (value === undefined ? undefined : strict ? locate(text, pointer, closeOf) : locateLoose(pointer)),
     range: (start, end) => lines.range(start, end),
   };
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, parseTree, findNodeAtLocation } from 'jsonc-parser';
+import { parseDocument } from '../../../src/core/json/document';
 import { locate } from '../../../src/core/json/locate';
 import { parsePointer, formatPointer } from '../../../src/core/json/pointer';
 
@@ -59,6 +60,9 @@ test('agrees with jsonc-parser on every node of a generated document', () => {
     const node = findNodeAtLocation(tree, path)!;
     const span = locate(pretty, p)!;
     assert.deepEqual([span.valueStart, span.valueEnd], [node.offset, node.offset + node.length], p);
+    // The document's locator skips subtrees with the bracket index of its parse: same answer.
+    const indexed = parseDocument('/x.json', pretty).locate(p)!;
+    assert.deepEqual(indexed, span, p);
   }
 });
 
