@@ -27,15 +27,7 @@ const RUNS = 3;
 
 /** Deterministic emails: `user<i>@example.com`, ~30% of letters upper-cased, ~30% padded. */
 export function syntheticEmails(count: number, seed = 0x5eed): string[] {
-  let state = seed >>> 0;
-  const random = (): number => {
-    // mulberry32: tiny, fast, and the same sequence on every run.
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(seed);
   const pad = (): string => (random() < 0.3 ? (random() < 0.5 ? ' ' : '\t') + (random() < 0.3 ? ' ' : '') : '');
   const out = new Array<string>(count);
   for (let i = 0; i < count; i++) {
@@ -71,6 +63,7 @@ function opensslRate(): { rate?: number; note: string } {
 /** Python's hashlib over the file's lines: rate of the timed loop and the fingerprint of its digests. */
 const PYTHON = `
 import hashlib, sys, time
+import { mulberry32 } from '../src/simulator/prng';
 with open(sys.argv[1], encoding="utf-8") as f:
     values = f.read().split("\\n")
 sha256 = hashlib.sha256
