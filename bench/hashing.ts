@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashEmailsBatch, hashInWorkers, prepareIdentity } from '../src/core/identity';
 import { median, row } from './measure';
+import { mulberry32 } from '../src/simulator/prng';
 
 const COUNT = 1_000_000;
 const RUNS = 3;
@@ -63,7 +64,6 @@ function opensslRate(): { rate?: number; note: string } {
 /** Python's hashlib over the file's lines: rate of the timed loop and the fingerprint of its digests. */
 const PYTHON = `
 import hashlib, sys, time
-import { mulberry32 } from '../src/simulator/prng';
 with open(sys.argv[1], encoding="utf-8") as f:
     values = f.read().split("\\n")
 sha256 = hashlib.sha256
