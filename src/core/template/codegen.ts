@@ -14,7 +14,7 @@
 import type { Expr, Stmt } from './ast';
 import type { LineIndex, Span } from './errors';
 import { TemplateFailure } from './errors';
-import { deepEqual, getMember, getOwnName, isInheritedName, isMap, LoopInfo, MapEntry, toOutput, typeName } from './values';
+import { deepEqual, getMember, getOwnName, isInheritedName, isMap, staticMemberChain, LoopInfo, MapEntry, toOutput, typeName } from './values';
 
 export type FastRender = (ctx: Record<string, unknown>, maxSteps: number, maxOutput: number) => string;
 
@@ -65,12 +65,7 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastRender | null {
         const flag = loopFlag(e);
         if (flag) return flag;
         // Mirrors Compiler.member: a run of static, non-inherited names becomes getOwnName calls.
-        const keys: string[] = [];
-        let node: Expr = e;
-        while (node.type === 'member' && node.key.type === 'literal' && typeof node.key.value === 'string' && !isInheritedName(node.key.value)) {
-          keys.unshift(node.key.value);
-          node = node.object;
-        }
+        const { base: node, keys } = staticMemberChain(e);
         if (keys.length > 0) {
           let code = expr(node);
           if (keys.length <= 2) {

@@ -18,7 +18,7 @@ import { FUNCTION_IMPLS } from './functions';
 import { arithmetic } from './numbers';
 import { ADDED, REMOVED, segmentEntries } from './segments';
 import {
-  deepEqual, getMember, getOwnName, isEmpty, isInheritedName, isMap, LoopInfo, MapEntry, newMap, stringValueOf, toOutput, typeName,
+  deepEqual, getMember, getOwnName, isEmpty, isInheritedName, isMap, LoopInfo, staticMemberChain, MapEntry, newMap, stringValueOf, toOutput, typeName,
 } from './values';
 
 export interface Limits {
@@ -443,12 +443,7 @@ class Compiler {
 
   private member(e: Extract<Expr, { type: 'member' }>): Ev {
     // Flatten a.b.c into one closure over pre-split names.
-    const keys: string[] = [];
-    let node: Expr = e;
-    while (node.type === 'member' && node.key.type === 'literal' && typeof node.key.value === 'string' && !isInheritedName(node.key.value)) {
-      keys.unshift(node.key.value);
-      node = node.object;
-    }
+    const { base: node, keys } = staticMemberChain(e);
     if (keys.length > 0) {
       const base = this.expr(node);
       if (keys.length === 1) {

@@ -3,6 +3,7 @@
  * Printing follows Adobe's Pebble fork, whose data are Jackson nodes: scalars print raw, numbers
  * like Java, maps and lists as compact JSON, null as nothing.
  */
+import type { Expr } from './ast';
 import { ValueError } from './errors';
 
 /** One entry of a map being iterated: `{% for e in map %}{{ e.key }}={{ e.value }}`. */
@@ -178,4 +179,19 @@ export function getOwnName(obj: unknown, key: string): unknown {
   if (Array.isArray(obj) || obj instanceof MapEntry) return getMember(obj, key);
   const v = (obj as PebbleMap)[key];
   return v === undefined ? null : v;
+}
+
+/**
+ * `a.b.c` split into the object it starts from and its run of static, non-inherited names
+ * (`['b', 'c']`), which both render paths read with `getOwnName`. Shared so the generated-function
+ * path and the evaluator split a chain identically.
+ */
+export function staticMemberChain(e: Expr): { base: Expr; keys: string[] } {
+  const keys: string[] = [];
+  let node: Expr = e;
+  while (node.type === 'member' && node.key.type === 'literal' && typeof node.key.value === 'string' && !isInheritedName(node.key.value)) {
+    keys.unshift(node.key.value);
+    node = node.object;
+  }
+  return { base: node, keys };
 }
