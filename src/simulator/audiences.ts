@@ -7,7 +7,7 @@
 import { requireAdAccount } from './access';
 import { seconds, type Handler, type RequestContext } from './context';
 import { settleList } from './customerLists';
-import { audienceNotFound, invalidParameters } from './errors';
+import { audienceNotFound, invalidParameters, notModelled } from './errors';
 import { paginate, type Order } from './pagination';
 import { allocateId, type AudienceRecord } from './state';
 
@@ -84,7 +84,9 @@ export const createAudience: Handler = (ctx) => {
   const account = requireAdAccount(ctx, 'write');
   checkBodyAccount(ctx, account.id);
   if (ctx.body.audience_type !== 'CUSTOMER_LIST') {
-    throw invalidParameters(`audience_type ${String(ctx.body.audience_type)} is not served by the simulator; use CUSTOMER_LIST.`);
+    // The spec accepts the other types, with rules naming conversion tags, seed audiences or
+    // domains the simulator does not have: 501, so a client never reads it as Pinterest's verdict.
+    throw notModelled(`audience_type ${String(ctx.body.audience_type)}; only CUSTOMER_LIST audiences are simulated.`);
   }
   const customerListId = ruleListId(ctx, account.id);
   const t = seconds(ctx.nowMs);

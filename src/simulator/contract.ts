@@ -132,6 +132,10 @@ export function checkParameters(operationId: string, where: 'path' | 'query', ra
   }));
   const values: Record<string, unknown> = {};
   for (const p of params) if (raw[p.name] !== undefined) values[p.name] = raw[p.name];
+  // ajv coerces with Number(), so " 5", "1e2" or "0x10" would pass as integers; an integer
+  // parameter is only its plain decimal text.
+  const notInteger = params.find((p) => p.schema.type === 'integer' && raw[p.name] !== undefined && !/^-?\d+$/.test(raw[p.name]!));
+  if (notInteger) return { ok: false, message: `${where} parameter ${notInteger.name} must be integer`, values };
   const ok = validate(values);
   return {
     ok,

@@ -24,6 +24,9 @@ export const MESSAGES = {
   adAccountNotFound: 'AdAccount not found.',
   customerListNotFound: 'Customer list not found.',
   audienceNotFound: 'Audience not found.',
+  // The two bodies below are the examples Pinterest's OpenAPI gives for these operations.
+  audienceListParameters: 'Invalid ad account audience parameters.', // audiences/list 400
+  userAccountNotAuthorized: 'Not authorized to access the user account.', // user_account/get 403
   rateLimited:
     'This request exceeded a rate limit. This can happen if the client exceeds one of the published rate limits within a short time window.',
 } as const;
@@ -36,3 +39,20 @@ export const customerListNotFound = (): ApiError => new ApiError(404, 2, MESSAGE
 export const audienceNotFound = (): ApiError => new ApiError(404, 2, MESSAGES.audienceNotFound);
 /** 400 code 1, Pinterest's generic "Invalid parameters." with what is wrong appended. */
 export const invalidParameters = (what: string): ApiError => new ApiError(400, 1, `Invalid parameters. ${what}`);
+/** 403 of user_account/get, with the body the spec's example gives (code 403). */
+export const userAccountNotAuthorized = (): ApiError => new ApiError(403, 403, MESSAGES.userAccountNotAuthorized);
+/** 501 for a request the spec allows but the simulator does not model: never a fake Pinterest verdict. */
+export const notModelled = (what: string): ApiError => new ApiError(501, 501, `Not implemented by the Pinterest simulator: ${what}`);
+
+/**
+ * Where the spec documents an operation's error body (audiences/list: 400 with code 400 "Invalid
+ * ad account audience parameters."), a generic 400 code 1 takes that documented code and message,
+ * keeping what is wrong after it.
+ */
+export function asDocumented(operationId: string, e: ApiError): ApiError {
+  if (operationId === 'audiences/list' && e.status === 400 && e.code === 1) {
+    const what = e.message.replace(/^Invalid parameters\.\s*/, '');
+    return new ApiError(400, 400, `${MESSAGES.audienceListParameters}${what ? ` ${what}` : ''}`, e.headers);
+  }
+  return e;
+}

@@ -1,20 +1,22 @@
-// Parses and classifies the `records` string of customer-list create/update (docs/pinterest-api.md
-// §2.5, §2.8 and the §9 "Simulator acceptance rules"). Matching in the simulator is per person:
-// a plain email and the SHA-256 of the same email are the same member, as they would be at
-// Pinterest. Nothing raw is kept: members are stored as lowercase hex digests only, and invalid
-// records are reported as counts by reason, never echoed.
+// Parses and classifies the `records` string of customer-list create/update. Pinterest's OpenAPI
+// (CustomerListRequest.records, CustomerListUpdateRequest.records) says: "Can be any combination of
+// emails, MAIDs, or IDFAs. Emails must be lowercase and can be plain text or hashed using SHA1,
+// SHA256, or MD5. MAIDs and IDFAs must be hashed with SHA1, SHA256, or MD5." So the kinds may be
+// mixed in any list, whatever its `list_type`; only the hashing and case rules decide. Matching in
+// the simulator is per person: a plain email and the SHA-256 of the same email are the same member.
+// Nothing raw is kept: members are stored as lowercase hex digests only, and records that break the
+// description are reported as counts by reason, never echoed (see README "Behaviour choices").
 import { createHash } from 'node:crypto';
 
 export type ListType = 'EMAIL' | 'IDFA' | 'MAID' | 'LR_ID' | 'DLX_ID' | 'HASHED_PINNER_ID';
 
-/** Why a record was not accepted. Stable strings: they appear in `exceptions.reasons`. */
+/** Why a record cannot match. Stable strings: they appear in `exceptions.reasons`. */
 export type InvalidReason =
   | 'empty' // an empty element other than a trailing one ("a,,b")
   | 'whitespace' // surrounding or embedded whitespace; Pinterest does not document trimming
-  | 'uppercase-email' // plain email not in lower case ("emails must be lowercase")
+  | 'uppercase-email' // plain email not in lower case ("Emails must be lowercase")
   | 'raw-device-id' // unhashed GAID/IDFA UUID ("MAIDs and IDFAs must be hashed")
-  | 'wrong-kind' // a value whose shape does not fit the list_type (e.g. an email in a MAID list)
-  | 'unrecognised'; // neither a hex digest nor a value of the list's kind
+  | 'unrecognised'; // neither an email, a hex digest, nor (in LR_ID/DLX_ID lists) a partner id
 
 export interface RecordBatch {
   /** Records sent: every element except one trailing empty element. Counters grow by this. */
@@ -32,32 +34,21 @@ const OPAQUE_PARTNER_ID = /^[\x21-\x7e]+$/;
 
 const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
-/** Classifies one element; returns the member key or the reason it is invalid. */
+/** Classifies one element; returns the member key or the reason it cannot match. */
 export function classify(value: string, listType: ListType): { key: string } | { reason: InvalidReason } {
   if (value === '') return { reason: 'empty' };
   if (/\s/.test(value)) return { reason: 'whitespace' };
-  // Hex digests (MD5, SHA1, SHA256) are accepted for every list type. Case is not specified by
+  // A hashed email, MAID or IDFA (MD5, SHA1, SHA256), in any list. Hex case is not specified by
   // Pinterest; both are accepted and compared in lower case.
   if (HEX_DIGEST.test(value)) return { key: value.toLowerCase() };
-  switch (listType) {
-    case 'EMAIL':
-      if (EMAIL.test(value)) {
-        if (value !== value.toLowerCase()) return { reason: 'uppercase-email' };
-        return { key: sha256(value) };
-      }
-      return { reason: UUID.test(value) ? 'wrong-kind' : 'unrecognised' };
-    case 'MAID':
-    case 'IDFA':
-      if (UUID.test(value)) return { reason: 'raw-device-id' };
-      return { reason: EMAIL.test(value) ? 'wrong-kind' : 'unrecognised' };
-    case 'LR_ID':
-    case 'DLX_ID':
-      // Partner identifiers (RampID, DLX) are opaque; accept printable tokens, digest them.
-      if (EMAIL.test(value)) return { reason: 'wrong-kind' };
-      return OPAQUE_PARTNER_ID.test(value) ? { key: sha256(`${listType}:${value}`) } : { reason: 'unrecognised' };
-    case 'HASHED_PINNER_ID':
-      return { reason: 'unrecognised' };
-  }
+  // A plain email, in any list ("any combination of emails, MAIDs, or IDFAs").
+  if (EMAIL.test(value)) return value === value.toLowerCase() ? { key: sha256(value) } : { reason: 'uppercase-email' };
+  // A raw GAID/IDFA, in any list: the description requires MAIDs and IDFAs to be hashed.
+  if (UUID.test(value)) return { reason: 'raw-device-id' };
+  // Partner identifiers (RampID, DLX): the spec names the list types but not the value format, so
+  // a printable token is taken as one (a choice, see README).
+  if ((listType === 'LR_ID' || listType === 'DLX_ID') && OPAQUE_PARTNER_ID.test(value)) return { key: sha256(`${listType}:${value}`) };
+  return { reason: 'unrecognised' };
 }
 
 export function parseRecords(records: string, listType: ListType): RecordBatch {

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticateBearer, requireScopes, usesBearer } from './auth';
 import type { Principal, RequestContext, SimConfig } from './context';
 import { checkParameters, checkRequestBody, contract, type ContractOperation } from './contract';
-import { ApiError, MESSAGES, authFailed, invalidParameters } from './errors';
+import { ApiError, MESSAGES, asDocumented, authFailed, invalidParameters } from './errors';
 import { FaultInjector, parseFaultSpec, type OutcomeFault } from './faults';
 import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, readBody, sendJson, sendTruncatedJson } from './http';
 import { authenticateClient, handleAuthorize } from './oauth';
@@ -204,8 +204,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (result.mutated && !truncate) persist();
       send(result.status, result.body);
       return { status: result.status, fault: fault ?? undefined };
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
+    } catch (caught) {
+      if (!(caught instanceof ApiError)) throw caught;
+      const e = asDocumented(op.operationId, caught);
       Object.assign(headers, e.headers);
       send(e.status, e.toBody());
       return { status: e.status, fault: fault ?? undefined };
@@ -221,6 +222,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       body = Object.fromEntries(new URLSearchParams(raw));
     } else {
+      // The spec describes these bodies only as application/json; another declared media type is
+      // not part of the contract. No Content-Type at all is read as JSON (a choice, see README).
+      const media = contentType?.split(';')[0]?.trim().toLowerCase();
+      if (media && media !== 'application/json' && !media.endsWith('+json')) {
+        throw invalidParameters(`This operation takes an application/json body, not ${media}.`);
+      }
       if (raw.trim() === '') {
         if (op.requestBody.required) throw invalidParameters('A JSON request body is required.');
         return {};

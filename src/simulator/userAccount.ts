@@ -2,13 +2,19 @@
 // With `ad_account_id` (Business Access) it answers for that ad account's owner, as Pinterest does.
 import { requireAdAccount } from './access';
 import type { Handler } from './context';
-import { authFailed } from './errors';
+import { ApiError, authFailed, userAccountNotAuthorized } from './errors';
 
 export const getUserAccount: Handler = (ctx) => {
   let userId = ctx.principal?.userId ?? '';
   if (typeof ctx.query.ad_account_id === 'string') {
-    const account = requireAdAccount({ ...ctx, path: { ad_account_id: ctx.query.ad_account_id } }, 'read');
-    userId = account.ownerUserId;
+    // The spec documents one failure here: 403 "Not authorized to access the user account." (its
+    // example body). An ad account the caller cannot see, unknown or without a role, answers that.
+    try {
+      userId = requireAdAccount({ ...ctx, path: { ad_account_id: ctx.query.ad_account_id } }, 'read').ownerUserId;
+    } catch (e) {
+      if (e instanceof ApiError) throw userAccountNotAuthorized();
+      throw e;
+    }
   }
   const user = ctx.state.users[userId];
   if (!user) throw authFailed();

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertError, call, clock, listsPath, withSimulator } from './helpers';
 
-test('user_account identifies the token user; with ad_account_id it answers for that account owner', async () => {
+test('user_account identifies the token user; with ad_account_id it answers for that account owner, or 403 as the spec documents', async () => {
   await withSimulator({}, async (sim) => {
     const me = await call(sim, 'GET', '/user_account');
     assert.equal(me.status, 200);
@@ -10,7 +10,10 @@ test('user_account identifies the token user; with ad_account_id it answers for 
     assert.equal(me.body.account_type, 'BUSINESS');
     const owner = await call(sim, 'GET', '/user_account', { query: { ad_account_id: sim.seed.readOnlyAdAccountId } });
     assert.notEqual(owner.body.id, sim.seed.userId);
-    assertError(await call(sim, 'GET', '/user_account', { query: { ad_account_id: sim.seed.noAccessAdAccountId } }), 403, 29);
+    // user_account/get documents one failure, 403 with the example body {code: 403, message}.
+    for (const id of [sim.seed.noAccessAdAccountId, '123456789012']) {
+      assertError(await call(sim, 'GET', '/user_account', { query: { ad_account_id: id } }), 403, 403, 'Not authorized to access the user account.');
+    }
   });
 });
 
