@@ -1,5 +1,6 @@
-// Pinterest's error shapes and codes (docs/pinterest-api.md §7.2) in one place, so every module
-// answers the same situation with the same status, `code` and message.
+// Pinterest's error shape ({code, message}: the spec's Error and Pinterest.Lib.Error) and the codes
+// its examples use, in one place, so every module answers the same situation with the same
+// status, `code` and message.
 
 export class ApiError extends Error {
   constructor(

@@ -1,10 +1,10 @@
 // Token-bucket rate limiting per (app, user) per Pinterest rate-limit category, mirroring
-// docs/pinterest-api.md §7.3: operations sharing an `x-ratelimit-category` share one quota.
+// Pinterest's rate-limit page and its `x-ratelimit-category` extension: operations sharing an `x-ratelimit-category` share one quota.
 // Each bucket holds `limit` tokens and refills continuously at limit/60 s, so a burst of `limit`
 // requests passes and the steady rate is `limit` per minute.
 
 export const DEFAULT_LIMITS_PER_MINUTE: Readonly<Record<string, number>> = {
-  ads_write: 400, // Standard access, provisional (§7.3)
+  ads_write: 400, // Standard access, provisional (Pinterest's rate-limit page)
   ads_read: 1000,
   org_read: 1000,
 };

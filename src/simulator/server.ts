@@ -23,7 +23,7 @@ export interface SimulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   host?: '127.0.0.1';
-  /** ads_write requests per minute per (app, user); default 400 (Standard access, §7.3). */
+  /** ads_write requests per minute per (app, user); default 400 (Standard access). */
   rateLimitPerMinute?: number;
   /** Per-category overrides, e.g. { ads_read: 1000, org_read: 1000 }. */
   rateLimits?: Record<string, number>;

@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { ListType } from './records';
 
-export const ACCESS_TOKEN_SECONDS = 30 * 24 * 3600; // 2592000, Pinterest-like (docs §6.3)
+export const ACCESS_TOKEN_SECONDS = 30 * 24 * 3600; // 2592000, Pinterest-like
 export const REFRESH_TOKEN_SECONDS = 60 * 24 * 3600; // continuous refresh token, 60 days
 export const AUTH_CODE_SECONDS = 600;
 
@@ -23,7 +23,7 @@ export type Role =
   | 'FINANCE_VIEW'
   | 'FINANCE_EDIT';
 
-/** Roles that may write customer lists and audiences (docs/pinterest-api.md §5.3, inferred there). */
+/** Roles that may write customer lists and audiences (inferred: the spec names the roles, not what each may do). */
 export const WRITER_ROLES: readonly Role[] = ['OWNER', 'ADMIN', 'AUDIENCE_MANAGER'];
 
 export interface UserRecord {

@@ -17,7 +17,8 @@ async function rawPost(sim: Simulator, path: string, body: string | Uint8Array, 
 
 test('audiences/list answers bad parameters with the body its spec documents: 400 {code: 400, "Invalid ad account audience parameters."}', async () => {
   await withSimulator({}, async (sim) => {
-    for (const query of [{ page_size: 0 }, { page_size: 251 }, { order: 'NEWEST' }, { ownership_type: 'SHARED' }, { bookmark: 'not-a-bookmark' }]) {
+    const queries: Record<string, string | number>[] = [{ page_size: 0 }, { page_size: 251 }, { order: 'NEWEST' }, { ownership_type: 'SHARED' }, { bookmark: 'not-a-bookmark' }];
+    for (const query of queries) {
       assertError(await call(sim, 'GET', audiencesPath(sim), { query }), 400, 400, /^Invalid ad account audience parameters\. /);
     }
     assertError(await call(sim, 'GET', audiencesPath(sim, '12x')), 400, 400, /^Invalid ad account audience parameters\. path parameter ad_account_id/);

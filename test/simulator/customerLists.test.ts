@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { startSimulator } from '../../src/simulator/server';
 import { assertError, call, clock, emails, listsPath, sha256, withSimulator } from './helpers';
 
-test('create → PROCESSING, counters per §2.4, then TOO_SMALL below 100 matched and READY at 100', async () => {
+test('create → PROCESSING, counters as the CustomerList schema describes them, then TOO_SMALL below 100 matched and READY at 100', async () => {
   await withSimulator({}, async (sim) => {
     const created = await call(sim, 'POST', listsPath(sim), { body: { name: 'Leads', records: emails(99).join(',') } });
     assert.equal(created.status, 200);
