@@ -1,4 +1,4 @@
-// Pinterest's error shapes and codes (docs/pinterest-api.md §7.2) in one place, so every module
+// Pinterest's error shapes and codes (Pinterest OpenAPI v5 `Error` and its examples) in one place, so every module
 // answers the same situation with the same status, `code` and message.
 
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 // Token-bucket rate limiting per (app, user) per Pinterest rate-limit category, mirroring
-// docs/pinterest-api.md §7.3: operations sharing an `x-ratelimit-category` share one quota.
+// Pinterest's api-description extensions.md: operations sharing an `x-ratelimit-category` share one quota.
 // Each bucket holds `limit` tokens and refills continuously at limit/60 s, so a burst of `limit`
 // requests passes and the steady rate is `limit` per minute.
 

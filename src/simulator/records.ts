@@ -1,5 +1,5 @@
-// Parses and classifies the `records` string of customer-list create/update (docs/pinterest-api.md
-// §2.5, §2.8 and the §9 "Simulator acceptance rules"). Matching in the simulator is per person:
+// Parses and classifies the `records` string of customer-list create/update (Pinterest OpenAPI v5
+// `CustomerListRequest.records`, and the acceptance choices in README.md). Matching in the simulator is per person:
 // a plain email and the SHA-256 of the same email are the same member, as they would be at
 // Pinterest. Nothing raw is kept: members are stored as lowercase hex digests only, and invalid
 // records are reported as counts by reason, never echoed.

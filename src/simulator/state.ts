@@ -23,7 +23,7 @@ export type Role =
   | 'FINANCE_VIEW'
   | 'FINANCE_EDIT';
 
-/** Roles that may write customer lists and audiences (docs/pinterest-api.md §5.3, inferred there). */
+/** Roles that may write customer lists and audiences: a choice, Pinterest's OpenAPI v5 does not say which may. */
 export const WRITER_ROLES: readonly Role[] = ['OWNER', 'ADMIN', 'AUDIENCE_MANAGER'];
 
 export interface UserRecord {
