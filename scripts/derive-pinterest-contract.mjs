@@ -2,7 +2,7 @@
 // OpenAPI description, so the simulator validates requests (and its tests validate responses)
 // against what Pinterest publishes rather than against our reading of it.
 //
-// Input:  /work/shared/pinterest-api/openapi.yaml + SOURCE.md (override with --source DIR)
+// Input:  spec/pinterest/openapi.yaml + SOURCE.md (override with --source DIR)
 // Output: src/simulator/contract/pinterest-v5.json (committed, generated data; do not edit)
 //
 // The output keeps, for each operation the simulator serves: method, path, parameters ($refs
@@ -38,7 +38,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 const { values } = parseArgs({
   options: {
-    source: { type: 'string', default: fileURLToPath(new URL('../../shared/pinterest-api/', import.meta.url)) },
+    source: { type: 'string', default: fileURLToPath(new URL('../spec/pinterest/', import.meta.url)) },
     out: { type: 'string', default: fileURLToPath(new URL('../src/simulator/contract/pinterest-v5.json', import.meta.url)) },
     check: { type: 'boolean', default: false },
   },

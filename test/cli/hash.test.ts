@@ -81,7 +81,7 @@ test('defaults: Email, GAID and IDFA are hashed; already hashed namespaces pass 
   assert.deepEqual(lines(email.stdout), ['973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824a89ea65dba4e813b']);
   const idfa = pindest(['--namespace', 'IDFA'], 'CDDA802E-FB9C-47AD-9866-0794D394C912\n');
   assert.deepEqual(lines(idfa.stdout), [sha256('cdda802e-fb9c-47ad-9866-0794d394c912')]);
-  assert.match(idfa.stdout, /^f23b554b[0-9a-f]{52}2c9f\n$/); // docs/pinterest-api.md section 9
+  assert.match(idfa.stdout, /^f23b554b[0-9a-f]{52}2c9f\n$/); // checked with coreutils (test/vectors/README.md)
   const digest = 'b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514';
   const hashed = pindest(['--namespace', 'Email_LC_SHA256'], digest + '\n');
   assert.deepEqual(lines(hashed.stdout), [digest]);

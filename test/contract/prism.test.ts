@@ -18,7 +18,7 @@ import { startSimulator } from '../../src/simulator';
 import { EXAMPLE_DIR } from '../helpers/example';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SPEC = join(ROOT, '../shared/pinterest-api/openapi.yaml');
+const SPEC = join(ROOT, 'spec/pinterest/openapi.yaml');
 const PRISM = join(ROOT, 'node_modules/.bin/prism');
 
 let sim: Awaited<ReturnType<typeof startSimulator>>;

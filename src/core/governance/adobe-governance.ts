@@ -57,9 +57,9 @@ export const SOURCES = {
     commit: null,
   },
   destinationSdk: {
-    repo: 'this project',
-    path: 'shared/docs/aep-destination-sdk.md §2.1 (destination-authoring OpenAPI: marketingActions, duleLabels enums)',
-    commit: null,
+    repo: 'AdobeDocs/experience-platform-apis',
+    path: 'static/swagger-specs/destination-authoring.yaml (destination: marketingActions, duleLabels enums; vendored as spec/adobe/destination-authoring.yaml)',
+    commit: '16c60cd7a5617582fc21500f5ab3edf0e2ee308b',
   },
 } as const;
 

@@ -6,7 +6,8 @@
  * the editor, the "did you mean" of the validator, and the planner's choice of Pinterest
  * `list_type`. Keeping them in one table stops those from drifting apart.
  *
- * Sources: docs/aep-destination-sdk.md §1.1 and §6.1 (codes, formats), docs/pinterest-api.md §2.6
+ * Sources: Adobe help/destinations/catalog/advertising/pinterest.md, help/identity-service/features/namespaces.md
+ * (codes, formats); Pinterest OpenAPI v5 `CustomerListRequest.list_type`
  * (which list_type each identity feeds). Pinterest's AEP destination accepts exactly Email,
  * Email_LC_SHA256, GAID and IDFA; the phone namespaces and ECID are listed so that a user who maps
  * them gets a precise "not accepted by Pinterest" rather than "unknown namespace".

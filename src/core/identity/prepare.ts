@@ -7,7 +7,8 @@
  * request would carry; a rejection never carries the raw value, only a reason code and a fixed
  * sentence (see reasons.ts).
  *
- * Rules (docs/aep-destination-sdk.md §6, docs/pinterest-api.md §2.8 and §9):
+ * Rules (Adobe identity-namespace-configuration.md `sha256(lower($))`, the hashing requirements of
+ * Adobe's catalog pages such as catalog/social/facebook.md, Pinterest OpenAPI v5 `CustomerListRequest.records`):
  * - every value is trimmed first (Adobe's ingestion rule); an empty result is `empty`;
  * - a value that is already a 64-lowercase-hex SHA-256 digest is never hashed again, even when
  *   Apply transformation is on (a warning says it was skipped);

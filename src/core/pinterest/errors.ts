@@ -116,7 +116,7 @@ interface PathFacts {
   scope: string;
 }
 
-/** What a call was doing, in words, and the OAuth scope it needs (docs/pinterest-api.md §2.1, 3.1, 5.1). */
+/** What a call was doing, in words, and the OAuth scope it needs (each operation's security in Pinterest's OpenAPI v5). */
 export function describeCall(method: string, path: string): PathFacts {
   // Relative to the API root whatever the base path (/v5 on Pinterest, anything behind a proxy).
   const p = (/\/(?:ad_accounts|user_account)(?:\/.*)?$/.exec(path)?.[0] ?? path).replace(/\/+$/, '');

@@ -1,5 +1,5 @@
 // Client-side pacing: a token bucket that lets a push run near Pinterest's quota instead of
-// bursting into a wall of 429s and then backing off (docs/pinterest-api.md §7.3: ads_write is
+// bursting into a wall of 429s and then backing off (developers.pinterest.com/docs/reference/rate-limits: ads_write is
 // 400/min on Standard access, shared by every list and audience write of the user and app).
 //
 // Pinterest's quota is itself a bucket per (app, user, category); pacing every request of this

@@ -114,7 +114,7 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
 export const defaultPolicy: RetryPolicy = createRetryPolicy();
 
 /**
- * AEP's "best effort" aggregation policy (docs/aep-destination-sdk.md §7): 403, 408, 409, 429,
+ * AEP's "best effort" aggregation policy (Adobe destination-sdk/functionality/rate-limiting-retry-policy.md): 403, 408, 409, 429,
  * 500, 502, 503, 504 are retried twice, after 15 s then 30 s, ignoring server hints; anything else
  * is not retried, and after the second retry the batch is dropped. Adobe does not say what it does
  * on a network failure; it is treated like 408 (a timeout) here. For reference and "what would AEP

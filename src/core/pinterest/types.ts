@@ -1,5 +1,5 @@
 // Shapes of the Pinterest v5 resources and requests the Customer List destination uses, as
-// Pinterest's OpenAPI 5.23 publishes them (docs/pinterest-api.md §2–5, 8). Every id is a string
+// Pinterest's OpenAPI 5.23 publishes them (spec/pinterest/openapi.yaml). Every id is a string
 // of digits: 64-bit ids do not survive a JS number. Counters are typed `number` because Pinterest
 // types them so (its own fixtures use floats). Optional fields are optional because 5.23 marks
 // almost nothing required in responses; callers must not assume more than the spec promises.

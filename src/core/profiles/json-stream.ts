@@ -3,11 +3,11 @@
  * whatever the size: a top-level array, or the array under `profiles` of a top-level object.
  *
  * Positions: stream-json reports syntax errors without a position. To still say where, the file
- * is fed to the parser in pieces of about PIECE_CHARS characters cut at line ends, and each piece
- * remembers its line range; the instance's `_transformString` (an internal of stream-json 1.x,
- * which package.json pins) is wrapped to know which piece failed. The parser looks up to 16
- * characters ahead before it fails, so the error lies in that piece or at the very end of the one
- * before: the problem gives that line range. Files small enough to read whole take the exact,
+ * is written to the parser in pieces of about PIECE_CHARS characters cut at line ends, each with
+ * its line range, through the public `write(chunk, callback)` of Node's streams: the callback of
+ * the piece the parser fails on receives the error. The parser looks up to 16 characters ahead
+ * before it fails, so the error lies in that piece or at the very end of the one before: the
+ * problem gives that line range. Files small enough to read whole take the exact,
  * recovering path of json-text.ts instead (see read.ts). Origins of streamed profiles have an
  * index but no line (the parser does not expose token positions).
  *
@@ -15,7 +15,7 @@
  * ESM and esbuild (ESM and CJS bundles), since each file's module.exports is the class.
  */
 import { createReadStream } from 'node:fs';
-import { Readable, pipeline } from 'node:stream';
+import { pipeline } from 'node:stream';
 import type { Transform } from 'node:stream';
 import Parser from 'stream-json/Parser.js';
 import Pick from 'stream-json/filters/Pick.js';
@@ -33,19 +33,22 @@ interface Piece {
   lastLine: number;
 }
 
+interface Chunk {
+  text: string;
+  piece: Piece;
+}
+
 export async function* streamJsonProfiles(path: string, file: string, limit: number): AsyncGenerator<ProfileOrProblem> {
-  const queue: Piece[] = [];
-  let lastPiece: Piece = { firstLine: 1, lastLine: 1 };
-  const source = pieces(path, queue, (p) => (lastPiece = p));
+  const source = pieces(path);
 
   // Peek at the first non-blank character to choose array vs { "profiles": [...] }.
-  const buffered: string[] = [];
+  const buffered: Chunk[] = [];
   let top = '';
   for (;;) {
     const next = await source.next();
     if (next.done) break;
     buffered.push(next.value);
-    const m = /\S/.exec(next.value);
+    const m = /\S/.exec(next.value.text);
     if (m) {
       top = m[0];
       break;
@@ -65,7 +68,7 @@ export async function* streamJsonProfiles(path: string, file: string, limit: num
   // streaming tokens are not needed (measured ~20% faster on a 30 MB file).
   const parser = new Parser({ decodeStrings: false, streamValues: false });
   let failed: Piece | undefined;
-  trackPieces(parser, queue, (piece) => (failed ??= piece));
+  let lastPiece: Piece = { firstLine: 1, lastLine: 1 };
   let sawProfilesKey = false;
   const stages: Transform[] = [parser];
   if (top === '{') {
@@ -82,15 +85,18 @@ export async function* streamJsonProfiles(path: string, file: string, limit: num
   }
   stages.push(new StreamArray());
 
-  const input = Readable.from(
+  const tail = (pipeline as unknown as (...streams: unknown[]) => Transform)(...stages, () => {
+    /* errors surface through the iteration below */
+  });
+  const feeding = feed(
+    parser,
     (async function* () {
       yield* buffered;
       yield* source;
     })(),
+    (piece) => (lastPiece = piece),
+    (piece) => (failed ??= piece),
   );
-  const tail = (pipeline as unknown as (...streams: unknown[]) => Transform)(input, ...stages, () => {
-    /* errors surface through the iteration below */
-  });
 
   let count = 0;
   try {
@@ -107,7 +113,7 @@ export async function* streamJsonProfiles(path: string, file: string, limit: num
     return;
   } finally {
     tail.destroy();
-    input.destroy();
+    await feeding;
   }
   if (top === '{' && !sawProfilesKey) {
     yield { file, message: 'Found no "profiles" array in the top-level object, so no profiles were read.' };
@@ -134,22 +140,41 @@ function streamProblem(file: string, error: unknown, piece: Piece, top: string):
   return { file, message: `The file could not be read${typeof code === 'string' ? ` (${code})` : ''}; profiles after this point were not read.` };
 }
 
-/** Wraps the parser's string intake so a failure is pinned to the piece being parsed. */
-function trackPieces(parser: Transform, queue: Piece[], onFailure: (piece: Piece) => void): void {
-  const target = parser as unknown as { _transformString?: (chunk: string, enc: string, cb: (e?: Error | null) => void) => void };
-  const original = target._transformString;
-  if (typeof original !== 'function') return; // a future stream-json: no positions, still correct
-  target._transformString = function (this: unknown, chunk, enc, cb) {
-    const piece = queue.shift();
-    original.call(this, chunk, enc, (error) => {
-      if (error && piece) onFailure(piece);
-      cb(error);
-    });
-  };
+/**
+ * Writes the pieces to the parser with back-pressure. A write's callback gets the error of the
+ * piece the parser failed on; writes queued behind it get a stream error, not the parser's.
+ */
+async function feed(parser: Transform, chunks: AsyncIterable<Chunk>, onWrite: (piece: Piece) => void, onFailure: (piece: Piece) => void): Promise<void> {
+  try {
+    for await (const { text, piece } of chunks) {
+      if (parser.destroyed || parser.errored) return;
+      onWrite(piece);
+      const more = parser.write(text, (error) => {
+        if (error && !(error as { code?: unknown }).code) onFailure(piece);
+      });
+      if (!more) await drainedOrClosed(parser);
+    }
+    if (!parser.destroyed) parser.end();
+  } catch (error) {
+    // Reading the file failed: the pipeline ends with this error and the iteration reports it.
+    parser.destroy(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
-/** The file as text pieces cut at line ends, each registered in `queue` with its line range. */
-async function* pieces(path: string, queue: Piece[], onPiece: (p: Piece) => void): AsyncGenerator<string> {
+function drainedOrClosed(stream: Transform): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/** The file as text pieces cut at line ends, each with its line range. */
+async function* pieces(path: string): AsyncGenerator<Chunk> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
   let line = 1;
   let first = true;
@@ -172,9 +197,7 @@ async function* pieces(path: string, queue: Piece[], onPiece: (p: Piece) => void
         for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) newlines++;
         const info = { firstLine: line, lastLine: line + newlines - (piece.endsWith('\n') ? 1 : 0) };
         line += newlines;
-        queue.push(info);
-        onPiece(info);
-        yield piece;
+        yield { text: piece, piece: info };
         start = end;
       }
     }

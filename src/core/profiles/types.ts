@@ -1,5 +1,5 @@
 /**
- * Sample profiles in AEP's *source* shape (docs/aep-destination-sdk.md §3.2 and §5.2): what the
+ * Sample profiles in AEP's *source* shape (Adobe testing-api/streaming-destinations/sample-profile-generation-api.md): what the
  * destination testing API takes and the planner maps, whatever file format they came from.
  *
  * Why a problem type instead of exceptions: a sample file is user input; one bad row must not hide

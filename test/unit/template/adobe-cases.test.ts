@@ -1,11 +1,11 @@
-// Adobe's documented template cases (shared/examples/pebble-cases) must render as Adobe shows.
+// Adobe's documented template cases (test/fixtures/adobe/pebble-cases) must render as Adobe shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderTemplate } from '../../../src/core/template/index';
 
-const dir = new URL('../../../../shared/examples/pebble-cases/', import.meta.url);
+const dir = new URL('../../fixtures/adobe/pebble-cases/', import.meta.url);
 
 interface Case {
   input: { profiles: unknown[]; singleProfile?: boolean; aggregationKey?: unknown };
@@ -22,7 +22,7 @@ function contextOf(c: Case): Record<string, unknown> {
 
 const files = readdirSync(fileURLToPath(dir)).filter((f) => f.endsWith('.json')).sort();
 
-test('the shared case folder is found and holds cases', () => {
+test('the case folder holds Adobe\'s cases', () => {
   assert.ok(files.length >= 4, `found ${files.length} case files in ${fileURLToPath(dir)}`);
 });
 
