@@ -122,6 +122,7 @@ test('a corrupt, unknown-version, hand-edited or other-ad-account state file is 
       ['corrupt', '{"version": 1, "audiences": [', /is not valid JSON/],
       ['version', JSON.stringify({ ...good, version: 99 }), /has version 99; this pindest reads version 1/],
       ['hand-edited id', JSON.stringify({ ...good, audiences: [{ ...good.audiences[0], responseFields: { externalAudienceId: 'my-list' } }] }), /"Spring buyers"\) has externalAudienceId "my-list", not a Pinterest customer list id/],
+      ['one list for two audiences', JSON.stringify({ ...good, audiences: good.audiences.map((a: { responseFields: object }) => ({ ...a, responseFields: good.audiences[0].responseFields })) }), /gives audiences "Spring buyers" and "Lapsed newsletter subscribers" the same customer list \d+/],
       ['other ad account', JSON.stringify({ ...good, audiences: good.audiences.map((a: object) => ({ ...a, adAccountId: '549756359984' })) }), /lists of ad account 549756359984 for this activation .* now names ad account 549755885175/],
     ];
     for (const [what, text, message] of cases) {

@@ -136,10 +136,9 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
     }
   };
   // Lists whose id came from the state file: a 404 for them means the state is stale.
-  const reusedIds = new Map<string, string>();
-  const stale = (e: unknown, listId: string | undefined) => {
-    const audience = listId ? reusedIds.get(listId) : undefined;
-    if (audience && describe(e).status === 404) {
+  const reusedIds = new Set<string>();
+  const stale = (e: unknown, listId: string | undefined, audience: string | undefined) => {
+    if (listId && audience && reusedIds.has(listId) && describe(e).status === 404) {
       return new Refusal(`Pinterest has no customer list ${listId} for audience "${audience}": the id remembered in ${store.where} is stale (the list was deleted, or the state is from another Pinterest or simulator).`, STALE_WHAT_TO_DO);
     }
     return e;
@@ -229,7 +228,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       if (remembered?.status === 'created') {
         const id = remembered.responseFields.externalAudienceId!;
         aliases.set(audience, id);
-        reusedIds.set(id, audience.name);
+        reusedIds.add(id);
         entries.set(audience, remembered);
         report.lists.push({ audience: audience.name, customerListId: id, origin: 'reused', ...(note && { note }) });
         report.summary.reused++;
@@ -274,7 +273,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
         }
         const audienceCall = call('POST', `/ad_accounts/${adAccountId}/audiences`, { name: audience.name, audience_type: 'CUSTOMER_LIST', rule: { customer_list_id: list.customerListId }, description: `Activated from AEP audience ${audience.id}` });
         const made = await record('create-audience', audienceCall, send(audienceCall), audience.name).catch((e) => {
-          throw stale(e, list.customerListId);
+          throw stale(e, list.customerListId, list.audience);
         });
         report.summary.notDoneByAep++;
         list.audienceId = (made.body as { id?: string }).id;
@@ -312,7 +311,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
         tally(r.status < 300, r.attempts);
       } catch (e) {
         tally(false, describe(e).attempts ?? 1);
-        throw stale(e, batch.audience ? aliases.get(batch.audience) : undefined);
+        throw stale(e, batch.audience ? aliases.get(batch.audience) : undefined, batch.audience?.name);
       }
     }
     onProgress?.({ phase: 'membership', done: requests.length, total: requests.length });
@@ -322,7 +321,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       onProgress?.({ phase: 'verify', done: i, total: report.lists.length });
       const listCall = get(`/ad_accounts/${adAccountId}/customer_lists/${list.customerListId}`);
       const got = await record('verify', listCall, send(listCall), list.audience).catch((e) => {
-        throw stale(e, list.customerListId);
+        throw stale(e, list.customerListId, list.audience);
       });
       const body = got.body as { status?: string; num_uploaded_user_records?: number; num_removed_user_records?: number };
       Object.assign(list, { status: body.status, uploaded: body.num_uploaded_user_records, removed: body.num_removed_user_records });

@@ -138,6 +138,16 @@ async function load(store: StateStore): Promise<StateFile> {
     if (e.status === 'created' && (!isString(id) || !PINTEREST_ID.test(id))) throw new StateError(`${where} ("${e.audienceName}") has externalAudienceId ${JSON.stringify(id ?? null)}, not a Pinterest customer list id (1 to 18 digits): the file was edited by hand.`, FRESH);
     if (e.pinterestAudienceId !== undefined && (!isString(e.pinterestAudienceId) || !PINTEREST_ID.test(e.pinterestAudienceId))) throw new StateError(`${where} ("${e.audienceName}") has audience id ${JSON.stringify(e.pinterestAudienceId)}, not a Pinterest id: the file was edited by hand.`, FRESH);
   });
+  // Two audiences of one connection on one list: AEP never does that, so the file was edited.
+  const seen = new Map<string, RememberedAudience>();
+  for (const a of file.audiences) {
+    const id = a.responseFields.externalAudienceId;
+    if (a.status !== 'created' || !id) continue;
+    const key = JSON.stringify([a.activation, a.environment, a.baseUrl, a.adAccountId, id]);
+    const other = seen.get(key);
+    if (other) throw new StateError(`${store.where} gives audiences "${other.audienceName}" and "${a.audienceName}" the same customer list ${id}: the file was edited by hand.`, FRESH);
+    seen.set(key, a);
+  }
   return { version: STATE_VERSION, about: ABOUT, audiences: file.audiences };
 }
 
