@@ -2,7 +2,7 @@
  * The test activation report as Markdown (opened as an untitled document). Pure; built only from
  * the core's ActivationReport, whose values are already masked or hashed. Table cells are escaped.
  */
-import type { ActivationReport } from '../core/execute/report';
+import { summaryLines, type ActivationReport } from '../core/execute/report';
 
 /** A Markdown table cell: no pipes, no line breaks, no HTML, no backtick runs. */
 export function mdCell(value: unknown): string {
@@ -52,6 +52,7 @@ export function activationMarkdown(report: ActivationReport, text: string): stri
   out.push(`Environment **${mdCell(report.environment)}** (${mdCell(report.baseUrl)}), ad account **${mdCell(report.adAccount.id)}**${report.adAccount.name ? ` "${mdCell(report.adAccount.name)}"` : ''}`, '');
   if (report.failure) out.push(`> **${mdCell(report.failure.message)}**  `, `> What to do: ${mdCell(report.failure.whatToDo)}`, '');
   out.push(`**${t.accepted} accepted**, ${t.rejected} rejected, ${t.sent} sent, ${t.retried} retried; ${t.calls} calls (${t.failedCalls} failed).`, '');
+  if (report.summary) out.push(...summaryLines(report).map((l) => `- ${mdCell(l)}`), '');
   if (report.counts.length) {
     out.push('| Audience | Identity type | Sent | Accepted | Rejected | Retried |', '| --- | --- | ---: | ---: | ---: | ---: |');
     for (const c of report.counts) out.push(`| ${mdCell(c.audience)} | ${mdCell(c.identityType)} | ${c.sent} | ${c.accepted} | ${c.rejected} | ${c.retried} |`);
@@ -64,9 +65,12 @@ export function activationMarkdown(report: ActivationReport, text: string): stri
     out.push('');
   }
   if (report.lists.length) {
-    out.push('| Audience | Customer list | Status | Uploaded | Removed | Created now |', '| --- | --- | --- | ---: | ---: | --- |');
-    for (const l of report.lists) out.push(`| ${mdCell(l.audience)} | ${mdCell(l.customerListId)} | ${mdCell(l.status ?? '')} | ${l.uploaded ?? ''} | ${l.removed ?? ''} | ${l.created ? 'yes' : 'no'} |`);
-    out.push('');
+    out.push('| Audience | Customer list | List | Status | Uploaded | Removed |', '| --- | --- | --- | --- | ---: | ---: |');
+    for (const l of report.lists) out.push(`| ${mdCell(l.audience)} | ${mdCell(l.customerListId)} | ${l.origin === 'activation' ? 'from the activation file' : l.origin} | ${mdCell(l.status ?? '')} | ${l.uploaded ?? ''} | ${l.removed ?? ''} |`);
+    out.push('', `Lists are remembered in ${mdCell(report.state.where)}.`, '');
+  }
+  if (report.notes?.length) {
+    out.push(...report.notes.map((n) => `> ${mdCell(n)}`), '');
   }
   out.push('## Every request and response', '', '```text', text.replace(/```/g, "'''").trimEnd(), '```', '');
   return out.join('\n');

@@ -4,6 +4,7 @@
  */
 import { executePlan } from '../core/execute/execute';
 import type { ActivationReport } from '../core/execute/report';
+import type { StateStore } from '../core/execute/state';
 import { createPinterestClient } from '../core/pinterest';
 import { planFromDisk } from '../core/plan/load';
 import type { Project, ProjectFile } from '../core/project/project';
@@ -18,11 +19,15 @@ export interface RunOptions {
   onProgress: (p: { phase: string; done: number; total: number }) => void;
   /** Paths in the report are relative to this (the workspace folder). */
   cwd: string;
+  /** Where created lists are remembered (the project's .pindest/state.json, or memory for the in-process simulator). */
+  state: StateStore;
+  /** Opt-in, not done by AEP: a CUSTOMER_LIST audience on each list. */
+  createAudience: boolean;
 }
 
 export async function runActivation(project: Project, activationFile: ProjectFile, options: RunOptions): Promise<ActivationReport> {
   const { activation, plan } = await planFromDisk(project, activationFile);
   activation.environment = options.environment;
   const client = createPinterestClient({ environment: options.environment, baseUrl: options.baseUrl, tokens: options.tokens });
-  return executePlan(activation, plan, client, { signal: options.signal, onProgress: options.onProgress, cwd: options.cwd });
+  return executePlan(activation, plan, client, { signal: options.signal, onProgress: options.onProgress, cwd: options.cwd, state: options.state, createAudience: options.createAudience });
 }

@@ -15,7 +15,7 @@ import { SimulatorManager } from './simulator';
 import { Status, activationInfo } from './status';
 import { TemplateFileSystem, pickServerFile, templateLabelAtCursor, templateUri } from './template-fs';
 import { TEMPLATE_SCHEME } from './template-text';
-import { sendTestActivation } from './send';
+import { forgetTestActivationState, sendTestActivation } from './send';
 
 export interface PindestApi {
   /** Milliseconds `activate` took (the server starts later, on the first destination file). */
@@ -80,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
 
   command('previewIdentityMapping', () => preview.show());
   command('sendTestActivation', () => sendTestActivation({ log, auth, sims, environment: currentEnvironment }));
+  command('forgetTestActivationState', () => forgetTestActivationState({ sims }));
   command('showLog', () => log.show());
   command('restartServer', async () => {
     await c.restart();

@@ -108,7 +108,7 @@ ${table('audiences', ['Audience', 'Id', 'Pinterest customer list'], report.audie
 <section id="requests-section"><h2>Planned requests (${report.requests.length})</h2>
 <ol class="requests">${report.requests.map(
     (r) => h`<li class="request"><p><code class="method">${r.method}</code> <code class="url">${r.url}</code> <span class="muted">${
-      r.kind === 'create-audience' ? `create the customer list for "${r.audience ?? ''}"` : `${r.status ?? 'membership'} update${r.audience ? ` of "${r.audience}"` : ''}, ${String(r.profiles)} profile${r.profiles === 1 ? '' : 's'}`
+      r.kind === 'create-list' ? `create the customer list for "${r.audience ?? ''}"` : `${r.status ?? 'membership'} update${r.audience ? ` of "${r.audience}"` : ''}, ${String(r.profiles)} profile${r.profiles === 1 ? '' : 's'}`
     }</span></p>
 <pre class="headers">${Object.entries(r.headers).map(([k, v]) => `${k}: ${v}\n`).join('')}</pre>${r.body ? h`<pre class="body">${r.body}</pre>` : ''}</li>`,
   )}</ol>

@@ -14,6 +14,24 @@ import { maskId } from './redact';
 import { resolveTarget, type Environment } from './settings';
 import type { SimulatorManager } from './simulator';
 import { formatActivationText } from '../core/execute/report';
+import { fileStateStore, forgetState, memoryStateStore, STATE_FILE, type StateStore } from '../core/execute/state';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * The in-process simulator starts empty each time: its lists are remembered in memory, for as long
+ * as that simulator runs, never in the project's state file (they would be stale after a restart).
+ */
+const simulatorStates = new WeakMap<object, StateStore>();
+
+function stateFor(activationPath: string, baseUrl: string, sims: SimulatorManager): StateStore {
+  const sim = sims.running;
+  if (sim && sim.baseUrl === baseUrl) {
+    let store = simulatorStates.get(sim);
+    if (!store) simulatorStates.set(sim, (store = memoryStateStore('memory only (the local simulator inside VS Code starts empty)')));
+    return store;
+  }
+  return fileStateStore(activationPath, vscode.workspace.asRelativePath(join(dirname(activationPath), STATE_FILE)));
+}
 
 export interface SendDeps {
   log: Log;
@@ -66,6 +84,8 @@ export async function sendTestActivation({ log, auth, sims, environment }: SendD
         environment: env,
         baseUrl: target.baseUrl,
         tokens,
+        state: stateFor(activation.path, target.baseUrl, sims),
+        createAudience: config.get<boolean>('activation.createAudience', false),
         signal: abort.signal,
         cwd: vscode.workspace.getWorkspaceFolder(vscode.Uri.file(activation.path))?.uri.fsPath ?? where.folder,
         onProgress: ({ phase, done, total }) => {
@@ -94,4 +114,26 @@ export async function sendTestActivation({ log, auth, sims, environment }: SendD
     });
   }
   return report;
+}
+
+/**
+ * Forget Test Activation State: the lists remembered for the current activation (every environment,
+ * base URL and ad account, and the running in-process simulator's), so the next send creates them
+ * again through the audience template. The lists already in Pinterest stay there.
+ */
+export async function forgetTestActivationState({ sims }: Pick<SendDeps, 'sims'>): Promise<number | undefined> {
+  const where = await currentProjectFolder();
+  const project = where && (await loadEditorProject(where.folder));
+  const activation = project && activationFor(project, where.file ?? where.folder);
+  if (!activation) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No destination project here: open an activation.json (or a destination file next to one), or run "New Destination Project".'));
+    return undefined;
+  }
+  const match = { activation: basename(activation.path) };
+  let n = Math.max(0, await forgetState(fileStateStore(activation.path), match));
+  const sim = sims.running;
+  const memory = sim && simulatorStates.get(sim);
+  if (memory) n += Math.max(0, await forgetState(memory, match));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Forgot {0} remembered customer lists of {1}; the next test activation creates them again (the lists already in Pinterest stay there).', n, vscode.workspace.asRelativePath(activation.path)));
+  return n;
 }

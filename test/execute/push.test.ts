@@ -36,7 +36,7 @@ async function push(options: { faults?: string; seed?: number; token?: (s: { acc
     const reader = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: staticTokenProvider(sim.seed.accessToken), retry: fast });
     const lists = new Map<string, { num_uploaded_user_records?: number; num_removed_user_records?: number; num_batches?: number }>();
     for (const l of report.lists) lists.set(l.audience, await reader.getCustomerList('549755885175', l.customerListId));
-    return { report, plan, lists, seed: sim.seed };
+    return { report, plan, lists, seed: sim.seed, audiences: Object.keys(sim.state.audiences).length };
   } finally {
     await sim.close();
   }
@@ -58,16 +58,24 @@ function intended(plan: ReturnType<typeof buildPlan>) {
   return out;
 }
 
-test('the example activates: lists and audiences created, every record counted once', async () => {
-  const { report, plan, lists } = await push();
+test('the example activates with the writes AEP makes only: a list per audience, no Pinterest audience, every record counted once', async () => {
+  const { report, plan, lists, audiences } = await push();
   assert.equal(report.outcome, 'succeeded', report.failure?.message);
-  assert.deepEqual(report.calls.map((c) => c.step), ['preflight', 'preflight', 'create-list', 'create-audience', 'create-list', 'create-audience', 'membership', 'membership', 'membership', 'membership', 'membership', 'verify', 'verify']);
+  assert.deepEqual(report.calls.map((c) => c.step), ['preflight', 'create-list', 'create-list', 'membership', 'membership', 'membership', 'membership', 'membership', 'verify', 'verify']);
+  // Every write is AEP's; pindest's own calls are reads, labelled as such.
+  assert.ok(report.calls.every((c) => (c.by === 'aep') === (c.request.method !== 'GET')));
+  assert.ok(!report.calls.some((c) => c.request.uri.endsWith('/user_account')), 'no user account preflight');
+  assert.equal(audiences, 0, 'no CUSTOMER_LIST audience is created by default');
+  assert.ok(report.notes.some((n) => /CUSTOMER_LIST audience/.test(n) && /--create-audience/.test(n)));
+  assert.deepEqual(report.lists.map((l) => l.origin), ['created', 'created']);
   for (const [audience, want] of intended(plan)) {
     const list = lists.get(audience)!;
     assert.equal(list.num_uploaded_user_records, want.add, audience);
     assert.equal(list.num_removed_user_records, want.remove, audience);
     assert.equal(list.num_batches, 1 + want.calls, audience);
   }
+  assert.equal(report.summary.membershipRequests, plan.requests.length);
+  assert.equal(report.summary.records, report.summary.accepted);
   const sent = report.counts.reduce((n, c) => n + c.sent, 0);
   assert.equal(sent, [...intended(plan).values()].reduce((n, x) => n + x.add + x.remove, 0));
   assert.ok(report.counts.every((c) => c.accepted === c.sent && c.rejected === 0));

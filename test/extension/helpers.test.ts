@@ -101,7 +101,10 @@ test('Markdown report: counts and escaped cells', () => {
     baseUrl: 'http://127.0.0.1:1/v5',
     adAccount: { id: '549755885175' },
     outcome: 'succeeded',
-    calls: [{ step: 'membership', request: { method: 'PATCH', uri: '/x', headers: {}, body: '' }, response: { code: 200, body: {} }, attempts: 1 }],
+    summary: { profiles: 2, exported: 2, identities: { mapped: 3, rejected: 1, notMapped: 0 }, membershipRequests: 1, records: 3, listCreates: 0, accepted: 2, rejected: 1, created: 0, reused: 0, checks: 0, notDoneByAep: 0 },
+    state: { where: '.pindest/state.json', persistent: true },
+    notes: [],
+    calls: [{ step: 'membership', by: 'aep', request: { method: 'PATCH', uri: '/x', headers: {}, body: '' }, response: { code: 200, body: {} }, attempts: 1 }],
     counts: [{ audience: 'Spring buyers', identityType: 'Email', sent: 3, accepted: 2, rejected: 1, retried: 0 }],
     notSent: { 'invalid-email': 1 },
     lists: [],
@@ -111,6 +114,7 @@ test('Markdown report: counts and escaped cells', () => {
   assert.match(md, /# Test activation succeeded/);
   assert.match(md, /\*\*2 accepted\*\*, 1 rejected/);
   assert.match(md, /\| Spring buyers \| Email \| 3 \| 2 \| 1 \| 0 \|/);
+  assert.match(md, /- Membership requests \(sent by AEP\): 1, carrying 3 identity records/);
   assert.match(md, /Spring \\\| &lt;b&gt;/);
   assert.equal(md.match(/```/g)!.length, 2, 'the text cannot close the code block');
 });

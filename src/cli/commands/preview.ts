@@ -1,20 +1,23 @@
 /** `pindest preview ACTIVATION [--format text|json]`: what a test activation would send, offline. */
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BASE_URLS } from '../../core/execute/environment';
 import { ActivationError } from '../../core/plan/activation';
 import { planFromDisk } from '../../core/plan/load';
 import { loadProject } from '../../core/project/load';
 import { formatPreviewJson, formatPreviewText, previewReport } from '../../core/report/preview';
 import { EXIT, UsageError, type CliIO } from '../io';
 
-export const previewUsage = `usage: pindest preview ACTIVATION [--format text|json]
+export const previewUsage = `usage: pindest preview ACTIVATION [--env ENV] [--base-url URL] [--format text|json]
   Shows, for the activation's sample profiles, what each identity becomes, what is rejected and
-  why, and every request a test activation would send (identifiers masked or hashed). Exit 0 when
+  why, and every request a test activation would send (identifiers masked or hashed), at the URLs
+  'pindest push' with the same --env and --base-url calls, with AEP's URL beside them. Exit 0 when
   the plan has no problems, 1 when it has, 2 on a usage error.`;
 
 export async function runPreview(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, env: { type: 'string' }, 'base-url': { type: 'string' } } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}': use text or json`);
+  if (values.env !== undefined && values.env !== 'local' && !Object.hasOwn(BASE_URLS, values.env)) throw new UsageError(`unknown environment '${values.env}': use local or ${Object.keys(BASE_URLS).join(' or ')}`);
   if (positionals.length !== 1) throw new UsageError('name one activation file');
   const path = resolve(io.cwd, positionals[0]!);
   const { project, problems } = await loadProject([dirname(path), path]);
@@ -24,7 +27,7 @@ export async function runPreview(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     const { activation, plan } = await planFromDisk(project, project.file(path));
-    const report = previewReport(activation, plan, io.cwd);
+    const report = previewReport(activation, plan, io.cwd, { environment: values.env, baseUrl: values['base-url'] });
     io.stdout(values.format === 'json' ? formatPreviewJson(report) : formatPreviewText(report));
     return report.problems.length ? EXIT.findings : EXIT.ok;
   } catch (e) {

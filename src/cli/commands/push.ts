@@ -2,11 +2,12 @@
  * `pindest push ACTIVATION`: runs a test activation. With the local environment and no base URL it
  * starts an embedded Pinterest simulator, so it works on a fresh machine with no account.
  */
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { executePlan } from '../../core/execute/execute';
 import { BASE_URLS } from '../../core/execute/environment';
 import { formatActivationJson, formatActivationText } from '../../core/execute/report';
+import { fileStateStore, forgetState, memoryStateStore, STATE_FILE, StateError } from '../../core/execute/state';
 import { createPinterestClient, envTokenProvider, staticTokenProvider } from '../../core/pinterest';
 import { ActivationError, type Environment } from '../../core/plan/activation';
 import { planFromDisk } from '../../core/plan/load';
@@ -16,10 +17,15 @@ import { startSimulator } from '../../simulator';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { progressBar } from '../progress';
 
-export const pushUsage = `usage: pindest push ACTIVATION [--env local|sandbox|production] [--base-url URL] [--dry-run] [--format text|json]
-  Runs a test activation: the planned requests of 'pindest preview', sent to Pinterest. The token is
-  read from PINTEREST_ACCESS_TOKEN. With --env local (the default) and no --base-url, an embedded
-  Pinterest simulator is started and its own token used. --dry-run shows the plan and sends nothing.
+export const pushUsage = `usage: pindest push ACTIVATION [--env local|sandbox|production] [--base-url URL] [--fresh] [--create-audience] [--dry-run] [--format text|json]
+  Runs a test activation: the calls AEP makes, sent to Pinterest. The audience template creates a
+  list once per audience; its id is remembered in .pindest/state.json next to the activation (per
+  environment, base URL and ad account) and reused by the next push, as AEP does. The token is read
+  from PINTEREST_ACCESS_TOKEN. With --env local (the default) and no --base-url, an embedded
+  Pinterest simulator is started and its own token used; it starts empty, so nothing is remembered.
+  --fresh forgets the remembered lists of this activation and target first (lists in Pinterest stay).
+  --create-audience also makes a CUSTOMER_LIST audience on each list (not done by AEP).
+  --dry-run shows the plan and sends nothing.
   Exit 0 when the activation succeeded, 1 when it failed or was refused, 2 on a usage error.`;
 
 const ENVS = ['local', 'sandbox', 'production'] as const;
@@ -28,7 +34,14 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { env: { type: 'string' }, 'base-url': { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } },
+    options: {
+      env: { type: 'string' },
+      'base-url': { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      fresh: { type: 'boolean', default: false },
+      'create-audience': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+    },
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}': use text or json`);
   if (values.env !== undefined && !ENVS.includes(values.env as Environment)) throw new UsageError(`unknown environment '${values.env}': use local, sandbox or production`);
@@ -50,7 +63,7 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
   }
   const { activation, plan } = planned;
   if (values['dry-run']) {
-    const report = previewReport(activation, plan, io.cwd);
+    const report = previewReport(activation, plan, io.cwd, { environment: (values.env as Environment | undefined) ?? activation.environment, baseUrl: values['base-url'] });
     io.stdout(values.format === 'json' ? formatPreviewJson(report) : formatPreviewText(report));
     return report.problems.length ? EXIT.findings : EXIT.ok;
   }
@@ -63,13 +76,26 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
     if (!baseUrl) throw new UsageError('the local environment needs --base-url, or no --base-url to start the embedded simulator');
     const tokens = embedded && !process.env.PINTEREST_ACCESS_TOKEN ? staticTokenProvider(embedded.seed.accessToken) : envTokenProvider(process.env);
     const client = createPinterestClient({ environment, baseUrl, tokens });
+    // The embedded simulator starts empty on every run: remembering its lists would only go stale.
+    const state = embedded ? memoryStateStore() : fileStateStore(path, relative(io.cwd, join(dirname(path), STATE_FILE)) || STATE_FILE);
+    let forgotten: number | undefined;
+    if (values.fresh) {
+      try {
+        forgotten = await forgetState(state, { activation: basename(path), environment, baseUrl: client.baseUrl });
+      } catch (e) {
+        if (!(e instanceof StateError)) throw e;
+        io.stderr(`pindest push: ${e.message} ${e.whatToDo}\n`);
+        return EXIT.findings;
+      }
+    }
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
     const bar = progressBar(io);
     try {
-      const report = await executePlan(activation, plan, client, { signal: controller.signal, onProgress: bar.update, cwd: io.cwd });
+      const report = await executePlan(activation, plan, client, { signal: controller.signal, onProgress: bar.update, cwd: io.cwd, state, createAudience: values['create-audience'] });
       bar.done();
+      if (forgotten !== undefined) report.notes.unshift(forgotten < 0 ? `--fresh: ${state.where} could not be read as state and was replaced by an empty one.` : `--fresh: forgot ${forgotten} remembered list${forgotten === 1 ? '' : 's'} of this activation at ${client.baseUrl}.`);
       io.stdout(values.format === 'json' ? formatActivationJson(report) : formatActivationText(report));
       return report.outcome === 'succeeded' ? EXIT.ok : EXIT.findings;
     } finally {

@@ -1,22 +1,28 @@
 /**
  * The execute step: sends the plan to Pinterest (or the simulator) and accounts for every record.
  *
- * Order: preflight (the token works, the ad account exists, the user may manage its audiences),
- * then lists for audiences without one (the audience template's create call, then a CUSTOMER_LIST
- * audience on it, which Pinterest needs before a list can be targeted), then the planned
- * membership calls in order, then a read of each list's counters. The client retries; this step
- * never sends a call again after it succeeded, so nothing is sent twice or counted twice.
+ * It makes the write calls AEP makes from the three Adobe files, and no other write by default:
+ * the audience template's `create` once per audience and connection (only when no list is known
+ * yet: the id it returned is remembered, see state.ts, and reused like AEP reuses
+ * `externalAudienceId`), then the destination server's membership requests. pindest adds only
+ * read-only checks, labelled as such: the ad account (the token works, the user may manage its
+ * audiences) before anything is written, a search by name for a create that got no answer, and a
+ * read of each list's counters at the end. A CUSTOMER_LIST audience on each list (which Pinterest
+ * needs before ads can target it) is made only on request (`createAudience`), labelled "not done
+ * by AEP". The client retries; this step never sends a call again after it succeeded.
  */
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { ResolvedActivation } from '../plan/activation';
-import { externalAudienceId } from '../plan/audiences';
+import { responseFieldValues } from '../plan/audiences';
 import { renderRequests } from '../plan/plan';
 import { maskToken, TOKEN_MARKER } from '../plan/secrets';
-import type { ActivatedAudience, HttpCall, Plan } from '../plan/types';
+import type { ActivatedAudience, AudienceCreation, HttpCall, Plan } from '../plan/types';
 import { asArray, asObject, asString } from '../project/project';
 import { adAccountFieldIndex } from '../rules/facts';
 import { retarget } from './environment';
 import type { ActivationReport, CallRecord, IdentityCounts } from './report';
+import { ConnectionState, memoryStateStore, StateError, type RememberedAudience, type StateStore } from './state';
+import { CUSTOMER_LIST_AUDIENCE_NOTE, planSummary } from './summary';
 
 /**
  * What the executor needs of a Pinterest client (src/core/pinterest provides it): one way to send,
@@ -32,6 +38,10 @@ export interface ExecuteOptions {
   onProgress?: (p: { phase: 'preflight' | 'audiences' | 'membership' | 'verify'; done: number; total: number }) => void;
   /** Where failures point people: "run pindest preview", "sign in" ... */
   cwd?: string;
+  /** Where the created lists are remembered (default: memory, nothing outlives the run). */
+  state?: StateStore;
+  /** Opt-in, not done by AEP: a CUSTOMER_LIST audience on each list that has none yet. */
+  createAudience?: boolean;
 }
 
 /** Roles that may write customer lists and audiences (Pinterest's "Audience" access level). */
@@ -58,28 +68,53 @@ function withoutMarkedAuth(headers: Record<string, string>): Record<string, stri
   return Object.fromEntries(Object.entries(headers).filter(([, v]) => !v.includes(TOKEN_MARKER)));
 }
 
+/** 4xx is a definite "no"; anything else after sending (no answer, 5xx) may have created the list. */
+function ambiguous(e: unknown): boolean {
+  const d = describe(e);
+  return (e as Error)?.name !== 'PinterestConfigError' && !(d.status !== undefined && d.status < 500);
+}
+
+/** The list name the create asks for (its JSON body's `name`), to find it again by name. */
+function listNameOf(creation: AudienceCreation): string {
+  try {
+    const name = (JSON.parse(creation.call.body) as { name?: unknown }).name;
+    if (typeof name === 'string' && name) return name;
+  } catch {
+    // Not a JSON body: fall back to the audience name.
+  }
+  return creation.audience.name;
+}
+
+const STALE_WHAT_TO_DO = 'Run `pindest push --fresh` (or the command "Forget Test Activation State") so the audience template creates the list again.';
+
 export async function executePlan(activation: ResolvedActivation, plan: Plan, api: PinterestApi, options: ExecuteOptions = {}): Promise<ActivationReport> {
   const { signal, onProgress } = options;
+  const store = options.state ?? memoryStateStore();
   const fieldIndex = adAccountFieldIndex(activation.destination);
   const field = asString(asObject(asArray(activation.destination.customerDataFields)[fieldIndex])?.name);
   const adAccountId = String((field && activation.customerData[field]) ?? '');
+  const summary = planSummary(plan);
   const report: ActivationReport = {
     activation: { file: relative(options.cwd ?? process.cwd(), activation.file.path) || activation.file.path, name: activation.name, destination: String(activation.destination.name ?? '') },
     environment: activation.environment,
     baseUrl: api.baseUrl,
     adAccount: { id: adAccountId },
     outcome: 'succeeded',
+    summary: { ...summary, accepted: 0, rejected: 0, created: 0, reused: 0, checks: 0, notDoneByAep: 0 },
+    state: { where: store.where, persistent: store.persistent },
     calls: [],
     counts: [],
     notSent: Object.fromEntries(Object.entries(plan.counts.byReason)),
     lists: [],
+    notes: [],
   };
 
   // Per audience and identity type; kept outside the try so a failure still reports what was sent.
   const counts = new Map<string, IdentityCounts>();
-  const record = async (step: CallRecord['step'], display: HttpCall, send: () => Promise<{ status: number; body: unknown; requestId?: string; attempts: number }>, audience?: string) => {
+  const record = async (step: CallRecord['step'], display: HttpCall, send: () => Promise<{ status: number; headers?: Record<string, string>; body: unknown; requestId?: string; attempts: number }>, audience?: string) => {
     const entry: CallRecord = {
       step,
+      by: step === 'create-list' || step === 'membership' ? 'aep' : 'pindest',
       audience,
       request: { method: display.method, uri: retarget(maskToken(display.url), api.baseUrl), headers: Object.fromEntries(Object.entries(display.headers).map(([k, v]) => [k, maskToken(v)])), body: maskToken(display.body) },
       attempts: 1,
@@ -100,13 +135,26 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       throw e;
     }
   };
+  // Lists whose id came from the state file: a 404 for them means the state is stale.
+  const reusedIds = new Set<string>();
+  const stale = (e: unknown, listId: string | undefined, audience: string | undefined) => {
+    if (listId && audience && reusedIds.has(listId) && describe(e).status === 404) {
+      return new Refusal(`Pinterest has no customer list ${listId} for audience "${audience}": the id remembered in ${store.where} is stale (the list was deleted, or the state is from another Pinterest or simulator).`, STALE_WHAT_TO_DO);
+    }
+    return e;
+  };
 
   try {
     if (plan.problems.length) throw new Refusal(`The plan has ${plan.problems.length} problem(s), e.g. ${plan.problems[0]!.message}`, 'Run `pindest preview` (or Preview Identity Mapping) and fix the template or activation first; nothing was sent.');
     if (!/^\d{1,18}$/.test(adAccountId)) throw new Refusal('The activation has no valid Pinterest ad account id in `connection.customerData`.', 'Set the ad account id (1 to 18 digits) in the activation file.');
+    let state: ConnectionState;
+    try {
+      state = await ConnectionState.open(store, { activation: basename(activation.file.path), environment: activation.environment, baseUrl: api.baseUrl, adAccountId });
+    } catch (e) {
+      if (e instanceof StateError) throw new Refusal(e.message, e.whatToDo);
+      throw e;
+    }
 
-    // Preflight.
-    onProgress?.({ phase: 'preflight', done: 0, total: 2 });
     const call = (method: string, path: string, body?: unknown): HttpCall => ({
       method,
       url: `${api.baseUrl}${path}`,
@@ -116,15 +164,15 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
     // Planned calls address Pinterest's production API and mark the token; both are resolved here.
     const send = (c: HttpCall) => () => api.request({ method: c.method, url: retarget(c.url, api.baseUrl), headers: withoutMarkedAuth(c.headers), body: c.body || undefined, signal });
     const get = (path: string) => call('GET', path);
-    await record('preflight', get('/user_account'), send(get('/user_account'))).catch((e) => {
-      if (isAbort(e, signal)) throw e;
-      // A configuration problem (no token, an insecure URL) was caught before anything was sent.
-      if ((e as Error).name === 'PinterestConfigError') throw new Refusal(describe(e).message, 'Use https (or the local simulator), and set PINTEREST_ACCESS_TOKEN or sign in for sandbox and production.');
-      throw new Refusal(`Pinterest did not accept the access token: ${describe(e).message}`, 'Sign in to Pinterest again (or set PINTEREST_ACCESS_TOKEN) and retry.');
-    });
+
+    // pindest's read-only check: the ad account answers (so the token works) and the user may write audiences.
+    onProgress?.({ phase: 'preflight', done: 0, total: 1 });
     const account = await record('preflight', get(`/ad_accounts/${adAccountId}`), send(get(`/ad_accounts/${adAccountId}`))).catch((e) => {
       if (isAbort(e, signal)) throw e;
       const d = describe(e);
+      // A configuration problem (no token, an insecure URL) was caught before anything was sent.
+      if ((e as Error).name === 'PinterestConfigError') throw new Refusal(d.message, 'Use https (or the local simulator), and set PINTEREST_ACCESS_TOKEN or sign in for sandbox and production.');
+      if (d.status === 401) throw new Refusal(`Pinterest did not accept the access token: ${d.message}`, 'Sign in to Pinterest again (or set PINTEREST_ACCESS_TOKEN) and retry.');
       throw new Refusal(`Ad account ${adAccountId} is not available to this Pinterest user: ${d.message}`, 'Check the ad account id, or ask an owner of the ad account to share it with you.');
     });
     const info = account.body as { name?: string; permissions?: string[] };
@@ -132,22 +180,108 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
     if (!info.permissions?.some((p) => AUDIENCE_ROLES.includes(p))) {
       throw new Refusal(`Your Pinterest user has ${info.permissions?.length ? info.permissions.join(', ') : 'no role'} on ad account ${adAccountId}, which does not allow managing customer lists and audiences.`, 'Ask an owner or admin of the ad account for the Audience access level (AUDIENCE_MANAGER), then retry.');
     }
-    onProgress?.({ phase: 'preflight', done: 2, total: 2 });
+    onProgress?.({ phase: 'preflight', done: 1, total: 1 });
 
-    // Lists for audiences that have none yet.
+    // pindest's read-only check: the lists of the ad account, to find what a create without an answer made.
+    let known: { id: string; name?: string; created_time?: number }[] | undefined;
+    const listsOfAccount = async (audience: string) => {
+      if (known) return known;
+      const all: { id: string; name?: string; created_time?: number }[] = [];
+      let bookmark: string | undefined;
+      do {
+        const page = get(`/ad_accounts/${adAccountId}/customer_lists?page_size=250${bookmark ? `&bookmark=${encodeURIComponent(bookmark)}` : ''}`);
+        const r = await record('resolve', page, send(page), audience);
+        const body = r.body as { items?: { id: string; name?: string; created_time?: number }[]; bookmark?: string | null };
+        all.push(...(body.items ?? []));
+        bookmark = body.bookmark ?? undefined;
+      } while (bookmark);
+      return (known = all);
+    };
+
+    // The audience template's create, once per audience and connection.
     const aliases = new Map<ActivatedAudience, string>();
+    const entries = new Map<ActivatedAudience, RememberedAudience | undefined>();
     for (const a of plan.audiences) if (a.alias) aliases.set(a, a.alias);
     for (const [i, creation] of plan.creations.entries()) {
       onProgress?.({ phase: 'audiences', done: i, total: plan.creations.length });
-      const created = await record('create-list', creation.display, send(creation.call), creation.audience.name);
-      const listId = externalAudienceId(creation, { status: created.status, headers: {}, body: created.body });
-      if (!listId) throw new Refusal(`Creating the list for "${creation.audience.name}" returned no id (the audience template's externalAudienceId found nothing).`, "Check the audience template's responseFields against Pinterest's answer.");
-      aliases.set(creation.audience, listId);
-      const audienceCall = call('POST', `/ad_accounts/${adAccountId}/audiences`, { name: creation.audience.name, audience_type: 'CUSTOMER_LIST', rule: { customer_list_id: listId }, description: `Activated from AEP audience ${creation.audience.id}` });
-      const audience = await record('create-audience', audienceCall, send(audienceCall), creation.audience.name);
-      report.lists.push({ audience: creation.audience.name, customerListId: listId, audienceId: (audience.body as { id?: string }).id, created: true });
+      signal?.throwIfAborted();
+      const audience = creation.audience;
+      const listName = listNameOf(creation);
+      let remembered = state.get(audience.id);
+      let note: string | undefined;
+      if (remembered?.status === 'pending') {
+        // An earlier create got no complete answer: it may have made the list. Look before creating again.
+        const since = Math.floor(Date.parse(remembered.since) / 1000) - 300;
+        const inUse = state.idsInUse();
+        const found = (await listsOfAccount(audience.name)).filter((l) => l.name === remembered!.listName && !inUse.has(l.id) && (l.created_time === undefined || l.created_time >= since));
+        if (found.length > 1) {
+          throw new Refusal(`An earlier create of the list for "${audience.name}" got no answer, and ad account ${adAccountId} now has ${found.length} lists named "${remembered.listName}" (${found.map((l) => l.id).join(', ')}).`, `Delete the extra lists in Pinterest, or write the right id as the audience's alias in the activation; then run with --fresh.`);
+        }
+        if (found.length === 1) {
+          remembered = { ...remembered, status: 'created', responseFields: { externalAudienceId: found[0]!.id } };
+          await state.put(remembered);
+          note = 'found by name after an earlier create got no answer';
+        } else {
+          remembered = undefined;
+        }
+      }
+      if (remembered?.status === 'created') {
+        const id = remembered.responseFields.externalAudienceId!;
+        aliases.set(audience, id);
+        reusedIds.add(id);
+        entries.set(audience, remembered);
+        report.lists.push({ audience: audience.name, customerListId: id, origin: 'reused', ...(note && { note }) });
+        report.summary.reused++;
+        continue;
+      }
+      // Written before sending: if the answer is lost, the next run knows a list may exist.
+      const pending: Omit<RememberedAudience, 'activation' | 'environment' | 'baseUrl' | 'adAccountId'> = { audienceId: audience.id, audienceName: audience.name, status: 'pending', responseFields: {}, listName, since: new Date().toISOString() };
+      await state.put(pending);
+      let created;
+      try {
+        created = await record('create-list', creation.display, send(creation.call), audience.name);
+      } catch (e) {
+        if (isAbort(e, signal) || ambiguous(e)) {
+          if (!isAbort(e, signal)) throw new Refusal(`The create of the list for "${audience.name}" got no complete answer (${describe(e).message}); it may or may not have made the list.`, `It is remembered as pending in ${store.where}: the next run looks for a list named "${listName}" before creating one again.`);
+          throw e;
+        }
+        await state.remove(audience.id);
+        throw e;
+      }
+      const fields = responseFieldValues(creation, { status: created.status, headers: created.headers ?? {}, body: created.body });
+      const listId = fields.externalAudienceId;
+      if (!listId) {
+        await state.remove(audience.id);
+        throw new Refusal(`Creating the list for "${audience.name}" returned no id (the audience template's externalAudienceId found nothing).`, "Check the audience template's responseFields against Pinterest's answer.");
+      }
+      const entry = { ...pending, status: 'created' as const, responseFields: fields };
+      await state.put(entry);
+      aliases.set(audience, listId);
+      entries.set(audience, { ...state.key, ...entry });
+      report.lists.push({ audience: audience.name, customerListId: listId, origin: 'created' });
+      report.summary.created++;
     }
-    for (const a of plan.audiences) if (a.alias) report.lists.push({ audience: a.name, customerListId: a.alias, created: false });
+    for (const a of plan.audiences) if (a.alias) report.lists.push({ audience: a.name, customerListId: a.alias, origin: 'activation' });
+
+    // Opt-in, not done by AEP: the CUSTOMER_LIST audience Pinterest needs before ads can target the list.
+    if (options.createAudience) {
+      for (const [audience, entry] of entries) {
+        const list = report.lists.find((l) => l.audience === audience.name)!;
+        if (entry?.pinterestAudienceId) {
+          list.audienceId = entry.pinterestAudienceId;
+          continue;
+        }
+        const audienceCall = call('POST', `/ad_accounts/${adAccountId}/audiences`, { name: audience.name, audience_type: 'CUSTOMER_LIST', rule: { customer_list_id: list.customerListId }, description: `Activated from AEP audience ${audience.id}` });
+        const made = await record('create-audience', audienceCall, send(audienceCall), audience.name).catch((e) => {
+          throw stale(e, list.customerListId, list.audience);
+        });
+        report.summary.notDoneByAep++;
+        list.audienceId = (made.body as { id?: string }).id;
+        if (entry && list.audienceId) await state.put({ ...entry, pinterestAudienceId: list.audienceId });
+      }
+    } else {
+      report.notes.push(CUSTOMER_LIST_AUDIENCE_NOTE);
+    }
 
     // Membership calls, with the real list ids.
     const requests = renderRequests(activation, plan.batches, (a) => aliases.get(a) ?? a.alias ?? '');
@@ -177,25 +311,30 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
         tally(r.status < 300, r.attempts);
       } catch (e) {
         tally(false, describe(e).attempts ?? 1);
-        throw e;
+        throw stale(e, batch.audience ? aliases.get(batch.audience) : undefined, batch.audience?.name);
       }
     }
     onProgress?.({ phase: 'membership', done: requests.length, total: requests.length });
 
-    // What Pinterest now holds.
+    // pindest's read-only check: what Pinterest now holds.
     for (const [i, list] of report.lists.entries()) {
       onProgress?.({ phase: 'verify', done: i, total: report.lists.length });
       const listCall = get(`/ad_accounts/${adAccountId}/customer_lists/${list.customerListId}`);
-      const state = await record('verify', listCall, send(listCall), list.audience);
-      const body = state.body as { status?: string; num_uploaded_user_records?: number; num_removed_user_records?: number };
+      const got = await record('verify', listCall, send(listCall), list.audience).catch((e) => {
+        throw stale(e, list.customerListId, list.audience);
+      });
+      const body = got.body as { status?: string; num_uploaded_user_records?: number; num_removed_user_records?: number };
       Object.assign(list, { status: body.status, uploaded: body.num_uploaded_user_records, removed: body.num_removed_user_records });
     }
   } catch (e) {
     if (isAbort(e, signal)) {
       report.outcome = 'cancelled';
-      report.failure = { message: 'The test activation was cancelled; the calls listed were sent.', whatToDo: 'Run it again when ready; lists already created are reused only if you add their ids as aliases.' };
+      report.failure = { message: 'The test activation was cancelled; the calls listed were sent.', whatToDo: `Run it again when ready; lists already created are remembered in ${store.where} and reused.` };
     } else if (e instanceof Refusal) {
       report.outcome = report.calls.some((c) => c.step !== 'preflight') ? 'failed' : 'refused';
+      report.failure = { message: e.message, whatToDo: e.whatToDo };
+    } else if (e instanceof StateError) {
+      report.outcome = 'failed';
       report.failure = { message: e.message, whatToDo: e.whatToDo };
     } else {
       report.outcome = 'failed';
@@ -203,5 +342,9 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
     }
   }
   report.counts = [...counts.values()];
+  report.summary.accepted = report.counts.reduce((n, c) => n + c.accepted, 0);
+  report.summary.rejected = report.counts.reduce((n, c) => n + c.rejected, 0);
+  report.summary.checks = report.calls.filter((c) => c.by === 'pindest' && c.request.method === 'GET').length;
+  if (!store.persistent) report.notes.push('Lists are kept in memory only, for a simulator that starts empty: to see lists reused, run `pindest simulate` and push with --base-url (or set pindest.pinterest.baseUrl).');
   return report;
 }

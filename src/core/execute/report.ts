@@ -1,10 +1,20 @@
 /**
  * The test activation's result, shaped like Adobe's destination-test response (per call the
  * request, the response, the trace id) plus the counts a person checks. Built from display forms
- * only: masked identifiers, hashes, redacted headers.
+ * only: masked identifiers, hashes, redacted headers. Every call says who would make it: AEP (the
+ * audience template's create, the destination server's membership requests) or pindest (read-only
+ * checks, and the opt-in audience creation), which AEP never does.
  */
+import { CUSTOMER_LIST_AUDIENCE_NOTE, identitiesLine, membershipLine, type PlanSummary } from './summary';
+
 export interface CallRecord {
-  step: 'preflight' | 'create-list' | 'create-audience' | 'membership' | 'verify';
+  /**
+   * create-list: the audience template's create (AEP); membership: the destination server (AEP);
+   * preflight, resolve, verify: pindest's read-only checks; create-audience: opt-in, not done by AEP.
+   */
+  step: 'preflight' | 'resolve' | 'create-list' | 'create-audience' | 'membership' | 'verify';
+  /** Who makes this call in production: AEP, or only pindest. */
+  by: 'aep' | 'pindest';
   audience?: string;
   request: { method: string; uri: string; headers: Record<string, string>; body: string };
   response?: { code: number; body: unknown };
@@ -25,11 +35,29 @@ export interface IdentityCounts {
 export interface ListState {
   audience: string;
   customerListId: string;
+  /**
+   * created: by the audience template's create in this run; reused: remembered from an earlier
+   * run (the state file); activation: the id is written in the activation file.
+   */
+  origin: 'created' | 'reused' | 'activation';
+  /** The CUSTOMER_LIST audience on the list (opt-in, not done by AEP). */
   audienceId?: string;
   status?: string;
   uploaded?: number;
   removed?: number;
-  created: boolean;
+  note?: string;
+}
+
+export interface ActivationSummary extends PlanSummary {
+  /** Identity records of the membership requests, as Pinterest answered. */
+  accepted: number;
+  rejected: number;
+  created: number;
+  reused: number;
+  /** pindest's read-only calls (not done by AEP). */
+  checks: number;
+  /** Opt-in writes (--create-audience), not done by AEP. */
+  notDoneByAep: number;
 }
 
 export interface ActivationReport {
@@ -39,15 +67,40 @@ export interface ActivationReport {
   adAccount: { id: string; name?: string; permissions?: string[] };
   outcome: 'succeeded' | 'failed' | 'cancelled' | 'refused';
   failure?: { message: string; whatToDo: string };
+  summary: ActivationSummary;
+  /** Where the created lists are remembered, and whether that outlives the run. */
+  state: { where: string; persistent: boolean };
   calls: CallRecord[];
   counts: IdentityCounts[];
   /** Identities refused before sending, by reason (from the plan). */
   notSent: Record<string, number>;
   lists: ListState[];
+  notes: string[];
 }
 
 export function formatActivationJson(report: ActivationReport): string {
   return JSON.stringify(report, null, 2) + '\n';
+}
+
+const STEP_LABEL: Record<CallRecord['step'], string> = {
+  preflight: "pindest's read-only check, not done by AEP",
+  resolve: "pindest's read-only check, not done by AEP",
+  verify: "pindest's read-only check, not done by AEP",
+  'create-list': 'AEP: audience template create',
+  'create-audience': 'not done by AEP: --create-audience',
+  membership: 'AEP: destination server',
+};
+
+/** The summary lines, with the words `pindest preview` uses for the same counts. */
+export function summaryLines(report: ActivationReport): string[] {
+  const s = report.summary;
+  return [
+    identitiesLine(s),
+    `${membershipLine(s)}: ${s.accepted} accepted, ${s.rejected} rejected`,
+    `Audience template creates (sent by AEP): ${s.created} (lists created ${s.created}, reused ${s.reused})`,
+    `pindest's read-only checks (not done by AEP): ${s.checks}`,
+    ...(s.notDoneByAep ? [`Opted-in calls, not done by AEP (--create-audience): ${s.notDoneByAep}`] : []),
+  ];
 }
 
 export function formatActivationText(report: ActivationReport): string {
@@ -55,10 +108,11 @@ export function formatActivationText(report: ActivationReport): string {
   const verdict = { succeeded: 'succeeded', failed: 'FAILED', cancelled: 'was cancelled', refused: 'was refused before sending anything' }[report.outcome];
   out.push(`Test activation "${report.activation.name}" ${verdict} — ${report.environment} (${report.baseUrl}), ad account ${report.adAccount.id}${report.adAccount.name ? ` "${report.adAccount.name}"` : ''}`);
   if (report.failure) out.push('', `${report.failure.message}`, `What to do: ${report.failure.whatToDo}`);
+  out.push('', ...summaryLines(report));
   if (report.lists.length) {
-    out.push('', 'Customer lists');
+    out.push('', `Customer lists (remembered in ${report.state.where})`);
     for (const l of report.lists) {
-      out.push(`  ${l.audience}: list ${l.customerListId}${l.created ? ' (created)' : ''}${l.audienceId ? `, audience ${l.audienceId}` : ''}${l.status ? `, status ${l.status}` : ''}${l.uploaded !== undefined ? `, ${l.uploaded} uploaded, ${l.removed ?? 0} removed` : ''}`);
+      out.push(`  ${l.audience}: list ${l.customerListId} ${l.origin === 'activation' ? '(from the activation file)' : `(${l.origin})`}${l.audienceId ? `, audience ${l.audienceId}` : ''}${l.status ? `, status ${l.status}` : ''}${l.uploaded !== undefined ? `, ${l.uploaded} uploaded, ${l.removed ?? 0} removed` : ''}${l.note ? ` — ${l.note}` : ''}`);
     }
   }
   if (report.counts.length) {
@@ -69,11 +123,14 @@ export function formatActivationText(report: ActivationReport): string {
   }
   const notSent = Object.entries(report.notSent);
   if (notSent.length) out.push('', `Not sent (refused before sending): ${notSent.map(([r, n]) => `${r} ×${n}`).join(', ')}`);
+  if (report.notes.length) out.push('', 'Notes', ...report.notes.map((n) => `  - ${n}`));
   out.push('', `Calls (${report.calls.length})`);
   report.calls.forEach((c, i) => {
     const status = c.response ? String(c.response.code) : c.error ? 'error' : '—';
-    out.push(`  ${i + 1}. ${c.request.method} ${c.request.uri} → ${status}${c.attempts > 1 ? ` after ${c.attempts} attempts` : ''}${c.requestId ? `  [x-pinterest-rid ${c.requestId}]` : ''}${c.audience ? `  (${c.step}, ${c.audience})` : `  (${c.step})`}`);
+    out.push(`  ${i + 1}. ${c.request.method} ${c.request.uri} → ${status}${c.attempts > 1 ? ` after ${c.attempts} attempts` : ''}${c.requestId ? `  [x-pinterest-rid ${c.requestId}]` : ''}  (${c.step}${c.audience ? `, ${c.audience}` : ''}; ${STEP_LABEL[c.step]})`);
     if (c.error) out.push(`     ${c.error}`);
   });
   return out.join('\n') + '\n';
 }
+
+export { CUSTOMER_LIST_AUDIENCE_NOTE };

@@ -54,9 +54,12 @@ export function planCreation(template: Json, audience: ActivatedAudience, custom
 
 /** The partner's id for a created audience, read with the template's `responseFields`. */
 export function externalAudienceId(creation: AudienceCreation, response: { status: number; headers: Record<string, string>; body: unknown }): string | undefined {
-  const field = creation.responseFields.find((f) => f.name === 'externalAudienceId');
-  if (!field) return undefined;
+  return responseFieldValues(creation, response).externalAudienceId || undefined;
+}
+
+/** Every `responseFields` entry rendered against the partner's answer (what AEP keeps of a create). */
+export function responseFieldValues(creation: AudienceCreation, response: { status: number; headers: Record<string, string>; body: unknown }): Record<string, string> {
   const body = response.body;
-  const id = renderTemplate(field.value, { body, response: { body, status: response.status, headers: response.headers }, headers: response.headers, root: body }).trim();
-  return id || undefined;
+  const context = { body, response: { body, status: response.status, headers: response.headers }, headers: response.headers, root: body };
+  return Object.fromEntries(creation.responseFields.map((f) => [f.name, renderTemplate(f.value, context).trim()]));
 }

@@ -3,6 +3,8 @@
  * forms (masked identifiers, hashes, masked tokens), so nothing raw can reach the output.
  */
 import { relative } from 'node:path';
+import { BASE_URLS, retarget } from '../execute/environment';
+import { CUSTOMER_LIST_AUDIENCE_NOTE, identitiesLine, membershipLine, planSummary, type PlanSummary } from '../execute/summary';
 import type { ResolvedActivation } from '../plan/activation';
 import { pendingAlias } from '../plan/plan';
 import type { HttpCall, Plan } from '../plan/types';
@@ -13,11 +15,33 @@ export interface PreviewReport {
   audiences: { id: string; namespace: string; name: string; alias: string | null; pendingAlias: string | null }[];
   identities: { profile: number; namespace: string; value: string; outcome: string; sent: string | null; reason: string | null; message: string | null }[];
   counts: Plan['counts'];
-  requests: (HttpCall & { kind: 'create-audience' | 'membership'; audience: string | null; status: string | null; profiles: number | null })[];
+  /** The same counts, with the same words, as the push report's summary. */
+  summary: PlanSummary;
+  /**
+   * Where the run sends: `baseUrl` is what `url` of each request uses; `placeholder` when it is the
+   * embedded simulator, whose port is only known once the push starts. `aepBaseUrl` is what AEP calls.
+   */
+  target: { environment: string; baseUrl: string; placeholder: boolean; aepBaseUrl: string };
+  /** `url`: the URL the run calls; `aepUrl`: the URL AEP calls (the templates' own). */
+  requests: (HttpCall & { kind: 'create-list' | 'membership'; aepUrl: string; audience: string | null; status: string | null; profiles: number | null })[];
+  notes: string[];
   problems: { where: string; message: string }[];
 }
 
-export function previewReport(activation: ResolvedActivation, plan: Plan, cwd = process.cwd()): PreviewReport {
+/** The embedded simulator's address, before its port is chosen. */
+export const EMBEDDED_SIMULATOR_BASE = 'http://127.0.0.1:<port>/v5';
+
+function previewTarget(activation: ResolvedActivation, target: { environment?: string; baseUrl?: string }): PreviewReport['target'] {
+  const environment = target.environment ?? activation.environment;
+  const given = target.baseUrl?.trim().replace(/\/+$/, '');
+  const baseUrl = given || (environment === 'local' ? EMBEDDED_SIMULATOR_BASE : BASE_URLS[environment as keyof typeof BASE_URLS] ?? BASE_URLS.production);
+  return { environment, baseUrl, placeholder: !given && environment === 'local', aepBaseUrl: BASE_URLS.production };
+}
+
+export function previewReport(activation: ResolvedActivation, plan: Plan, cwd = process.cwd(), targetOptions: { environment?: string; baseUrl?: string } = {}): PreviewReport {
+  const target = previewTarget(activation, targetOptions);
+  const at = (c: HttpCall) => ({ ...c, url: retarget(c.url, target.baseUrl), aepUrl: c.url });
+  const summary = planSummary(plan);
   return {
     activation: { file: relative(cwd, activation.file.path) || activation.file.path, name: activation.name, environment: activation.environment, destination: String(activation.destination.name ?? '') },
     mappings: plan.mappings.map((m) => ({ source: m.source, target: m.target, transformation: m.applyTransformation ? 'sha256(lower($))' : null, forced: m.forced })),
@@ -32,15 +56,22 @@ export function previewReport(activation: ResolvedActivation, plan: Plan, cwd = 
       message: r.message ?? null,
     })),
     counts: plan.counts,
+    summary,
+    target,
     requests: [
-      ...plan.creations.map((c) => ({ kind: 'create-audience' as const, audience: c.audience.name, status: null, profiles: null, ...c.display })),
+      ...plan.creations.map((c) => ({ kind: 'create-list' as const, audience: c.audience.name, status: null, profiles: null, ...at(c.display) })),
       ...plan.requests.map((r) => ({
         kind: 'membership' as const,
         audience: plan.batches[r.batch]!.audience?.name ?? null,
         status: plan.batches[r.batch]!.aggregationKey?.segmentStatus ?? null,
         profiles: plan.batches[r.batch]!.profiles.length,
-        ...r.display,
+        ...at(r.display),
       })),
+    ],
+    notes: [
+      ...(target.placeholder ? [`URLs use ${EMBEDDED_SIMULATOR_BASE}: \`pindest push\` starts an embedded simulator whose port is chosen when it starts (give --base-url for a running one). AEP calls ${target.aepBaseUrl}.`] : []),
+      `List creates: up to ${summary.listCreates}, one per audience with no list yet; a push reuses the lists remembered in .pindest/state.json for the same target and then sends only the membership requests.`,
+      CUSTOMER_LIST_AUDIENCE_NOTE,
     ],
     problems: [
       ...plan.problems.map((p) => ({ where: p.where.replace(/^\/\S+/, (path) => relative(cwd, path) || path), message: p.message })),
@@ -61,12 +92,13 @@ function table(rows: string[][]): string[] {
 export function formatPreviewText(report: PreviewReport): string {
   const out: string[] = [];
   const { activation: a, counts } = report;
-  out.push(`Activation "${a.name}" (${a.file}) → ${a.destination}, environment ${a.environment}`);
+  out.push(`Activation "${a.name}" (${a.file}) → ${a.destination}, environment ${report.target.environment} (${report.target.baseUrl}${report.target.baseUrl === report.target.aepBaseUrl ? '' : `; AEP calls ${report.target.aepBaseUrl}`})`);
+  out.push('', identitiesLine(report.summary), membershipLine(report.summary));
   out.push('', 'Mappings');
   out.push(...table([['source', 'target', 'transformation'], ...report.mappings.map((m) => [m.source, m.target, m.transformation ? `${m.transformation}${m.forced ? ' (required by the destination)' : ''}` : 'none'])]));
   out.push('', 'Audiences');
   out.push(...table([['name', 'audience', 'Pinterest list'], ...report.audiences.map((x) => [x.name, `${x.namespace}:${x.id}`, x.alias ?? `created by the audience template (${x.pendingAlias})`])]));
-  out.push('', `Identities: ${report.identities.length} values in ${counts.profiles} profiles; ${counts.exported} profiles exported`);
+  out.push('', `Identity values: ${report.identities.length} in ${counts.profiles} profiles; ${counts.exported} profiles exported`);
   out.push(...table([['profile', 'namespace', 'value', 'outcome', 'sent / reason'], ...report.identities.map((r) => [String(r.profile), r.namespace, r.value, r.outcome, r.outcome === 'sent' ? short(r.sent!) : r.reason ?? ''])]));
   out.push('', 'By identity type');
   out.push(...table([['namespace', 'sent', 'rejected', 'not mapped'], ...Object.entries(counts.byNamespace).map(([ns, c]) => [ns, String(c.sent), String(c.rejected), String(c.notMapped)])]));
@@ -76,13 +108,16 @@ export function formatPreviewText(report: PreviewReport): string {
     const messages = new Map(report.identities.filter((r) => r.reason && r.message).map((r) => [r.reason!, r.message!]));
     for (const [reason, n] of reasons) out.push(`  ${reason} ×${n}${messages.has(reason) ? `: ${messages.get(reason)}` : reason.startsWith('profile-') ? ': profiles with no identity or no activated audience left to send' : ''}`);
   }
-  out.push('', `Requests (${report.requests.length})`);
+  const creates = report.requests.filter((r) => r.kind === 'create-list').length;
+  out.push('', `Requests (${report.requests.length}): ${creates} list create${creates === 1 ? '' : 's'} (audience template), ${report.requests.length - creates} membership request${report.requests.length - creates === 1 ? '' : 's'} (destination server)`);
   report.requests.forEach((r, i) => {
-    const what = r.kind === 'create-audience' ? `create the customer list for "${r.audience}"` : `${r.status ?? 'membership'} update${r.audience ? ` of "${r.audience}"` : ''}, ${String(r.profiles)} profile${r.profiles === 1 ? '' : 's'}`;
+    const what = r.kind === 'create-list' ? `create the customer list for "${r.audience}" (audience template; only when no list is remembered)` : `${r.status ?? 'membership'} update${r.audience ? ` of "${r.audience}"` : ''}, ${String(r.profiles)} profile${r.profiles === 1 ? '' : 's'}`;
     out.push(`  ${i + 1}. ${r.method} ${r.url}  — ${what}`);
+    if (r.aepUrl !== r.url) out.push(`     AEP calls: ${r.aepUrl}`);
     for (const [k, v] of Object.entries(r.headers)) out.push(`     ${k}: ${v}`);
     if (r.body) out.push(...r.body.split('\n').map((l) => '     ' + l));
   });
+  out.push('', 'Notes', ...report.notes.map((n) => `  - ${n}`));
   out.push('', report.problems.length ? `Problems (${report.problems.length})` : 'Problems: none');
   for (const p of report.problems) out.push(`  ${p.where}: ${p.message}`);
   return out.join('\n') + '\n';

@@ -30,7 +30,7 @@ module.exports = [
   }],
   ['every command is registered under pindest.*', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['previewIdentityMapping', 'sendTestActivation', 'signIn', 'signOut', 'selectEnvironment', 'startSimulator', 'stopSimulator', 'editEmbeddedTemplate', 'newProject', 'showLog', 'restartServer']) {
+    for (const id of ['previewIdentityMapping', 'sendTestActivation', 'forgetTestActivationState', 'signIn', 'signOut', 'selectEnvironment', 'startSimulator', 'stopSimulator', 'editEmbeddedTemplate', 'newProject', 'showLog', 'restartServer']) {
       assert.ok(all.includes(`pindest.${id}`), `pindest.${id} missing`);
     }
   }],
