@@ -4,7 +4,7 @@
  */
 import { executePlan } from '../core/execute/execute';
 import type { ActivationReport } from '../core/execute/report';
-import { createPinterestClient } from '../core/pinterest';
+import { aepRetryPolicy, createPinterestClient, defaultRetryTimeScale } from '../core/pinterest';
 import { planFromDisk } from '../core/plan/load';
 import type { Project, ProjectFile } from '../core/project/project';
 import type { TokenProvider } from './auth';
@@ -18,11 +18,19 @@ export interface RunOptions {
   onProgress: (p: { phase: string; done: number; total: number }) => void;
   /** Paths in the report are relative to this (the workspace folder). */
   cwd: string;
+  /** AEP's retry waits × this (the pindest.retryTimeScale setting); default per environment, as `pindest push`. */
+  retryTimeScale?: number;
 }
 
 export async function runActivation(project: Project, activationFile: ProjectFile, options: RunOptions): Promise<ActivationReport> {
   const { activation, plan } = await planFromDisk(project, activationFile);
   activation.environment = options.environment;
-  const client = createPinterestClient({ environment: options.environment, baseUrl: options.baseUrl, tokens: options.tokens });
+  const client = createPinterestClient({
+    environment: options.environment,
+    baseUrl: options.baseUrl,
+    tokens: options.tokens,
+    retry: aepRetryPolicy(activation.destination),
+    retryTimeScale: options.retryTimeScale ?? defaultRetryTimeScale(options.environment),
+  });
   return executePlan(activation, plan, client, { signal: options.signal, onProgress: options.onProgress, cwd: options.cwd });
 }

@@ -14,6 +14,14 @@ import { maskId } from './redact';
 import { resolveTarget, type Environment } from './settings';
 import type { SimulatorManager } from './simulator';
 import { formatActivationText } from '../core/execute/report';
+import { parseRetryTimeScale } from '../core/pinterest';
+
+/** The pindest.retryTimeScale setting; empty or invalid falls back to the environment's default. */
+function retryTimeScaleSetting(value: number | null | undefined): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const n = parseRetryTimeScale(value);
+  return typeof n === 'number' ? n : undefined;
+}
 
 export interface SendDeps {
   log: Log;
@@ -66,6 +74,7 @@ export async function sendTestActivation({ log, auth, sims, environment }: SendD
         environment: env,
         baseUrl: target.baseUrl,
         tokens,
+        retryTimeScale: retryTimeScaleSetting(config.get<number | null>('retryTimeScale')),
         signal: abort.signal,
         cwd: vscode.workspace.getWorkspaceFolder(vscode.Uri.file(activation.path))?.uri.fsPath ?? where.folder,
         onProgress: ({ phase, done, total }) => {
