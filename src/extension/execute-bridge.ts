@@ -4,7 +4,7 @@
  */
 import { executePlan } from '../core/execute/execute';
 import type { ActivationReport } from '../core/execute/report';
-import { aepRetryPolicy, createPinterestClient, defaultRetryTimeScale } from '../core/pinterest';
+import { aepRetryPolicy, createPinterestClient, defaultRetryTimeScale, type ClientEvent } from '../core/pinterest';
 import { planFromDisk } from '../core/plan/load';
 import type { Project, ProjectFile } from '../core/project/project';
 import type { TokenProvider } from './auth';
@@ -20,6 +20,8 @@ export interface RunOptions {
   cwd: string;
   /** AEP's retry waits × this (the pindest.retryTimeScale setting); default per environment, as `pindest push`. */
   retryTimeScale?: number;
+  /** The client's events (the in-process simulator's clock follows AEP's retry waits through them). */
+  onClientEvent?: (event: ClientEvent) => void;
 }
 
 export async function runActivation(project: Project, activationFile: ProjectFile, options: RunOptions): Promise<ActivationReport> {
@@ -31,6 +33,7 @@ export async function runActivation(project: Project, activationFile: ProjectFil
     tokens: options.tokens,
     retry: aepRetryPolicy(activation.destination),
     retryTimeScale: options.retryTimeScale ?? defaultRetryTimeScale(options.environment),
+    onEvent: options.onClientEvent,
   });
   return executePlan(activation, plan, client, { signal: options.signal, onProgress: options.onProgress, cwd: options.cwd });
 }

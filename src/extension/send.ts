@@ -75,6 +75,7 @@ export async function sendTestActivation({ log, auth, sims, environment }: SendD
         baseUrl: target.baseUrl,
         tokens,
         retryTimeScale: retryTimeScaleSetting(config.get<number | null>('retryTimeScale')),
+        onClientEvent: sims.running?.baseUrl === target.baseUrl ? sims.clock.observe : undefined,
         signal: abort.signal,
         cwd: vscode.workspace.getWorkspaceFolder(vscode.Uri.file(activation.path))?.uri.fsPath ?? where.folder,
         onProgress: ({ phase, done, total }) => {
