@@ -8,8 +8,8 @@
 // classify: 2xx returns; 401 code 2 refreshes the token once; outcomes the retry policy retries
 // (AEP's, see retry.ts) wait AEP's delay × the time scale and go again; anything else becomes a
 // typed error. Every retry is recorded with AEP's uncompressed wait; an error after the policy ran
-// out of retries is marked `retriesExhausted` (AEP drops that call). Events and errors carry method, path (no query), status,
-// request id and attempt — never a token, a body or a record.
+// out of retries is marked `retriesExhausted` (AEP drops that call). Events and errors carry
+// method, path (no query), status, request id and attempt — never a token, a body or a record.
 import {
   PinterestAbortError,
   PinterestApiError,
