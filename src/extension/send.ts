@@ -14,6 +14,7 @@ import { maskId } from './redact';
 import { resolveTarget, type Environment } from './settings';
 import type { SimulatorManager } from './simulator';
 import { formatActivationText } from '../core/execute/report';
+import { parseRetryTimeScale } from '../core/pinterest';
 import { fileStateStore, forgetState, memoryStateStore, STATE_FILE, type StateStore } from '../core/execute/state';
 import { basename, dirname, join } from 'node:path';
 
@@ -31,6 +32,13 @@ function stateFor(activationPath: string, baseUrl: string, sims: SimulatorManage
     return store;
   }
   return fileStateStore(activationPath, vscode.workspace.asRelativePath(join(dirname(activationPath), STATE_FILE)));
+}
+
+/** The pindest.retryTimeScale setting; empty or invalid falls back to the environment's default. */
+function retryTimeScaleSetting(value: number | null | undefined): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const n = parseRetryTimeScale(value);
+  return typeof n === 'number' ? n : undefined;
 }
 
 export interface SendDeps {
@@ -86,6 +94,8 @@ export async function sendTestActivation({ log, auth, sims, environment }: SendD
         tokens,
         state: stateFor(activation.path, target.baseUrl, sims),
         createAudience: config.get<boolean>('activation.createAudience', false),
+        retryTimeScale: retryTimeScaleSetting(config.get<number | null>('retryTimeScale')),
+        onClientEvent: sims.running?.baseUrl === target.baseUrl ? sims.clock.observe : undefined,
         signal: abort.signal,
         cwd: vscode.workspace.getWorkspaceFolder(vscode.Uri.file(activation.path))?.uri.fsPath ?? where.folder,
         onProgress: ({ phase, done, total }) => {

@@ -3,6 +3,7 @@
  * local test activation that needs one; stopped by the command or when the extension deactivates.
  */
 import * as vscode from 'vscode';
+import { aepClock } from '../core/pinterest';
 import { SEED, startSimulator, type Simulator } from '../simulator';
 import type { Log } from './log';
 
@@ -11,6 +12,8 @@ export class SimulatorManager implements vscode.Disposable {
   private starting: Promise<Simulator> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  /** The simulator's clock: lives AEP's retry waits in full while a test activation sleeps them compressed. */
+  readonly clock = aepClock();
 
   constructor(private readonly log: Log) {}
 
@@ -30,7 +33,7 @@ export class SimulatorManager implements vscode.Disposable {
   async start(port: number): Promise<Simulator> {
     if (this.sim) return this.sim;
     if (!this.starting) {
-      this.starting = startSimulator({ port, log: (line) => this.log.debug(`[simulator] ${line}`) })
+      this.starting = startSimulator({ port, now: this.clock.now, log: (line) => this.log.debug(`[simulator] ${line}`) })
         .then((sim) => {
           this.sim = sim;
           this.log.info(`Local Pinterest simulator listening on ${sim.url} (seeded ad account …${SEED.adAccountId.slice(-4)})`);

@@ -1,10 +1,6 @@
 // Customer lists: list, create, get, and PATCH with operation_type ADD/REMOVE.
 //
-<<<<<<< HEAD
 // Counters follow the CustomerList field descriptions in Pinterest's OpenAPI: creation is batch 1 and each ADD/REMOVE is
-=======
-// Counters follow Pinterest's OpenAPI v5 `CustomerList` exactly: creation is batch 1 and each ADD/REMOVE is
->>>>>>> wt/vendor
 // one more; num_uploaded_user_records grows by every record sent in create and ADD (valid or not,
 // already present or not); num_removed_user_records by every record sent in REMOVE.
 // Matching: valid records are the members Pinterest "matched"; ADD inserts them, REMOVE deletes.

@@ -1,11 +1,6 @@
-<<<<<<< HEAD
 // Pinterest's error shape ({code, message}: the spec's Error and Pinterest.Lib.Error) and the codes
 // its examples use, in one place, so every module answers the same situation with the same
 // status, `code` and message.
-=======
-// Pinterest's error shapes and codes (Pinterest OpenAPI v5 `Error` and its examples) in one place, so every module
-// answers the same situation with the same status, `code` and message.
->>>>>>> wt/vendor
 
 export class ApiError extends Error {
   constructor(

@@ -1,8 +1,4 @@
-<<<<<<< HEAD
 // OAuth 2.0 as Pinterest does it (spec operation oauth/token and its OauthAccessToken* schemas): a browser authorize page at
-=======
-// OAuth 2.0 as Pinterest does it (Pinterest OpenAPI v5, oauth/token): a browser authorize page at
->>>>>>> wt/vendor
 // GET /oauth/ that redirects to a loopback redirect_uri with `code` and `state`, and the token
 // endpoint POST /v5/oauth/token (form body, HTTP Basic client authentication) for the grants
 // authorization_code, refresh_token (continuous: a fresh 60-day refresh token each time) and

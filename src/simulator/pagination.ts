@@ -1,8 +1,4 @@
-<<<<<<< HEAD
 // Pinterest-style cursor pagination ({items, bookmark}: the spec's Paginated schema) over the
-=======
-// Pinterest-style cursor pagination ({items, bookmark}, Pinterest OpenAPI v5 `Paginated`) over the
->>>>>>> wt/vendor
 // simulator's id-ordered collections. Bookmarks are opaque base64url keyset cursors (last id seen
 // + order), so pages stay stable while items are added, and a bookmark from one order or one
 // collection is rejected rather than silently misread.

@@ -1,9 +1,5 @@
 // Token-bucket rate limiting per (app, user) per Pinterest rate-limit category, mirroring
-<<<<<<< HEAD
 // Pinterest's rate-limit page and its `x-ratelimit-category` extension: operations sharing an `x-ratelimit-category` share one quota.
-=======
-// Pinterest's api-description extensions.md: operations sharing an `x-ratelimit-category` share one quota.
->>>>>>> wt/vendor
 // Each bucket holds `limit` tokens and refills continuously at limit/60 s, so a burst of `limit`
 // requests passes and the steady rate is `limit` per minute.
 

@@ -1,4 +1,3 @@
-<<<<<<< HEAD
 // Parses and classifies the `records` string of customer-list create/update. Pinterest's OpenAPI
 // (CustomerListRequest.records, CustomerListUpdateRequest.records) says: "Can be any combination of
 // emails, MAIDs, or IDFAs. Emails must be lowercase and can be plain text or hashed using SHA1,
@@ -7,13 +6,6 @@
 // the simulator is per person: a plain email and the SHA-256 of the same email are the same member.
 // Nothing raw is kept: members are stored as lowercase hex digests only, and records that break the
 // description are reported as counts by reason, never echoed (see README "Behaviour choices").
-=======
-// Parses and classifies the `records` string of customer-list create/update (Pinterest OpenAPI v5
-// `CustomerListRequest.records`, and the acceptance choices in README.md). Matching in the simulator is per person:
-// a plain email and the SHA-256 of the same email are the same member, as they would be at
-// Pinterest. Nothing raw is kept: members are stored as lowercase hex digests only, and invalid
-// records are reported as counts by reason, never echoed.
->>>>>>> wt/vendor
 import { createHash } from 'node:crypto';
 
 export type ListType = 'EMAIL' | 'IDFA' | 'MAID' | 'LR_ID' | 'DLX_ID' | 'HASHED_PINNER_ID';

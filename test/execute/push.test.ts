@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { executePlan } from '../../src/core/execute/execute';
 import { formatActivationJson, formatActivationText } from '../../src/core/execute/report';
-import { createPinterestClient, createRetryPolicy, staticTokenProvider } from '../../src/core/pinterest';
+import { createPinterestClient, staticTokenProvider } from '../../src/core/pinterest';
 import { resolveActivation } from '../../src/core/plan/activation';
 import { buildPlan } from '../../src/core/plan/plan';
 import { Project } from '../../src/core/project/project';
@@ -14,8 +14,7 @@ import type { SourceProfile } from '../../src/core/profiles';
 import { startSimulator } from '../../src/simulator';
 import { EXAMPLE_DIR, exampleFiles, type ExampleFiles } from '../helpers/example';
 import { exampleProfiles } from '../helpers/plan';
-
-const fast = createRetryPolicy({ baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 12, maxServerDelayMs: 5 });
+import { fastPolicy as fast } from '../pinterest/helpers';
 
 function activationOf(mutate: (f: ExampleFiles) => void = () => {}) {
   const files = exampleFiles();
@@ -84,8 +83,16 @@ test('the example activates with the writes AEP makes only: a list per audience,
 
 test('under random faults the final counters equal what the plan intended, and the report is exact (8 seeds)', async () => {
   let retried = 0;
+  let succeeded = 0;
   for (let seed = 1; seed <= 8; seed++) {
     const { report, plan, lists } = await push({ faults: '429:0.15,500:0.05,502:0.05,503:0.05,drop:0.05,truncate:0.05,latency:0-3', seed });
+    // The audience template's create is sent once (see src/core/pinterest/retry.ts): a faulted
+    // create fails the run there, sent once, nothing made twice.
+    if (report.outcome === 'failed' && report.calls.at(-1)?.step === 'create-list') {
+      assert.equal(report.calls.at(-1)!.attempts, 1, `seed ${seed}`);
+      continue;
+    }
+    succeeded++;
     assert.equal(report.outcome, 'succeeded', `seed ${seed}: ${report.failure?.message}`);
     for (const [audience, want] of intended(plan)) {
       const list = lists.get(audience)!;
@@ -99,6 +106,7 @@ test('under random faults the final counters equal what the plan intended, and t
     retried += report.calls.filter((c) => c.attempts > 1).length;
   }
   assert.ok(retried > 0, 'the faults did make the client retry');
+  assert.ok(succeeded >= 4, `at least half the seeds get past the creates (${succeeded} of 8)`);
 });
 
 test('a user without audience access is refused before anything is written, with what to do', async () => {

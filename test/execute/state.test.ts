@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { executePlan } from '../../src/core/execute/execute';
 import { formatActivationText } from '../../src/core/execute/report';
 import { fileStateStore } from '../../src/core/execute/state';
-import { createPinterestClient, createRetryPolicy, noRetryPolicy, staticTokenProvider, type RetryPolicy } from '../../src/core/pinterest';
+import { createPinterestClient, noRetryPolicy, staticTokenProvider, type RetryPolicy } from '../../src/core/pinterest';
+import { fastPolicy as fast } from '../pinterest/helpers';
 import { resolveActivation } from '../../src/core/plan/activation';
 import { buildPlan } from '../../src/core/plan/plan';
 import { Project } from '../../src/core/project/project';
@@ -20,7 +21,6 @@ import { FaultInjector, parseFaultSpec } from '../../src/simulator/faults';
 import { EXAMPLE_DIR, exampleFiles, type ExampleFiles } from '../helpers/example';
 import { exampleProfiles } from '../helpers/plan';
 
-const fast = createRetryPolicy({ baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 12, maxServerDelayMs: 5 });
 const AD_ACCOUNT = '549755885175';
 
 function activationOf(mutate: (f: ExampleFiles) => void = () => {}) {

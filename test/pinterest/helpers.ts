@@ -1,12 +1,20 @@
 // Shared fixtures for the Pinterest client tests: a real simulator on port 0, a client pointed at
-// it, a fast retry policy, a sleep that records requested delays (and can drive a virtual clock
+// it, a fast retry policy for plumbing tests, a sleep that records requested delays (and can drive a virtual clock
 // shared with the simulator), and an event collector. No test asserts on wall-clock time.
-import { createPinterestClient, createRetryPolicy, staticTokenProvider, type ClientEvent, type PinterestClient, type PinterestClientOptions } from '../../src/core/pinterest/index';
+import { createPinterestClient, staticTokenProvider, type ClientEvent, type PinterestClient, type PinterestClientOptions, type RetryPolicy } from '../../src/core/pinterest/index';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index';
-import { mulberry32 } from '../../src/simulator/prng';
 
-/** Retries everything the default does, with 1–2 ms delays and room for unlucky fault streaks. */
-export const fastPolicy = createRetryPolicy({ maxAttempts: 12, baseDelayMs: 1, maxDelayMs: 2, honourServerHints: false });
+/**
+ * Tests of the client's plumbing under heavy faults only, not AEP's policy: 429, 5xx and no
+ * answer retried up to 12 sends, 1 ms apart, so unlucky fault streaks still get through.
+ */
+export const fastPolicy: RetryPolicy = {
+  name: 'test-fast',
+  description: 'tests only: 429, 5xx and no answer retried up to 12 sends, 1 ms apart',
+  maxAttempts: 12,
+  retryOn: (outcome) => outcome === 'network' || outcome === 429 || outcome >= 500,
+  delayMs: () => 1,
+};
 
 export interface Harness {
   sim: Simulator;
@@ -33,7 +41,6 @@ export async function withClient<T>(
       sleeps.push(ms);
     },
     onEvent: (e) => events.push(e),
-    random: mulberry32(42),
     ...clientOptions,
   });
   try {

@@ -8,7 +8,7 @@ import { executePlan } from '../../core/execute/execute';
 import { BASE_URLS } from '../../core/execute/environment';
 import { formatActivationJson, formatActivationText } from '../../core/execute/report';
 import { fileStateStore, forgetState, memoryStateStore, STATE_FILE, StateError } from '../../core/execute/state';
-import { createPinterestClient, envTokenProvider, staticTokenProvider } from '../../core/pinterest';
+import { aepClock, aepRetryPolicy, createPinterestClient, defaultRetryTimeScale, envTokenProvider, parseRetryTimeScale, staticTokenProvider } from '../../core/pinterest';
 import { ActivationError, type Environment } from '../../core/plan/activation';
 import { planFromDisk } from '../../core/plan/load';
 import { loadProject } from '../../core/project/load';
@@ -17,7 +17,7 @@ import { startSimulator } from '../../simulator';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { progressBar } from '../progress';
 
-export const pushUsage = `usage: pindest push ACTIVATION [--env local|sandbox|production] [--base-url URL] [--fresh] [--create-audience] [--dry-run] [--format text|json]
+export const pushUsage = `usage: pindest push ACTIVATION [--env local|sandbox|production] [--base-url URL] [--fresh] [--create-audience] [--retry-time-scale N] [--dry-run] [--format text|json]
   Runs a test activation: the calls AEP makes, sent to Pinterest. The audience template creates a
   list once per audience; its id is remembered in .pindest/state.json next to the activation (per
   environment, base URL and ad account) and reused by the next push, as AEP does. The token is read
@@ -26,6 +26,9 @@ export const pushUsage = `usage: pindest push ACTIVATION [--env local|sandbox|pr
   --fresh forgets the remembered lists of this activation and target first (lists in Pinterest stay).
   --create-audience also makes a CUSTOMER_LIST audience on each list (not done by AEP).
   --dry-run shows the plan and sends nothing.
+  Failed calls are retried as AEP does for the destination's aggregation type; --retry-time-scale
+  (0 to 1) multiplies AEP's waits: default 0.001 for local (15 s → 15 ms), 1 otherwise. The report
+  always shows AEP's own waits.
   Exit 0 when the activation succeeded, 1 when it failed or was refused, 2 on a usage error.`;
 
 const ENVS = ['local', 'sandbox', 'production'] as const;
@@ -37,6 +40,7 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
     options: {
       env: { type: 'string' },
       'base-url': { type: 'string' },
+      'retry-time-scale': { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       fresh: { type: 'boolean', default: false },
       'create-audience': { type: 'boolean', default: false },
@@ -46,6 +50,8 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}': use text or json`);
   if (values.env !== undefined && !ENVS.includes(values.env as Environment)) throw new UsageError(`unknown environment '${values.env}': use local, sandbox or production`);
   if (positionals.length !== 1) throw new UsageError('name one activation file');
+  const timeScale = values['retry-time-scale'] === undefined ? undefined : parseRetryTimeScale(values['retry-time-scale']);
+  if (typeof timeScale === 'string') throw new UsageError(`--retry-time-scale: ${timeScale}`);
 
   const path = resolve(io.cwd, positionals[0]!);
   const { project, problems } = await loadProject([dirname(path), path]);
@@ -70,12 +76,15 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
 
   const environment = (values.env as Environment | undefined) ?? activation.environment;
   activation.environment = environment;
-  const embedded = environment === 'local' && !values['base-url'] ? await startSimulator({ port: 0 }) : undefined;
+  // The embedded simulator lives AEP's retry waits in full, however compressed this run's are.
+  const clock = aepClock();
+  const embedded = environment === 'local' && !values['base-url'] ? await startSimulator({ port: 0, now: clock.now }) : undefined;
   try {
     const baseUrl = values['base-url'] ?? embedded?.baseUrl ?? (environment === 'local' ? undefined : BASE_URLS[environment]);
     if (!baseUrl) throw new UsageError('the local environment needs --base-url, or no --base-url to start the embedded simulator');
     const tokens = embedded && !process.env.PINTEREST_ACCESS_TOKEN ? staticTokenProvider(embedded.seed.accessToken) : envTokenProvider(process.env);
-    const client = createPinterestClient({ environment, baseUrl, tokens });
+    const retry = aepRetryPolicy(activation.destination);
+    const client = createPinterestClient({ environment, baseUrl, tokens, retry, retryTimeScale: timeScale ?? defaultRetryTimeScale(environment), onEvent: embedded && clock.observe });
     // The embedded simulator starts empty on every run: remembering its lists would only go stale.
     const state = embedded ? memoryStateStore() : fileStateStore(path, relative(io.cwd, join(dirname(path), STATE_FILE)) || STATE_FILE);
     let forgotten: number | undefined;

@@ -19,6 +19,7 @@ import { maskToken, TOKEN_MARKER } from '../plan/secrets';
 import type { ActivatedAudience, AudienceCreation, HttpCall, Plan } from '../plan/types';
 import { asArray, asObject, asString } from '../project/project';
 import { adAccountFieldIndex } from '../rules/facts';
+import type { RetryInfo, RetryRecord } from '../pinterest/types';
 import { retarget } from './environment';
 import type { ActivationReport, CallRecord, IdentityCounts } from './report';
 import { ConnectionState, memoryStateStore, StateError, type RememberedAudience, type StateStore } from './state';
@@ -30,7 +31,9 @@ import { CUSTOMER_LIST_AUDIENCE_NOTE, planSummary } from './summary';
  */
 export interface PinterestApi {
   readonly baseUrl: string;
-  request(call: { method: string; url: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }): Promise<{ status: number; headers: Record<string, string>; body: unknown; requestId?: string; attempts: number }>;
+  /** AEP's retry policy the client applies, and its time scale (see src/core/pinterest/retry.ts). */
+  readonly retry?: RetryInfo;
+  request(call: { method: string; url: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal; sendOnce?: boolean }): Promise<{ status: number; headers: Record<string, string>; body: unknown; requestId?: string; attempts: number; retries?: RetryRecord[] }>;
 }
 
 export interface ExecuteOptions {
@@ -54,9 +57,9 @@ class Refusal extends Error {
 }
 
 /** Error details safe to show: the client's typed errors never carry tokens or records. */
-function describe(e: unknown): { message: string; status?: number; requestId?: string; attempts?: number; code?: number } {
-  const x = e as { message?: string; status?: number; requestId?: string; attempts?: number; code?: number };
-  return { message: x?.message ?? String(e), status: x?.status, requestId: x?.requestId, attempts: x?.attempts, code: x?.code };
+function describe(e: unknown): { message: string; status?: number; requestId?: string; attempts?: number; code?: number; retries?: RetryRecord[]; retriesExhausted?: boolean } {
+  const x = e as { message?: string; status?: number; requestId?: string; attempts?: number; code?: number; retries?: RetryRecord[]; retriesExhausted?: boolean };
+  return { message: x?.message ?? String(e), status: x?.status, requestId: x?.requestId, attempts: x?.attempts, code: x?.code, retries: x?.retries, retriesExhausted: x?.retriesExhausted };
 }
 
 function isAbort(e: unknown, signal?: AbortSignal): boolean {
@@ -98,6 +101,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
     activation: { file: relative(options.cwd ?? process.cwd(), activation.file.path) || activation.file.path, name: activation.name, destination: String(activation.destination.name ?? '') },
     environment: activation.environment,
     baseUrl: api.baseUrl,
+    ...(api.retry && { retry: api.retry }),
     adAccount: { id: adAccountId },
     outcome: 'succeeded',
     summary: { ...summary, accepted: 0, rejected: 0, created: 0, reused: 0, checks: 0, notDoneByAep: 0 },
@@ -111,7 +115,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
 
   // Per audience and identity type; kept outside the try so a failure still reports what was sent.
   const counts = new Map<string, IdentityCounts>();
-  const record = async (step: CallRecord['step'], display: HttpCall, send: () => Promise<{ status: number; headers?: Record<string, string>; body: unknown; requestId?: string; attempts: number }>, audience?: string) => {
+  const record = async (step: CallRecord['step'], display: HttpCall, send: () => Promise<{ status: number; headers?: Record<string, string>; body: unknown; requestId?: string; attempts: number; retries?: RetryRecord[] }>, audience?: string) => {
     const entry: CallRecord = {
       step,
       by: step === 'create-list' || step === 'membership' ? 'aep' : 'pindest',
@@ -125,6 +129,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       entry.response = { code: r.status, body: r.body };
       entry.requestId = r.requestId;
       entry.attempts = r.attempts;
+      if (r.retries?.length) entry.retries = r.retries;
       return r;
     } catch (e) {
       const d = describe(e);
@@ -132,6 +137,9 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       if (d.status !== undefined) entry.response = { code: d.status, body: { code: d.code, message: d.message } };
       entry.requestId = d.requestId;
       entry.attempts = d.attempts ?? 1;
+      if (d.retries?.length) entry.retries = d.retries;
+      // AEP's policy would retry this outcome but has no retries left: AEP drops the call.
+      if (d.retriesExhausted) entry.dropped = true;
       throw e;
     }
   };
@@ -162,7 +170,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       body: body === undefined ? '' : JSON.stringify(body),
     });
     // Planned calls address Pinterest's production API and mark the token; both are resolved here.
-    const send = (c: HttpCall) => () => api.request({ method: c.method, url: retarget(c.url, api.baseUrl), headers: withoutMarkedAuth(c.headers), body: c.body || undefined, signal });
+    const send = (c: HttpCall, sendOnce?: boolean) => () => api.request({ method: c.method, url: retarget(c.url, api.baseUrl), headers: withoutMarkedAuth(c.headers), body: c.body || undefined, signal, sendOnce });
     const get = (path: string) => call('GET', path);
 
     // pindest's read-only check: the ad account answers (so the token works) and the user may write audiences.
@@ -239,7 +247,8 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       await state.put(pending);
       let created;
       try {
-        created = await record('create-list', creation.display, send(creation.call), audience.name);
+        // Sent once: Adobe documents no retry for the audience template's calls (see retry.ts).
+        created = await record('create-list', creation.display, send(creation.call, true), audience.name);
       } catch (e) {
         if (isAbort(e, signal) || ambiguous(e)) {
           if (!isAbort(e, signal)) throw new Refusal(`The create of the list for "${audience.name}" got no complete answer (${describe(e).message}); it may or may not have made the list.`, `It is remembered as pending in ${store.where}: the next run looks for a list named "${listName}" before creating one again.`);
@@ -290,17 +299,18 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       signal?.throwIfAborted();
       const batch = plan.batches[request.batch]!;
       const audience = batch.audience?.name ?? '(all audiences)';
-      const tally = (ok: boolean, attempts: number) => {
+      const tally = (ok: boolean, attempts: number, dropped = false) => {
         for (const p of batch.profiles) {
           for (const ids of Object.values(p.identityMap)) {
             for (const { id } of ids) {
               const type = p.origins[id] ?? 'unknown';
               const key = `${audience}\u0000${type}`;
-              const c = counts.get(key) ?? { audience, identityType: type, sent: 0, accepted: 0, rejected: 0, retried: 0 };
+              const c = counts.get(key) ?? { audience, identityType: type, sent: 0, accepted: 0, rejected: 0, retried: 0, dropped: 0 };
               counts.set(key, c);
               c.sent++;
               if (ok) c.accepted++;
               else c.rejected++;
+              if (dropped) c.dropped = (c.dropped ?? 0) + 1;
               if (attempts > 1) c.retried++;
             }
           }
@@ -310,7 +320,8 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
         const r = await record('membership', request.display, send(request), batch.audience?.name);
         tally(r.status < 300, r.attempts);
       } catch (e) {
-        tally(false, describe(e).attempts ?? 1);
+        const d = describe(e);
+        tally(false, d.attempts ?? 1, d.retriesExhausted);
         throw stale(e, batch.audience ? aliases.get(batch.audience) : undefined, batch.audience?.name);
       }
     }
@@ -336,6 +347,12 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
     } else if (e instanceof StateError) {
       report.outcome = 'failed';
       report.failure = { message: e.message, whatToDo: e.whatToDo };
+    } else if (describe(e).retriesExhausted) {
+      report.outcome = 'failed';
+      report.failure = {
+        message: `AEP would drop this call after its retries: ${describe(e).message}`,
+        whatToDo: 'See the dropped call and its retries below: the records of a dropped call do not reach Pinterest in AEP either. Find why Pinterest failed, then run again.',
+      };
     } else {
       report.outcome = 'failed';
       report.failure = { message: describe(e).message, whatToDo: 'See the failed call below; the calls before it were sent and are counted. Fix the cause and run again.' };

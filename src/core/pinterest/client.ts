@@ -5,10 +5,11 @@
 // Order of one call: resolve and check the URL (https, or http only to a loopback host; under the
 // configured base URL) before the token is even read → per attempt: pace → token → send with a
 // per-attempt timeout → read the whole body (a break here is a "truncated" network failure) →
-// classify: 2xx returns; 401 code 2 refreshes the token once; retryable outcomes wait per the
-// retry policy (see retry.ts for why writes are retried after network failures) and go again;
-// anything else becomes a typed error. Events and errors carry method, path (no query), status,
-// request id and attempt — never a token, a body or a record.
+// classify: 2xx returns; 401 code 2 refreshes the token once; outcomes the retry policy retries
+// (AEP's, see retry.ts) wait AEP's delay × the time scale and go again; anything else becomes a
+// typed error. Every retry is recorded with AEP's uncompressed wait; an error after the policy ran
+// out of retries is marked `retriesExhausted` (AEP drops that call). Events and errors carry
+// method, path (no query), status, request id and attempt — never a token, a body or a record.
 import {
   PinterestAbortError,
   PinterestApiError,
@@ -20,7 +21,7 @@ import {
 } from './errors';
 import { createPacer, defaultSleep, raceAbort, type Pacer, type Sleep } from './pacing';
 import { redactPath, scrubText } from './redact';
-import { defaultPolicy, type RetryPolicy } from './retry';
+import { noRetryPolicy, serverDelayMs, type RetryPolicy } from './retry';
 import { checkToken } from './tokens';
 import type {
   AdAccount,
@@ -37,6 +38,8 @@ import type {
   RateLimitInfo,
   RawRequest,
   RawResponse,
+  RetryInfo,
+  RetryRecord,
   TokenProvider,
   UserAccount,
 } from './types';
@@ -51,7 +54,10 @@ export interface PinterestClientOptions {
   /** Required for 'local' (the simulator's `baseUrl`); overrides the default for the others. */
   baseUrl?: string;
   tokens: TokenProvider;
+  /** Default: no retries. Test activations pass AEP's policy, `aepRetryPolicy(destination)`. */
   retry?: RetryPolicy;
+  /** The client sleeps the policy's (AEP's) waits × this; default 1 (real waits). From 0 to 1. */
+  retryTimeScale?: number;
   /** Per attempt, default 30 000 ms. */
   timeoutMs?: number;
   /** Client-side pacing (token bucket); off when undefined. */
@@ -62,7 +68,6 @@ export interface PinterestClientOptions {
   onEvent?: (event: ClientEvent) => void;
   now?: () => number;
   sleep?: Sleep;
-  random?: () => number;
   /** Environment variables consulted for NODE_TLS_REJECT_UNAUTHORIZED (default process.env). */
   env?: Record<string, string | undefined>;
   userAgent?: string;
@@ -74,6 +79,8 @@ export interface PinterestClient {
   readonly baseUrl: string;
   /** The latest `x-ratelimit-*` figures Pinterest sent, if any. */
   readonly rateLimit: RateLimitInfo | undefined;
+  /** The retry policy and time scale, for reports. */
+  readonly retry: RetryInfo;
   request<T = unknown>(request: RawRequest): Promise<RawResponse<T>>;
   getUserAccount(options?: CallOptions): Promise<UserAccount>;
   listAdAccounts(options?: PageOptions & { includeSharedAccounts?: boolean }): AsyncIterableIterator<AdAccount>;
@@ -174,11 +181,11 @@ function bodySecrets(bodyText: string | undefined): string[] {
 
 export function createPinterestClient(options: PinterestClientOptions): PinterestClient {
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const policy = options.retry ?? defaultPolicy;
+  const clientPolicy = options.retry ?? noRetryPolicy;
+  const timeScale = options.retryTimeScale ?? 1;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
-  const random = options.random ?? Math.random;
   const env = options.env ?? process.env;
   const userAgent = options.userAgent ?? 'pindest (Pinterest Destination Studio)';
   const tokens = options.tokens;
@@ -199,6 +206,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
       baseProblem = new PinterestConfigError('invalid-url', 'The Pinterest base URL is not a valid URL: use https://api.pinterest.com/v5 or the simulator URL it prints.');
     }
   }
+  if (!(timeScale >= 0 && timeScale <= 1)) baseProblem ??= new PinterestConfigError('invalid-argument', 'retryTimeScale must be a number from 0 to 1 (1 waits as AEP does).');
   const basePath = base ? base.pathname.replace(/\/+$/, '') : '';
   let lastRate: RateLimitInfo | undefined;
   let refreshing: Promise<string | undefined> | null = null;
@@ -294,6 +302,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
 
   async function send<T>(req: RawRequest): Promise<RawResponse<T>> {
     const method = req.method.toUpperCase();
+    const policy = req.sendOnce ? noRetryPolicy : clientPolicy;
     const url = resolveUrl(req);
     const path = redactPath(url);
     const signal = req.signal;
@@ -310,7 +319,19 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
     let refreshed = false;
     let token = '';
     let freshToken: string | undefined;
-    const aborted = () => new PinterestAbortError(method, path, attempts);
+    const retries: RetryRecord[] = [];
+    const aborted = () => Object.assign(new PinterestAbortError(method, path, attempts), { retries });
+    /** Records a retry and sleeps AEP's wait × the time scale. */
+    const retryAfter = async (reason: string, status: number | undefined, requestId: string | undefined, resHeaders?: Record<string, string>) => {
+      const aepWaitMs = policy.delayMs(attempts);
+      const waitedMs = Math.round(aepWaitMs * timeScale);
+      const serverAskedMs = serverDelayMs(resHeaders, now, status);
+      retries.push({ attempt: attempts, reason, status, aepWaitMs, waitedMs, ...(serverAskedMs !== undefined && { serverAskedMs: Math.ceil(serverAskedMs) }) });
+      emit({ type: 'retry', method, path, attempt: attempts, delayMs: waitedMs, aepWaitMs, reason, status, requestId });
+      await wait(waitedMs);
+    };
+    /** Marks an error with the retries made and whether the policy ran out of them. */
+    const failed = <E extends PinterestApiError | PinterestNetworkError>(e: E, retryable: boolean): E => Object.assign(e, { retries, retriesExhausted: retryable });
     const secrets = () => [token, ...bodySecrets(bodyText)];
     const wait = async (ms: number) => {
       try {
@@ -347,16 +368,14 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
 
       if (outcome.kind === 'abort') throw aborted();
       if (outcome.kind === 'network') {
-        const ctx = { reason: outcome.reason, mayHaveReachedServer: outcome.mayHaveReachedServer };
-        if (attempts < budget && policy.retryOn('network', method, ctx)) {
-          const delayMs = policy.delayMs(attempts, undefined, { random, now });
-          emit({ type: 'retry', method, path, attempt: attempts, delayMs, reason: outcome.reason, status: outcome.status });
+        const retryable = policy.retryOn('network', { reason: outcome.reason });
+        if (attempts < budget && retryable) {
           lastAmbiguous = outcome.mayHaveReachedServer && method !== 'GET' && method !== 'HEAD';
-          await wait(delayMs);
+          await retryAfter(outcome.reason, outcome.status, undefined);
           continue;
         }
         emit({ type: 'error', method, path, attempt: attempts, reason: outcome.reason, status: outcome.status });
-        throw new PinterestNetworkError(outcome.reason, method, path, attempts, outcome.detail, outcome.status);
+        throw failed(new PinterestNetworkError(outcome.reason, method, path, attempts, outcome.detail, outcome.status), retryable);
       }
 
       const { status, headers: resHeaders, text } = outcome;
@@ -369,19 +388,17 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
 
       if (status >= 200 && status < 300) {
         if (parsed.ok) {
-          return { status, headers: resHeaders, body: parsed.value as T, requestId, attempts, ambiguousRetries: ambiguous, rateLimit: rate };
+          return { status, headers: resHeaders, body: parsed.value as T, requestId, attempts, ambiguousRetries: ambiguous, retries, rateLimit: rate };
         }
-        // A 2xx whose JSON does not parse: the answer was damaged on the way; treat like a break.
-        const ctx = { reason: 'invalid-response' as const, mayHaveReachedServer: true };
-        if (attempts < budget && policy.retryOn('network', method, ctx)) {
-          const delayMs = policy.delayMs(attempts, undefined, { random, now });
-          emit({ type: 'retry', method, path, attempt: attempts, delayMs, reason: 'invalid-response', status, requestId });
+        // A 2xx whose JSON does not parse: the answer was damaged on the way (see retry.ts).
+        const retryable = policy.retryOn('network', { reason: 'invalid-response' });
+        if (attempts < budget && retryable) {
           lastAmbiguous = method !== 'GET' && method !== 'HEAD';
-          await wait(delayMs);
+          await retryAfter('invalid-response', status, requestId);
           continue;
         }
         emit({ type: 'error', method, path, attempt: attempts, reason: 'invalid-response', status, requestId });
-        throw new PinterestNetworkError('invalid-response', method, path, attempts, undefined, status);
+        throw failed(new PinterestNetworkError('invalid-response', method, path, attempts, undefined, status), retryable);
       }
 
       const errorBody = parseErrorBody(parsed.ok ? parsed.value : undefined, secrets());
@@ -396,21 +413,21 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
         }
         if (fresh) {
           freshToken = checkToken(fresh, 'The refreshed access token');
-          emit({ type: 'retry', method, path, attempt: attempts, delayMs: 0, reason: 'refresh', status, requestId });
+          retries.push({ attempt: attempts, reason: 'refresh', status, aepWaitMs: 0, waitedMs: 0 });
+          emit({ type: 'retry', method, path, attempt: attempts, delayMs: 0, aepWaitMs: 0, reason: 'refresh', status, requestId });
           continue;
         }
       }
-      if (attempts < budget && policy.retryOn(status, method)) {
-        const delayMs = policy.delayMs(attempts, resHeaders, { random, now, status });
-        emit({ type: 'retry', method, path, attempt: attempts, delayMs, reason: `http-${status}`, status, requestId });
-        await wait(delayMs);
+      const retryable = policy.retryOn(status);
+      if (attempts < budget && retryable) {
+        await retryAfter(`http-${status}`, status, requestId, resHeaders);
         continue;
       }
       if (req.throwOnHttpError === false) {
-        return { status, headers: resHeaders, body: (parsed.ok ? parsed.value : undefined) as T, requestId, attempts, ambiguousRetries: ambiguous, rateLimit: rate };
+        return { status, headers: resHeaders, body: (parsed.ok ? parsed.value : undefined) as T, requestId, attempts, ambiguousRetries: ambiguous, retries, rateLimit: rate };
       }
       emit({ type: 'error', method, path, attempt: attempts, reason: `http-${status}`, status, requestId });
-      throw new PinterestApiError({
+      throw failed(new PinterestApiError({
         status,
         code: errorBody.code,
         pinterestMessage: errorBody.message,
@@ -419,7 +436,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
         attempts,
         method,
         path,
-      });
+      }), retryable);
     }
   }
 
@@ -458,6 +475,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
     get rateLimit() {
       return lastRate;
     },
+    retry: { policy: clientPolicy.name, description: clientPolicy.description, timeScale },
     request: send,
     getUserAccount: (o = {}) => body<UserAccount>({ method: 'GET', path: '/user_account', signal: o.signal }),
     listAdAccounts: (o = {}) => paginate<AdAccount>(() => '/ad_accounts', { include_shared_accounts: o.includeSharedAccounts }, o),

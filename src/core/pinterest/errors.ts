@@ -6,12 +6,17 @@
 // when it helps (400s). Ids of ad accounts, lists and audiences are kept: they are what a person
 // needs to act, and they identify no one.
 import { scrubText } from './redact';
+import type { RetryRecord } from './types';
 
 export type NetworkFailure = 'timeout' | 'connection' | 'truncated' | 'invalid-response';
 export type ConfigProblem = 'missing-token' | 'invalid-token' | 'insecure-url' | 'invalid-url' | 'tls-disabled' | 'invalid-argument';
 
 export abstract class PinterestError extends Error {
   abstract readonly kind: 'api' | 'network' | 'config' | 'abort';
+  /** The retries made before this error, in order. */
+  retries: readonly RetryRecord[] = [];
+  /** The retry policy would have retried this outcome but had no retries left: AEP drops the call. */
+  retriesExhausted = false;
 }
 
 export interface ApiErrorInit {

@@ -14,17 +14,18 @@ export {
   type ConfigProblem,
 } from './errors';
 export {
-  createRetryPolicy,
-  defaultPolicy,
+  aepClock,
+  aepRetryPolicy,
   aepBestEffortPolicy,
+  aepConfigurableAggregationPolicy,
   noRetryPolicy,
+  defaultRetryTimeScale,
+  parseRetryTimeScale,
   serverDelayMs,
   AEP_BEST_EFFORT_STATUSES,
   type RetryPolicy,
-  type RetryPolicyOptions,
   type RetryOutcome,
   type RetryContext,
-  type DelayContext,
 } from './retry';
 export { createPacer, defaultSleep, type Pacer, type PacerOptions, type Sleep } from './pacing';
 export { envTokenProvider, staticTokenProvider, ACCESS_TOKEN_VARIABLE } from './tokens';

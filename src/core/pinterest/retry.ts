@@ -1,66 +1,52 @@
-// Retry policies as values, so the same client can behave like AEP (to predict what a real
-// activation would do) or like a careful interactive tool (the default).
+// Retry policies as AEP applies them to a streaming destination's calls, chosen from the
+// destination's `aggregation.aggregationType`. Source: Adobe, Destination SDK,
+// help/destinations/destination-sdk/functionality/rate-limiting-retry-policy.md.
 //
-// Why the default retries writes after network errors — the trade-off, decided:
-//   A dropped connection, a timeout or a truncated body after a POST/PATCH is ambiguous: Pinterest
-//   either applied the write or not, and the client cannot tell. Not retrying loses a batch for
-//   sure; retrying risks applying it twice.
-//   - PATCH customer_lists ADD/REMOVE: membership is idempotent (adding a present member or
-//     removing an absent one changes nothing), but `num_uploaded_user_records` /
-//     `num_removed_user_records` / `num_batches` grow with every call Pinterest applies (§2.4).
-//     A repeat therefore costs at most an over-count, never a wrong audience.
-//   - POST customer_lists / audiences: a repeat of an applied create makes a second object with
-//     the same name; Pinterest has no DELETE for lists, so that is a visible leftover.
-//   Choice: the default retries both (a lost batch is worse than an over-count, and lost responses
-//   are rare), and every result counts `ambiguousRetries` so a report can say "counters may include
-//   a repeated batch". `createRetryPolicy({ retryWritesOnNetworkError: false })` turns it off; a
-//   failure that provably happened before anything was sent (refused connection, DNS) is retried
-//   for every method either way. The simulator never applies a faulted write, so under simulated
-//   faults the counters stay exact.
+// - BEST_EFFORT: 403, 408, 409, 429, 500, 502, 503, 504 are retried; "Two retries are performed":
+//   the first after 15 seconds, the second after 30 seconds. Other codes (e.g. 400) are not retried.
+//   "If the call still fails after both retry attempts, Experience Platform drops the activation".
+// - CONFIGURABLE_AGGREGATION: 420, 429 and codes "greater than 500" are retried (so 500 itself is
+//   not); every other error is not. Rate-limited batches are "reattempted in 30 minutes".
 //
-// Delays: exponential backoff with full jitter (random in [0, min(cap, base·2^(n-1))]), which spreads
-// clients apart after a shared 429. A server hint wins: `Retry-After` (seconds or HTTP date) or, on
-// an exhausted quota, `x-ratelimit-reset` (seconds; Pinterest is not known to send either, §7.4).
+// Where Adobe is silent, the choices below are conservative: a test run never counts on a retry
+// Adobe does not document, so it cannot pass where AEP would drop the records.
+// - Configurable aggregation, how many retries: Adobe's worked example shows one reattempt, 30
+//   minutes later; it states no count. Choice: one retry, 30 minutes after the failure, for every
+//   retried code; then the batch is dropped. (The guardrails page's "retries twice" is about the
+//   enterprise HTTP API, Kinesis and Event Hubs destinations, not Destination SDK ones.)
+// - No answer at all (timeout, refused or dropped connection, body cut off): Adobe lists status
+//   codes only. Choice: retried like a gateway timeout (504), which both policies retry. A 2xx
+//   whose body is unreadable is not retried (Adobe retries error codes, and a 2xx is none).
+// - Retry-After / x-ratelimit-reset: Adobe's intervals are fixed. AEP's waits ignore them; the
+//   client records what Pinterest asked for beside AEP's wait, so a report can show "Pinterest
+//   asked for 60 s, AEP retried after 15 s".
+// - The audience template's create call: Adobe's page is about the calls that export profiles and
+//   says nothing about audience metadata calls. Choice: sent once (`sendOnce`), never repeated, so
+//   a create whose answer was lost can never make a second list.
+//
+// Local runs may compress the waits with a time scale (the client sleeps wait × scale); the policy
+// and every report keep AEP's uncompressed waits. A simulator started for the run can live AEP's
+// waits in full through `aepClock`, so its rate-limit windows see the time AEP would have let pass.
 import type { NetworkFailure } from './errors';
+import type { ClientEvent } from './types';
 
 export type RetryOutcome = number | 'network';
 
 export interface RetryContext {
   /** For 'network': what failed. */
   reason?: NetworkFailure;
-  /** For 'network': false when the request provably never left (refused connection, DNS). */
-  mayHaveReachedServer?: boolean;
-}
-
-export interface DelayContext {
-  random: () => number;
-  now: () => number;
-  status?: number;
 }
 
 export interface RetryPolicy {
+  /** Stable id, e.g. 'aep-best-effort'. */
   readonly name: string;
+  /** One sentence for reports: what is retried, how often, after how long. */
+  readonly description: string;
   /** Total sends, first one included. */
   readonly maxAttempts: number;
-  retryOn(outcome: RetryOutcome, method: string, context?: RetryContext): boolean;
-  /** Wait before attempt `attempt + 1`, after attempt `attempt` (1-based) failed. */
-  delayMs(attempt: number, headers: Record<string, string> | undefined, context: DelayContext): number;
-}
-
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-
-export interface RetryPolicyOptions {
-  maxAttempts?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  /** Statuses to retry; default 429 and every 5xx. */
-  statuses?: (status: number) => boolean;
-  /** See the header: default true. */
-  retryWritesOnNetworkError?: boolean;
-  /** Follow Retry-After / x-ratelimit-reset; default true. */
-  honourServerHints?: boolean;
-  /** Longest server-requested wait that is followed as is; default 120 s. */
-  maxServerDelayMs?: number;
+  retryOn(outcome: RetryOutcome, context?: RetryContext): boolean;
+  /** What AEP waits before attempt `attempt + 1`, after attempt `attempt` (1-based) failed; uncompressed. */
+  delayMs(attempt: number): number;
 }
 
 /** Milliseconds the server asked us to wait, from Retry-After or an exhausted x-ratelimit-reset. */
@@ -85,53 +71,71 @@ export function serverDelayMs(headers: Record<string, string> | undefined, now: 
   return hints.length ? Math.max(...hints) : undefined;
 }
 
-export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy {
-  const maxAttempts = options.maxAttempts ?? 6;
-  const base = options.baseDelayMs ?? 500;
-  const cap = options.maxDelayMs ?? 30_000;
-  const statuses = options.statuses ?? ((s: number) => s === 429 || (s >= 500 && s <= 599));
-  const writes = options.retryWritesOnNetworkError ?? true;
-  const hints = options.honourServerHints ?? true;
-  const maxServer = options.maxServerDelayMs ?? 120_000;
-  return {
-    name: 'default',
-    maxAttempts,
-    retryOn(outcome, method, context) {
-      if (outcome !== 'network') return statuses(outcome);
-      if (context?.mayHaveReachedServer === false) return true;
-      return IDEMPOTENT.has(method.toUpperCase()) || writes;
-    },
-    delayMs(attempt, headers, ctx) {
-      const hinted = hints ? serverDelayMs(headers, ctx.now, ctx.status) : undefined;
-      if (hinted !== undefined) return Math.min(Math.ceil(hinted), maxServer);
-      const ceiling = Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
-      return Math.floor(ctx.random() * ceiling);
-    },
-  };
-}
+/** No answer at all counts as a gateway timeout (see the header); an unreadable 2xx does not. */
+const noAnswer = (context?: RetryContext) => context?.reason !== 'invalid-response';
 
-/** 429 and 5xx and network failures, up to 6 sends, 500 ms base, 30 s cap, server hints honoured. */
-export const defaultPolicy: RetryPolicy = createRetryPolicy();
-
-/**
- * AEP's "best effort" aggregation policy (Adobe destination-sdk/functionality/rate-limiting-retry-policy.md): 403, 408, 409, 429,
- * 500, 502, 503, 504 are retried twice, after 15 s then 30 s, ignoring server hints; anything else
- * is not retried, and after the second retry the batch is dropped. Adobe does not say what it does
- * on a network failure; it is treated like 408 (a timeout) here. For reference and "what would AEP
- * do" runs, not for interactive use (it waits 45 s before giving up).
- */
 export const AEP_BEST_EFFORT_STATUSES: readonly number[] = [403, 408, 409, 429, 500, 502, 503, 504];
+
+/** AEP's best-effort policy: the listed codes are retried twice, after 15 s then 30 s, then dropped. */
 export const aepBestEffortPolicy: RetryPolicy = {
   name: 'aep-best-effort',
+  description: 'AEP best effort: 403, 408, 409, 429, 500, 502, 503, 504 and no answer are retried twice, after 15 s then 30 s; then AEP drops the call',
   maxAttempts: 3,
-  retryOn: (outcome) => outcome === 'network' || AEP_BEST_EFFORT_STATUSES.includes(outcome),
+  retryOn: (outcome, context) => (outcome === 'network' ? noAnswer(context) : AEP_BEST_EFFORT_STATUSES.includes(outcome)),
   delayMs: (attempt) => (attempt <= 1 ? 15_000 : 30_000),
+};
+
+/** AEP's configurable-aggregation policy: 420, 429 and > 500 retried once, 30 minutes later, then dropped. */
+export const aepConfigurableAggregationPolicy: RetryPolicy = {
+  name: 'aep-configurable-aggregation',
+  description: 'AEP configurable aggregation: 420, 429, codes above 500 and no answer are retried once, 30 min later; then AEP drops the batch',
+  maxAttempts: 2,
+  retryOn: (outcome, context) => (outcome === 'network' ? noAnswer(context) : outcome === 420 || outcome === 429 || outcome > 500),
+  delayMs: () => 30 * 60_000,
 };
 
 /** No retries at all. */
 export const noRetryPolicy: RetryPolicy = {
   name: 'none',
+  description: 'no retries: every call is sent once',
   maxAttempts: 1,
   retryOn: () => false,
   delayMs: () => 0,
 };
+
+/**
+ * The policy AEP applies to a destination, from its `aggregation.aggregationType`. Anything but
+ * CONFIGURABLE_AGGREGATION (a missing or unknown type is a validation finding of its own) gets
+ * best effort, the policy with the shorter schedule.
+ */
+export function aepRetryPolicy(destination: unknown): RetryPolicy {
+  const aggregation = (destination as { aggregation?: { aggregationType?: unknown } } | undefined)?.aggregation;
+  return aggregation?.aggregationType === 'CONFIGURABLE_AGGREGATION' ? aepConfigurableAggregationPolicy : aepBestEffortPolicy;
+}
+
+/** Local runs compress AEP's waits 1000-fold by default (15 s → 15 ms); Pinterest gets real waits. */
+export function defaultRetryTimeScale(environment: string): number {
+  return environment === 'local' ? 0.001 : 1;
+}
+
+/** A time scale given by a person (flag, setting): a number from 0 to 1, or a message saying what is wrong. */
+export function parseRetryTimeScale(value: unknown): number | string {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d*\.?\d+(?:e-?\d+)?\s*$/i.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n < 0 || n > 1) return `the retry time scale must be a number from 0 to 1 (e.g. 0.001 waits 15 ms where AEP waits 15 s; 1 waits as AEP does), got "${String(value)}"`;
+  return n;
+}
+
+/**
+ * A clock for a simulator started for one run: it runs with `base` and, at each retry the client
+ * reports, jumps forward by the part of AEP's wait this run does not sleep. The simulator then sees
+ * AEP's real waits (its quota refills as it would in 15 s or 30 min) while the run stays fast.
+ */
+export function aepClock(base: () => number = Date.now): { now: () => number; observe: (event: ClientEvent) => void } {
+  let skew = 0;
+  return {
+    now: () => base() + skew,
+    observe: (event) => {
+      if (event.type === 'retry' && event.aepWaitMs !== undefined) skew += Math.max(0, event.aepWaitMs - (event.delayMs ?? 0));
+    },
+  };
+}

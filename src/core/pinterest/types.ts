@@ -45,8 +45,10 @@ export interface ClientEvent {
   attempt: number;
   status?: number;
   requestId?: string;
-  /** For 'retry': how long the client waits before the next attempt. */
+  /** For 'retry': how long the client waits before the next attempt (AEP's wait × the time scale). */
   delayMs?: number;
+  /** For 'retry': what AEP waits before the next attempt, uncompressed. */
+  aepWaitMs?: number;
   /** For 'retry' and 'error': why (http status class, timeout, connection, truncated, refresh, ...). */
   reason?: string;
   rateLimit?: RateLimitInfo;
@@ -65,6 +67,31 @@ export interface RawRequest extends CallOptions {
   body?: unknown;
   /** Default true: a non-2xx final answer rejects with PinterestApiError. */
   throwOnHttpError?: boolean;
+  /** Send once whatever the policy (the audience template's create call, see retry.ts). */
+  sendOnce?: boolean;
+}
+
+/** One retry of a call: why, what AEP waits before it, and what this run slept. */
+export interface RetryRecord {
+  /** The attempt that failed (1-based). */
+  attempt: number;
+  /** 'http-503', 'timeout', 'connection', 'truncated', or 'refresh' (a new token after a 401). */
+  reason: string;
+  status?: number;
+  /** AEP's wait before the next send, uncompressed (0 for a token refresh). */
+  aepWaitMs: number;
+  /** What this run slept: aepWaitMs × the time scale. */
+  waitedMs: number;
+  /** What Pinterest asked for (Retry-After, or x-ratelimit-reset on an exhausted quota); AEP's waits ignore it. */
+  serverAskedMs?: number;
+}
+
+/** The retry behaviour of a client, for reports. */
+export interface RetryInfo {
+  policy: string;
+  description: string;
+  /** The client sleeps AEP's waits × this (1 = real waits). */
+  timeScale: number;
 }
 
 export interface RawResponse<T = unknown> {
@@ -82,6 +109,8 @@ export interface RawResponse<T = unknown> {
    * body, timeout). For a customer-list PATCH each one can add the batch to the counters twice.
    */
   ambiguousRetries: number;
+  /** One entry per retry, in order (attempts − 1 entries). */
+  retries: RetryRecord[];
   rateLimit?: RateLimitInfo;
 }
 
