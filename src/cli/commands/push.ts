@@ -8,6 +8,7 @@ import { executePlan } from '../../core/execute/execute';
 import { BASE_URLS } from '../../core/execute/environment';
 import { formatActivationJson, formatActivationText } from '../../core/execute/report';
 import { createPinterestClient, envTokenProvider, staticTokenProvider } from '../../core/pinterest';
+import { SANDBOX_REFUSAL } from '../../core/pinterest/sandbox';
 import { ActivationError, type Environment } from '../../core/plan/activation';
 import { planFromDisk } from '../../core/plan/load';
 import { loadProject } from '../../core/project/load';
@@ -16,13 +17,14 @@ import { startSimulator } from '../../simulator';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { progressBar } from '../progress';
 
-export const pushUsage = `usage: pindest push ACTIVATION [--env local|sandbox|production] [--base-url URL] [--dry-run] [--format text|json]
+export const pushUsage = `usage: pindest push ACTIVATION [--env local|production] [--base-url URL] [--dry-run] [--format text|json]
   Runs a test activation: the planned requests of 'pindest preview', sent to Pinterest. The token is
   read from PINTEREST_ACCESS_TOKEN. With --env local (the default) and no --base-url, an embedded
   Pinterest simulator is started and its own token used. --dry-run shows the plan and sends nothing.
+  Pinterest's sandbox is refused: it does not serve customer lists or audiences.
   Exit 0 when the activation succeeded, 1 when it failed or was refused, 2 on a usage error.`;
 
-const ENVS = ['local', 'sandbox', 'production'] as const;
+const ENVS = ['local', 'production'] as const;
 
 export async function runPush(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -31,7 +33,11 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
     options: { env: { type: 'string' }, 'base-url': { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } },
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}': use text or json`);
-  if (values.env !== undefined && !ENVS.includes(values.env as Environment)) throw new UsageError(`unknown environment '${values.env}': use local, sandbox or production`);
+  if (values.env === 'sandbox') {
+    io.stderr(`pindest push: ${SANDBOX_REFUSAL}\n`);
+    return EXIT.findings;
+  }
+  if (values.env !== undefined && !ENVS.includes(values.env as Environment)) throw new UsageError(`unknown environment '${values.env}': use local or production`);
   if (positionals.length !== 1) throw new UsageError('name one activation file');
 
   const path = resolve(io.cwd, positionals[0]!);

@@ -10,7 +10,8 @@ export const SANDBOX_REFUSED_OPERATIONS: readonly string[] = Object.entries(ACTI
   .filter(([, o]) => o.sandbox === 'disabled')
   .map(([id]) => id);
 
+/** Why a sandbox run cannot work, in the spec's words. */
+export const SANDBOX_FACT = `Pinterest's sandbox does not serve customer lists or audiences (its OpenAPI marks ${SANDBOX_REFUSED_OPERATIONS.join(', ')} \`x-sandbox: disabled\`)`;
+
 /** Why, and what to do instead: one sentence for CLI refusals, findings and the extension. */
-export const SANDBOX_REFUSAL =
-  `Pinterest's sandbox does not serve customer lists or audiences (its OpenAPI marks ${SANDBOX_REFUSED_OPERATIONS.join(', ')} \`x-sandbox: disabled\`): ` +
-  'use `local` (the simulator) or `production` with a test ad account.';
+export const SANDBOX_REFUSAL = `${SANDBOX_FACT}: use \`local\` (the simulator) or \`production\` with a test ad account.`;

@@ -1,5 +1,5 @@
 import { asArray, asObject, asString, type Json } from '../project/project';
-import { listOf, suggest } from '../text/suggest';
+import { suggest } from '../text/suggest';
 import { PINTEREST_SCOPES, REQUIRED_SCOPES } from '../pinterest/scopes';
 import { PINTEREST } from './facts';
 import { finding, type Rule } from './rule';
@@ -8,6 +8,8 @@ import { finding, type Rule } from './rule';
  * Users sign in to Pinterest with OAuth2 authorization code against Pinterest's own endpoints,
  * with the scopes a test activation's operations need (REQUIRED_SCOPES); extra scopes are fine.
  */
+const both = (scopes: readonly string[]) => scopes.map((s) => `\`${s}\``).join(' and ');
+
 export const pinterestOAuth: Rule = {
   code: 'PD205',
   title: "OAuth2 uses Pinterest's authorization and token URLs and the needed scopes",
@@ -45,7 +47,7 @@ export const pinterestOAuth: Rule = {
     });
     const missing = REQUIRED_SCOPES.filter((s) => !scopes.includes(s));
     if (missing.length) {
-      out.push(finding(this, scopeKey ? `${base}/${scopeKey}` : base, `Request the scope${missing.length > 1 ? 's' : ''} ${listOf(missing)}: Pinterest's OpenAPI asks for ${listOf(REQUIRED_SCOPES)} to read ad accounts and to read and write customer lists.`, { data: { addScopes: missing } }));
+      out.push(finding(this, scopeKey ? `${base}/${scopeKey}` : base, `Request the scope${missing.length > 1 ? 's' : ''} ${both(missing)}: Pinterest's OpenAPI asks for ${both(REQUIRED_SCOPES)} to read ad accounts and to read and write customer lists.`, { data: { addScopes: missing } }));
     }
     return out;
   },
