@@ -10,6 +10,7 @@ export const pinterestSandboxEnvironment: Rule = {
   title: "A test activation's environment is not Pinterest's sandbox, which refuses customer lists and audiences",
   severity: 'error',
   kinds: ['activation'],
+  pinterestOnly: true,
   check({ value }) {
     if (value.environment !== 'sandbox') return [];
     return [finding(this, '/environment', SANDBOX_REFUSAL, { data: { replacement: 'local', candidates: ['production'] } })];
