@@ -50,11 +50,13 @@ export class Auth {
     await this.secrets.store(TOKEN_KEY(env), JSON.stringify(tokens));
   }
 
-  async signOut(): Promise<Environment[]> {
-    const cleared: Environment[] = [];
-    for (const env of ['sandbox', 'production'] as Environment[]) {
-      if (await this.secrets.get(TOKEN_KEY(env))) cleared.push(env);
-      await this.secrets.delete(TOKEN_KEY(env));
+  async signOut(): Promise<string[]> {
+    const cleared: string[] = [];
+    // `sandbox`: tokens an earlier version stored; signing out removes them too.
+    for (const env of ['sandbox', 'production'] as const) {
+      const key = `pindest.tokens.${env}`;
+      if (await this.secrets.get(key)) cleared.push(env);
+      await this.secrets.delete(key);
     }
     await this.secrets.delete(SECRET_KEY);
     this.log.info(`Signed out (${cleared.join(', ') || 'no stored tokens'}); tokens and app secret removed from secret storage.`);

@@ -104,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
         id: env as EnvironmentSetting,
         label: env,
         description: current === env ? vscode.l10n.t('current') : undefined,
-        detail: env === 'local' ? vscode.l10n.t('The simulator inside VS Code; no sign-in') : env === 'sandbox' ? 'api-sandbox.pinterest.com' : 'api.pinterest.com',
+        detail: env === 'local' ? vscode.l10n.t('The simulator inside VS Code; no sign-in') : 'api.pinterest.com',
       })),
     ];
     const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Environment of test activations') });
@@ -117,12 +117,8 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
     return pick.id;
   });
   command('signIn', async () => {
-    let env = currentEnvironment();
-    if (env === 'local') {
-      const pick = await vscode.window.showQuickPick(['sandbox', 'production'], { title: vscode.l10n.t('The local simulator needs no sign-in. Sign in to which Pinterest environment?') });
-      if (!pick) return false;
-      env = pick as Environment;
-    }
+    // The local simulator needs no sign-in; production is the one Pinterest environment (no sandbox).
+    const env: Environment = 'production';
     const target = resolveTarget(env, config().get<string>('pinterest.baseUrl'), sims.running?.baseUrl);
     const ok = await auth.signIn(env, target.baseUrl);
     await auth.updateContext(currentEnvironment());

@@ -7,8 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-
-export const SCOPES = ['ads:read', 'ads:write', 'user_accounts:read'];
+import { REQUIRED_SCOPES } from '../core/pinterest/scopes';
 
 export interface TokenSet {
   accessToken: string;
@@ -22,7 +21,7 @@ export function newState(): string {
   return randomBytes(18).toString('base64url');
 }
 
-export function authorizeUrl(authorizeBase: string, clientId: string, redirectUri: string, state: string, scopes = SCOPES): string {
+export function authorizeUrl(authorizeBase: string, clientId: string, redirectUri: string, state: string, scopes: readonly string[] = REQUIRED_SCOPES): string {
   const u = new URL(authorizeBase);
   u.searchParams.set('client_id', clientId);
   u.searchParams.set('redirect_uri', redirectUri);

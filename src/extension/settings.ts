@@ -2,13 +2,13 @@
  * Settings model and the target resolution of a test activation. Pure: no `vscode` here; the
  * extension reads the `pindest.*` configuration and passes plain values in.
  */
-export type Environment = 'local' | 'sandbox' | 'production';
+/** No sandbox: Pinterest's sandbox refuses customer lists and audiences (core/pinterest/sandbox.ts). */
+export type Environment = 'local' | 'production';
 export type EnvironmentSetting = Environment | 'activation';
 
-export const ENVIRONMENTS: Environment[] = ['local', 'sandbox', 'production'];
+export const ENVIRONMENTS: Environment[] = ['local', 'production'];
 
 export const PRODUCTION_BASE_URL = 'https://api.pinterest.com/v5';
-export const SANDBOX_BASE_URL = 'https://api-sandbox.pinterest.com/v5';
 export const PRODUCTION_AUTHORIZE_URL = 'https://www.pinterest.com/oauth/';
 
 /** Default file name patterns per kind (a setting can add more globs). */
@@ -22,7 +22,7 @@ export const DEFAULT_GLOBS = {
 export type Kind = keyof typeof DEFAULT_GLOBS;
 
 export function environmentFor(setting: EnvironmentSetting | undefined, fromActivation: string | undefined): Environment {
-  if (setting && setting !== 'activation') return setting;
+  if (setting && setting !== 'activation' && (ENVIRONMENTS as string[]).includes(setting)) return setting;
   return (ENVIRONMENTS as string[]).includes(fromActivation ?? '') ? (fromActivation as Environment) : 'local';
 }
 
@@ -42,7 +42,6 @@ export function resolveTarget(environment: Environment, baseUrlSetting: string |
   const configured = (baseUrlSetting ?? '').trim().replace(/\/+$/, '');
   if (configured) return { environment, baseUrl: configured, needsSimulator: false };
   if (environment === 'production') return { environment, baseUrl: PRODUCTION_BASE_URL, needsSimulator: false };
-  if (environment === 'sandbox') return { environment, baseUrl: SANDBOX_BASE_URL, needsSimulator: false };
   return { environment, baseUrl: simulatorBaseUrl ?? '', needsSimulator: !simulatorBaseUrl };
 }
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +85,29 @@ test('the policy-violation example is refused with the policy named; nothing is 
   assert.match(r.stdout, /refused before sending anything/);
   assert.match(r.stdout, /3rd party export restriction/);
   assert.match(r.stdout, /Calls \(0\)/);
+});
+
+test("--env sandbox is refused in one line naming x-sandbox; exit 1, nothing sent", () => {
+  const r = pindest(['push', '--env', 'sandbox', ACTIVATION]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^pindest push: Pinterest's sandbox does not serve customer lists or audiences \(.*`x-sandbox: disabled`\): use `local` \(the simulator\) or `production` with a test ad account\.\n$/);
+});
+
+test('an activation whose environment is sandbox is refused in one line; exit 1, nothing sent', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pindest-sandbox-'));
+  try {
+    cpSync(join(ROOT, 'examples/pinterest-customer-list'), dir, { recursive: true });
+    const file = join(dir, 'activation.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"environment": "local"', '"environment": "sandbox"'));
+    const r = pindest(['push', file]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^pindest push: The activation's `environment` is `sandbox`\. Pinterest's sandbox does not serve customer lists or audiences .*`x-sandbox: disabled`.*\n$/);
+    assert.equal(r.stderr.split('\n').length, 2, 'one line');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('usage errors exit 2', () => {

@@ -36,8 +36,8 @@ test('findings print as file:line:col severity code message and exit 1', () => {
   assert.equal(r.code, 1);
   const lines = r.stdout.trim().split('\n');
   assert.deepEqual(lines.slice(0, -1), [
-    "destination.json:63:24 error PD103 `segmentRequired` must be `true`: Destination SDK destinations always export audiences.",
-    "destination.json:83:28 warning PD110 `maxBatchAgeInSecs` 900 is below 1800: Adobe's newest page allows it, but the API reference and guardrails say 1800–3600, so AEP may reject it.",
+    "destination.json:65:24 error PD103 `segmentRequired` must be `true`: Destination SDK destinations always export audiences.",
+    "destination.json:85:28 warning PD110 `maxBatchAgeInSecs` 900 is below 1800: Adobe's newest page allows it, but the API reference and guardrails say 1800–3600, so AEP may reject it.",
   ]);
   assert.equal(lines.at(-1), '4 files checked: 1 error, 1 warning');
 });
@@ -54,7 +54,7 @@ test('--format json follows the documented contract, 0-based', () => {
     severity: 'error',
     message: '`segmentRequired` must be `true`: Destination SDK destinations always export audiences.',
     pointer: '/schemaConfig/segmentRequired',
-    range: { start: { line: 62, character: 23 }, end: { line: 62, character: 28 } },
+    range: { start: { line: 64, character: 23 }, end: { line: 64, character: 28 } },
   });
 });
 
@@ -68,7 +68,7 @@ test('--format sarif is SARIF 2.1.0 with rules and 1-based regions', () => {
   const first = run.results[0];
   assert.equal(first.ruleId, 'PD103');
   assert.equal(first.level, 'error');
-  assert.deepEqual(first.locations[0].physicalLocation.region, { startLine: 63, startColumn: 24, endLine: 63, endColumn: 29 });
+  assert.deepEqual(first.locations[0].physicalLocation.region, { startLine: 65, startColumn: 24, endLine: 65, endColumn: 29 });
   assert.equal(first.locations[0].physicalLocation.artifactLocation.uri, 'destination.json');
 });
 

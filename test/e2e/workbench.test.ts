@@ -76,12 +76,12 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     await replaceLine(page, '  "environment": "",');
     await goToLine(page, 15, 19);
     await page.keyboard.press('Control+Space');
-    const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'sandbox' }).first();
+    const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'production' }).first();
     await item.waitFor({ timeout: 15_000 });
     await shot(page, '03-completion');
     await item.click();
     await page.waitForTimeout(300);
-    assert.match(await editorText(page), /"environment": "sandbox"/);
+    assert.match(await editorText(page), /"environment": "production"/);
     await runCommand(page, 'File: Revert File');
     await page.waitForTimeout(500);
     assert.match(await editorText(page), /"environment": "local"/);

@@ -31,14 +31,16 @@ test('RestartBudget allows max restarts per window, then refuses; reset starts o
 });
 
 test('environment and target: settings win, local means the simulator, base URL is machine-checked', () => {
-  assert.equal(environmentFor('activation', 'sandbox'), 'sandbox');
+  assert.equal(environmentFor('activation', 'production'), 'production');
+  // Sandbox is no environment any more (Pinterest's sandbox refuses customer lists): the run itself refuses such an activation.
+  assert.equal(environmentFor('activation', 'sandbox'), 'local');
+  assert.equal(environmentFor('sandbox' as never, 'production'), 'production', 'a sandbox setting left from an earlier version is ignored');
   assert.equal(environmentFor('production', 'local'), 'production');
   assert.equal(environmentFor(undefined, 'bogus'), 'local');
   assert.deepEqual(resolveTarget('local', '', undefined), { environment: 'local', baseUrl: '', needsSimulator: true });
   assert.deepEqual(resolveTarget('local', '', 'http://127.0.0.1:9/v5'), { environment: 'local', baseUrl: 'http://127.0.0.1:9/v5', needsSimulator: false });
   assert.equal(resolveTarget('local', 'http://127.0.0.1:8790/v5/', undefined).baseUrl, 'http://127.0.0.1:8790/v5');
   assert.equal(resolveTarget('production', '', undefined).baseUrl, 'https://api.pinterest.com/v5');
-  assert.equal(resolveTarget('sandbox', undefined, undefined).baseUrl, 'https://api-sandbox.pinterest.com/v5');
   assert.equal(checkBaseUrl('https://api.pinterest.com/v5'), undefined);
   assert.equal(checkBaseUrl('http://127.0.0.1:8790/v5'), undefined);
   assert.match(checkBaseUrl('http://evil.example/v5')!, /https/);
@@ -48,7 +50,7 @@ test('environment and target: settings win, local means the simulator, base URL 
 test('OAuth: authorize URL, token parsing, expiry', () => {
   const u = new URL(authorizeUrl('https://www.pinterest.com/oauth/', '1500100', 'http://127.0.0.1:5/callback', 'st'));
   assert.equal(u.searchParams.get('response_type'), 'code');
-  assert.equal(u.searchParams.get('scope'), 'ads:read,ads:write,user_accounts:read');
+  assert.equal(u.searchParams.get('scope'), 'ads:read,ads:write', 'the one list of required scopes (REQUIRED_SCOPES)');
   assert.equal(u.searchParams.get('redirect_uri'), 'http://127.0.0.1:5/callback');
   const t = parseTokenResponse({ access_token: 'a', refresh_token: 'r', expires_in: 60, scope: 'ads:read' }, 1000);
   assert.deepEqual(t, { accessToken: 'a', refreshToken: 'r', expiresAt: 61_000, scope: 'ads:read' });

@@ -78,9 +78,26 @@ test('fill the Pinterest identity namespaces', async () => {
 });
 
 test('add the missing scopes to the scope array', async () => {
-  const text = read('destination.json').replace('"ads:write",\n', '');
+  const text = read('destination.json').replace('"ads:read",\n        "ads:write"\n', '"ads:read"\n');
   const { fixed, after } = await fix('destination.json', text, 'PD205');
-  assert.deepEqual(JSON.parse(fixed).customerAuthenticationConfigurations[0].scope, ['ads:read', 'user_accounts:read', 'ads:write']);
+  assert.deepEqual(JSON.parse(fixed).customerAuthenticationConfigurations[0].scope, ['ads:read', 'ads:write']);
+  assert.deepEqual(after, []);
+});
+
+test('PD208: an OAuth2 configuration without options gets `"options": {"useBasicAuth": true}` in the file\'s style', async () => {
+  const original = read('destination.json');
+  const text = original.replace(/,\n {6}"options": \{\n {8}"useBasicAuth": true\n {6}\}/, '');
+  assert.notEqual(text, original);
+  const { fixed, after, action } = await fix('destination.json', text, 'PD208');
+  assert.equal(action.title, 'Set `options` to {"useBasicAuth":true}');
+  assert.equal(fixed, original);
+  assert.deepEqual(after, []);
+});
+
+test('PD208: `useBasicAuth: false` becomes true, and only that line changes', async () => {
+  const text = read('destination.json').replace('"useBasicAuth": true', '"useBasicAuth": false');
+  const { fixed, after } = await fix('destination.json', text, 'PD208');
+  assert.deepEqual(changedLines(text, fixed), ['        "useBasicAuth": true']);
   assert.deepEqual(after, []);
 });
 

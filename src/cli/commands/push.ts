@@ -9,6 +9,7 @@ import { BASE_URLS } from '../../core/execute/environment';
 import { formatActivationJson, formatActivationText } from '../../core/execute/report';
 import { fileStateStore, forgetState, memoryStateStore, STATE_FILE, StateError } from '../../core/execute/state';
 import { aepClock, aepRetryPolicy, createPinterestClient, defaultRetryTimeScale, envTokenProvider, parseRetryTimeScale, staticTokenProvider } from '../../core/pinterest';
+import { SANDBOX_REFUSAL } from '../../core/pinterest/sandbox';
 import { ActivationError, type Environment } from '../../core/plan/activation';
 import { planFromDisk } from '../../core/plan/load';
 import { loadProject } from '../../core/project/load';
@@ -17,7 +18,7 @@ import { startSimulator } from '../../simulator';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { progressBar } from '../progress';
 
-export const pushUsage = `usage: pindest push ACTIVATION [--env local|sandbox|production] [--base-url URL] [--fresh] [--create-audience] [--retry-time-scale N] [--dry-run] [--format text|json]
+export const pushUsage = `usage: pindest push ACTIVATION [--env local|production] [--base-url URL] [--fresh] [--create-audience] [--retry-time-scale N] [--dry-run] [--format text|json]
   Runs a test activation: the calls AEP makes, sent to Pinterest. The audience template creates a
   list once per audience; its id is remembered in .pindest/state.json next to the activation (per
   environment, base URL and ad account) and reused by the next push, as AEP does. The token is read
@@ -28,10 +29,10 @@ export const pushUsage = `usage: pindest push ACTIVATION [--env local|sandbox|pr
   --dry-run shows the plan and sends nothing.
   Failed calls are retried as AEP does for the destination's aggregation type; --retry-time-scale
   (0 to 1) multiplies AEP's waits: default 0.001 for local (15 s → 15 ms), 1 otherwise. The report
-  always shows AEP's own waits.
+  always shows AEP's own waits. Pinterest's sandbox is refused: it does not serve customer lists or audiences.
   Exit 0 when the activation succeeded, 1 when it failed or was refused, 2 on a usage error.`;
 
-const ENVS = ['local', 'sandbox', 'production'] as const;
+const ENVS = ['local', 'production'] as const;
 
 export async function runPush(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -48,7 +49,11 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
     },
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}': use text or json`);
-  if (values.env !== undefined && !ENVS.includes(values.env as Environment)) throw new UsageError(`unknown environment '${values.env}': use local, sandbox or production`);
+  if (values.env === 'sandbox') {
+    io.stderr(`pindest push: ${SANDBOX_REFUSAL}\n`);
+    return EXIT.findings;
+  }
+  if (values.env !== undefined && !ENVS.includes(values.env as Environment)) throw new UsageError(`unknown environment '${values.env}': use local or production`);
   if (positionals.length !== 1) throw new UsageError('name one activation file');
   const timeScale = values['retry-time-scale'] === undefined ? undefined : parseRetryTimeScale(values['retry-time-scale']);
   if (typeof timeScale === 'string') throw new UsageError(`--retry-time-scale: ${timeScale}`);

@@ -1,9 +1,8 @@
-/** Where a test activation goes: Pinterest's production or sandbox API, or the local simulator. */
+/** Where a test activation goes: Pinterest's production API or the local simulator (never the sandbox: pinterest/sandbox.ts). */
 import type { Environment } from '../plan/activation';
 
 export const BASE_URLS: Record<Exclude<Environment, 'local'>, string> = {
   production: 'https://api.pinterest.com/v5',
-  sandbox: 'https://api-sandbox.pinterest.com/v5',
 };
 
 const PINTEREST_BASE = /^https:\/\/api(?:-sandbox)?\.pinterest\.com\/v5(?=\/|$)/;

@@ -7,6 +7,7 @@
 // needs to act, and they identify no one.
 import { scrubText } from './redact';
 import type { RetryRecord } from './types';
+import { REQUIRED_SCOPES } from './scopes';
 
 export type NetworkFailure = 'timeout' | 'connection' | 'truncated' | 'invalid-response';
 export type ConfigProblem = 'missing-token' | 'invalid-token' | 'insecure-url' | 'invalid-url' | 'tls-disabled' | 'invalid-argument';
@@ -156,7 +157,7 @@ function describeApiError(e: ApiErrorInit): string {
   const tries = e.attempts > 1 ? ` after ${e.attempts} attempts` : '';
   let text: string;
   if (e.status === 401 && e.code === 3) {
-    text = `Your access token lacks the ${f.scope} scope needed for ${f.operation}: sign in again and grant ads:read, ads:write and user_accounts:read.`;
+    text = `Your access token lacks the ${f.scope} scope needed for ${f.operation}: sign in again and grant ${REQUIRED_SCOPES.join(' and ')}.`;
   } else if (e.status === 401) {
     text = `Pinterest did not accept the access token while ${f.operation} (expired, revoked, or made for another environment): sign in again or set a fresh PINTEREST_ACCESS_TOKEN.`;
   } else if (e.status === 403 && f.adAccountId) {

@@ -2,11 +2,13 @@
  * Reads an activation file and the files it names into what the planner needs: mappings with
  * their effective transformation, the audiences, the connection's customer data.
  */
+import { SANDBOX_REFUSAL } from '../pinterest/sandbox';
 import { asArray, asObject, asString, type Json, type Project, type ProjectFile } from '../project/project';
 import { audienceTemplateRef, TRANSFORMATION } from '../rules/facts';
 import type { ActivatedAudience, Mapping } from './types';
 
-export type Environment = 'local' | 'sandbox' | 'production';
+/** Not Pinterest's sandbox: it refuses every customer-list and audience operation (pinterest/sandbox.ts). */
+export type Environment = 'local' | 'production';
 
 export interface ResolvedActivation {
   file: ProjectFile;
@@ -39,6 +41,7 @@ export function resolveActivation(project: Project, file?: ProjectFile): Resolve
   if (!activationFile) throw new ActivationError(activations.length ? 'Several activation files: name the one to use.' : 'No activation file (activation.json) in the project.');
   const a = asObject(activationFile.doc.value);
   if (!a || activationFile.doc.syntax.some((d) => d.severity === 'error')) throw new ActivationError(`\`${activationFile.path}\` is not valid JSON; run \`pindest validate\`.`);
+  if (a.environment === 'sandbox') throw new ActivationError(`The activation's \`environment\` is \`sandbox\`. ${SANDBOX_REFUSAL}`);
 
   const files = asObject(a.files);
   const destination = objectAt(project, activationFile, asString(files?.destination), 'destination');
@@ -84,6 +87,6 @@ export function resolveActivation(project: Project, file?: ProjectFile): Resolve
     mappings,
     audiences,
     profiles: profileList.map((p) => project.resolveFrom(activationFile, p)),
-    environment: env === 'sandbox' || env === 'production' ? env : 'local',
+    environment: env === 'production' ? env : 'local',
   };
 }

@@ -8,13 +8,6 @@ export const PINTEREST = {
   namespaces: ['Email', 'Email_LC_SHA256', 'GAID', 'IDFA'],
   authorizationUrl: 'https://www.pinterest.com/oauth/',
   tokenUrl: 'https://api.pinterest.com/v5/oauth/token',
-  requiredScopes: ['ads:read', 'ads:write'],
-  recommendedScopes: ['user_accounts:read'],
-  scopes: [
-    'ads:read', 'ads:write', 'billing:read', 'billing:write', 'biz_access:read', 'biz_access:write', 'boards:read',
-    'boards:read_secret', 'boards:write', 'boards:write_secret', 'catalogs:read', 'catalogs:write', 'msot:write',
-    'pins:read', 'pins:read_secret', 'pins:write', 'pins:write_secret', 'user_accounts:read', 'user_accounts:write',
-  ],
 } as const;
 
 /** A streaming destination: it aggregates, or it delivers to a URL-based server. */

@@ -25,6 +25,8 @@ import { pinterestDeviceIdsHashed } from './pd203-pinterest-device-ids-hashed';
 import { pinterestAdAccountField } from './pd204-pinterest-ad-account-field';
 import { pinterestOAuth } from './pd205-pinterest-oauth';
 import { pinterestServerUrl } from './pd206-pinterest-server-url';
+import { pinterestOAuthBasicAuth } from './pd208-pinterest-oauth-basic-auth';
+import { pinterestSandboxEnvironment } from './pd209-pinterest-sandbox-environment';
 import { destinationServerReference } from './pd301-destination-server-reference';
 import { audienceTemplateReference } from './pd302-audience-template-reference';
 import { customerDataFields } from './pd303-customer-data-fields';
@@ -71,6 +73,8 @@ export const RULES: readonly Rule[] = [
   pinterestAdAccountField,
   pinterestOAuth,
   pinterestServerUrl,
+  pinterestOAuthBasicAuth,
+  pinterestSandboxEnvironment,
   destinationServerReference,
   audienceTemplateReference,
   customerDataFields,

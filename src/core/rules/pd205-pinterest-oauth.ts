@@ -1,12 +1,15 @@
 import { asArray, asObject, asString, type Json } from '../project/project';
-import { listOf, suggest } from '../text/suggest';
+import { suggest } from '../text/suggest';
+import { PINTEREST_SCOPES, REQUIRED_SCOPES } from '../pinterest/scopes';
 import { PINTEREST } from './facts';
 import { finding, type Rule } from './rule';
 
 /**
  * Users sign in to Pinterest with OAuth2 authorization code against Pinterest's own endpoints,
- * with the scopes a customer-list destination needs.
+ * with the scopes a test activation's operations need (REQUIRED_SCOPES); extra scopes are fine.
  */
+const both = (scopes: readonly string[]) => scopes.map((s) => `\`${s}\``).join(' and ');
+
 export const pinterestOAuth: Rule = {
   code: 'PD205',
   title: "OAuth2 uses Pinterest's authorization and token URLs and the needed scopes",
@@ -36,19 +39,15 @@ export const pinterestOAuth: Rule = {
     }
     const scopeKey = c.scope !== undefined ? 'scope' : c.scopes !== undefined ? 'scopes' : undefined;
     const scopes = asArray(scopeKey ? c[scopeKey] : undefined).filter((s): s is string => typeof s === 'string');
-    const known: readonly string[] = PINTEREST.scopes;
+    const known = PINTEREST_SCOPES;
     scopes.forEach((s, i) => {
       if (known.includes(s)) return;
       const hint = suggest(s, known);
       out.push(finding(this, `${base}/${scopeKey}/${i}`, `\`${s}\` is not a Pinterest scope${hint ? `; did you mean \`${hint}\`?` : '.'}`, { severity: 'warning', data: hint ? { replacement: hint } : undefined }));
     });
-    const missing = PINTEREST.requiredScopes.filter((s) => !scopes.includes(s));
+    const missing = REQUIRED_SCOPES.filter((s) => !scopes.includes(s));
     if (missing.length) {
-      out.push(finding(this, scopeKey ? `${base}/${scopeKey}` : base, `Request the scope${missing.length > 1 ? 's' : ''} ${listOf(missing)}: customer lists and audiences are read and written with them.`, { data: { addScopes: missing } }));
-    }
-    const recommended = PINTEREST.recommendedScopes.filter((s) => !scopes.includes(s));
-    if (recommended.length && missing.length === 0) {
-      out.push(finding(this, scopeKey ? `${base}/${scopeKey}` : base, `Also request ${listOf(recommended)}, so the connection can tell which Pinterest user signed in.`, { severity: 'warning', data: { addScopes: recommended } }));
+      out.push(finding(this, scopeKey ? `${base}/${scopeKey}` : base, `Request the scope${missing.length > 1 ? 's' : ''} ${both(missing)}: Pinterest's OpenAPI asks for ${both(REQUIRED_SCOPES)} to read ad accounts and to read and write customer lists.`, { data: { addScopes: missing } }));
     }
     return out;
   },

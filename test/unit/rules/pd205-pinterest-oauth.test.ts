@@ -20,16 +20,26 @@ test('PD205: a wrong token URL, a wrong grant and a missing write scope are erro
   assert.ok(found.every((d) => d.severity === 'error'));
 });
 
-test('PD205: a misspelt scope gets did-you-mean; no refresh URL and no user scope are warnings', () => {
+test('PD205: a misspelt scope gets did-you-mean; no refresh URL is a warning', () => {
   const found = withCode(validateExample((f) => {
     const c = f.destination.customerAuthenticationConfigurations[0];
     delete c.refreshTokenUrl;
     c.scope = ['ads:read', 'ads:write', 'ads:wrte'];
   }), 'PD205');
-  assert.deepEqual(found.map((d) => d.severity), ['warning', 'warning', 'warning']);
+  assert.deepEqual(found.map((d) => d.severity), ['warning', 'warning']);
   assert.ok(found.some((d) => /did you mean `ads:write`/.test(d.message)));
   assert.ok(found.some((d) => /refreshTokenUrl/.test(d.message)));
-  assert.ok(found.some((d) => /user_accounts:read/.test(d.message)));
+});
+
+test('PD205: exactly ads:read and ads:write is enough (no run calls GET /user_account); extra scopes are fine', () => {
+  assert.deepEqual(withCode(validateExample((f) => (f.destination.customerAuthenticationConfigurations[0].scope = ['ads:write', 'ads:read'])), 'PD205'), []);
+  assert.deepEqual(withCode(validateExample((f) => (f.destination.customerAuthenticationConfigurations[0].scope = ['ads:read', 'ads:write', 'boards:read'])), 'PD205'), []);
+});
+
+test('PD205: no scope at all asks for both required scopes', () => {
+  const [d] = withCode(validateExample((f) => delete f.destination.customerAuthenticationConfigurations[0].scope), 'PD205');
+  assert.equal(d!.pointer, '/customerAuthenticationConfigurations/0');
+  assert.deepEqual(d!.data, { addScopes: ['ads:read', 'ads:write'] });
 });
 
 test('PD205: no OAuth2 configuration at all is an error', () => {

@@ -20,7 +20,9 @@ test('PD206: v4, plain HTTP and a wrong path are errors with their reason', () =
   }
 });
 
-test('PD206: the sandbox API is accepted', () => {
-  const found = withCode(validateExample((f) => (f.server.urlBasedDestination.url.value = 'https://api-sandbox.pinterest.com/v5/ad_accounts/{{customerData.adAccountId}}/customer_lists')), 'PD206');
-  assert.deepEqual(found, []);
+test("PD206: the sandbox API is an error naming x-sandbox, fixed to the production host", () => {
+  const [d, ...more] = withCode(validateExample((f) => (f.server.urlBasedDestination.url.value = 'https://api-sandbox.pinterest.com/v5/ad_accounts/{{customerData.adAccountId}}/customer_lists')), 'PD206');
+  assert.equal(more.length, 0);
+  assert.match(d!.message, /x-sandbox: disabled/);
+  assert.deepEqual(d!.data, { replacement: 'https://api.pinterest.com/v5/ad_accounts/{{customerData.adAccountId}}/customer_lists' });
 });

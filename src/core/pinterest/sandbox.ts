@@ -1,0 +1,17 @@
+/**
+ * Pinterest's sandbox API (api-sandbox.pinterest.com) does not serve customer lists or audiences:
+ * its OpenAPI marks those operations `x-sandbox: disabled`. So a sandbox test activation of this
+ * destination cannot work, and the product neither offers nor accepts one.
+ */
+import { ACTIVATION_OPERATIONS } from './operations';
+
+/** The operationIds of a test activation that the sandbox refuses. */
+export const SANDBOX_REFUSED_OPERATIONS: readonly string[] = Object.entries(ACTIVATION_OPERATIONS)
+  .filter(([, o]) => o.sandbox === 'disabled')
+  .map(([id]) => id);
+
+/** Why a sandbox run cannot work, in the spec's words. */
+export const SANDBOX_FACT = `Pinterest's sandbox does not serve customer lists or audiences (its OpenAPI marks ${SANDBOX_REFUSED_OPERATIONS.join(', ')} \`x-sandbox: disabled\`)`;
+
+/** Why, and what to do instead: one sentence for CLI refusals, findings and the extension. */
+export const SANDBOX_REFUSAL = `${SANDBOX_FACT}: use \`local\` (the simulator) or \`production\` with a test ad account.`;
