@@ -298,8 +298,8 @@ function translate(src: string): string | PatternRefusal {
       name = name.replace(/^(Is|script=|sc=|general_category=|gc=)/, '');
       return [`\\${e}{${name}}`, close + 1];
     }
-    if (/[A-Za-z0-9]/.test(e) || e.charCodeAt(0) < 128) return ['\\' + e, i + 2];
-    return [literal(e), i + 2]; // Java: a backslash before a non-ASCII character quotes it.
+    if (/[A-Za-z0-9]/.test(e)) return ['\\' + e, i + 2]; // RE2 knows it (\d, \w, \b…) or reports it.
+    return [literal(e), i + 2]; // Java: a backslash before any other character quotes it.
   }
 }
 

@@ -76,6 +76,7 @@ test("Java's spellings mean what they mean in Java", () => {
   assert.equal(ok('\\h\\v').matches('\u00a0\u2028'), true);
   assert.equal(ok('[\\Q]-[\\E]+').matches('[]-'), true, '\\Q…\\E quotes inside a class');
   assert.equal(ok('\\Q(a+)+\\E').matches('(a+)+'), true);
+  assert.equal(ok('a\\ b\\#').matches('a b#'), true, 'a backslash quotes any non-alphanumeric character');
   // `.` excludes Java's line terminators unless DOTALL; UNIX_LINES leaves only \n.
   for (const t of ['\n', '\r', '\u0085', '\u2028']) assert.equal(ok('.').matches(t), false, JSON.stringify(t));
   assert.equal(ok('(?s).').matches('\r'), true);
