@@ -72,7 +72,6 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastProgram | null 
     }
     return undefined;
   };
-  const str = (s: string) => lit(s);
 
   function expr(e: Expr): string {
     switch (e.type) {
@@ -82,7 +81,7 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastProgram | null 
       case 'name': {
         const v = local(e.name);
         if (v) return v;
-        return isInheritedName(e.name) ? `R.getMember(ctx, ${str(e.name)})` : `(ctx[${str(e.name)}] ?? null)`;
+        return isInheritedName(e.name) ? `R.getMember(ctx, ${lit(e.name)})` : `(ctx[${lit(e.name)}] ?? null)`;
       }
       case 'member': {
         const flag = loopFlag(e);
@@ -92,11 +91,11 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastProgram | null 
         if (keys.length > 0) {
           let code = expr(node);
           if (keys.length <= 2) {
-            for (const k of keys) code = `R.getOwnName(${code}, ${str(k)})`;
+            for (const k of keys) code = `R.getOwnName(${code}, ${lit(k)})`;
             return code;
           }
           const v = fresh('m');
-          return `((${v}) => { ${keys.map((k) => `if (${v} !== null) ${v} = R.getOwnName(${v}, ${str(k)});`).join(' ')} return ${v}; })(${code})`;
+          return `((${v}) => { ${keys.map((k) => `if (${v} !== null) ${v} = R.getOwnName(${v}, ${lit(k)});`).join(' ')} return ${v}; })(${code})`;
         }
         if (e.key.type === 'literal' && (typeof e.key.value === 'number' || typeof e.key.value === 'string')) {
           return `R.getMember(${expr(e.object)}, ${lit(e.key.value)})`;
@@ -127,7 +126,7 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastProgram | null 
     const flag = loopFlag(e);
     if (flag) return flag;
     if (e.type === 'unary' && e.op === 'not') return `!${condition(e.operand, '"not"')}`;
-    return `R.cond(${expr(e)}, ${str(where)}, ${spanId(e.span)})`;
+    return `R.cond(${expr(e)}, ${lit(where)}, ${spanId(e.span)})`;
   }
 
   function block(stmts: Stmt[]): string {
@@ -139,7 +138,7 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastProgram | null 
         let j = i;
         for (; j < stmts.length; j++) {
           const r = stmts[j]!;
-          if (r.type === 'text') code += `out += ${str(r.text)};\n`;
+          if (r.type === 'text') code += `out += ${lit(r.text)};\n`;
           else if (r.type === 'print') {
             const v = fresh('p');
             code += `{ const ${v} = ${expr(r.expr)}; out += typeof ${v} === 'string' ? ${v} : R.toOutput(${v}); }\n`;
