@@ -11,8 +11,8 @@ import { EXAMPLE_DIR } from '../helpers/example';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.mjs');
 
-function pindest(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+function pindest(args: string[], cwd = ROOT, timeout?: number) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -93,4 +93,34 @@ test('a 100,000-deep file through the CLI: one positioned error, no crash', () =
   const r = pindest(['validate', path]);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /deep\.destination\.json:1:257 error PD001 JSON nested deeper than 256 levels/);
+});
+
+/** A copy of the example with a second customer data field, `region`, and a connection value for it. */
+function withRegionPattern(pattern: string, value: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pindest-cli-'));
+  cpSync(EXAMPLE_DIR, dir, { recursive: true });
+  const destination = JSON.parse(readFileSync(join(dir, 'destination.json'), 'utf8'));
+  destination.customerDataFields.push({ name: 'region', title: 'Region', type: 'string', pattern });
+  writeFileSync(join(dir, 'destination.json'), JSON.stringify(destination, null, 2));
+  const activation = JSON.parse(readFileSync(join(dir, 'activation.json'), 'utf8'));
+  activation.connection.customerData.region = value;
+  writeFileSync(join(dir, 'activation.json'), JSON.stringify(activation, null, 2));
+  return dir;
+}
+
+// A backtracking engine takes hours on this pair; the spawn's timeout turns a hang into a failure.
+test('a catastrophic customer data field pattern against a 41-character value returns the finding', { timeout: 5000 }, () => {
+  const dir = withRegionPattern('^(a+)+$', `${'a'.repeat(40)}b`);
+  const r = pindest(['validate', '.'], dir, 4000);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n'), [
+    "activation.json:8:17 error PD306 `region` does not match the destination's pattern `^(a+)+$`.",
+    '4 files checked: 1 error, 0 warnings',
+  ]);
+});
+
+test('a customer data field pattern RE2 cannot run is a warning that says why', () => {
+  const r = pindest(['validate', '.'], withRegionPattern('^(eu|us)-\\1$', 'eu-eu'));
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^activation\.json:8:17 warning PD306 `region` was not checked against the destination's pattern: it uses a backreference \(`\\1`\)/);
 });

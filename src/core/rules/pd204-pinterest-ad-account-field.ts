@@ -1,4 +1,5 @@
 import { asArray, asString, type Json } from '../project/project';
+import { compilePattern } from '../text/pattern';
 import { adAccountFieldIndex } from './facts';
 import { finding, type Rule } from './rule';
 
@@ -8,20 +9,21 @@ const SUGGESTED_PATTERN = '^[0-9]{1,18}$';
 const MUST_ACCEPT = ['1', '549755885175', '123456789012345678'];
 const MUST_REJECT = ['', 'abc', '12a4', '1234567890123456789', ' 549755885175', '549755885175 ', '-12'];
 
-/** Whether a customer data field's pattern takes exactly 1–18 digits. Adobe evaluates Java regexes; JS agrees on this subset. */
-export function patternProblem(pattern: string): string | undefined {
-  let re: RegExp;
-  try {
-    re = new RegExp(pattern, 'u');
-  } catch {
-    return `\`pattern\` is not a valid regular expression; use \`${SUGGESTED_PATTERN}\`.`;
+/**
+ * Whether a customer data field's pattern takes exactly 1–18 digits, judged on the linear-time
+ * engine every workspace pattern runs on. As Java's Matcher.matches(), the whole value must match.
+ */
+export function patternProblem(pattern: string): { message: string; inner?: { offset: number; length: number } } | undefined {
+  const compiled = compilePattern(pattern);
+  if (!compiled.ok) {
+    const { reason, offset, length } = compiled.refusal;
+    return { message: `\`pattern\` cannot be checked: ${reason}; use \`${SUGGESTED_PATTERN}\`.`, inner: { offset, length } };
   }
-  // A Java pattern must match the whole value; mirror that by anchoring.
-  const whole = (s: string) => re.test(s) && (re.exec(s)?.[0] ?? '') === s;
+  const whole = (s: string) => compiled.pattern.matches(s) === true;
   const refused = MUST_ACCEPT.find((s) => !whole(s));
-  if (refused) return `\`pattern\` rejects the valid ad account id \`${refused}\`; use \`${SUGGESTED_PATTERN}\`.`;
+  if (refused) return { message: `\`pattern\` rejects the valid ad account id \`${refused}\`; use \`${SUGGESTED_PATTERN}\`.` };
   const accepted = MUST_REJECT.find((s) => whole(s));
-  if (accepted !== undefined) return `\`pattern\` accepts \`${JSON.stringify(accepted)}\`, which is not an ad account id; use \`${SUGGESTED_PATTERN}\`.`;
+  if (accepted !== undefined) return { message: `\`pattern\` accepts \`${JSON.stringify(accepted)}\`, which is not an ad account id; use \`${SUGGESTED_PATTERN}\`.` };
   return undefined;
 }
 
@@ -47,8 +49,8 @@ export const pinterestAdAccountField: Rule = {
       out.push(finding(this, base, 'Set `isRequired: true` on the ad account id: without it a connection has nowhere to send audiences.', { severity: 'warning', data: { set: { pointer: `${base}/isRequired`, value: true } } }));
     }
     const pattern = asString(field.pattern);
-    const problem = pattern === undefined ? `Add \`"pattern": "${SUGGESTED_PATTERN}"\` so users cannot enter anything but an ad account id (1 to 18 digits).` : patternProblem(pattern);
-    if (problem) out.push(finding(this, pattern === undefined ? base : `${base}/pattern`, problem, { data: { set: { pointer: `${base}/pattern`, value: SUGGESTED_PATTERN } } }));
+    const problem = pattern === undefined ? { message: `Add \`"pattern": "${SUGGESTED_PATTERN}"\` so users cannot enter anything but an ad account id (1 to 18 digits).` } : patternProblem(pattern);
+    if (problem) out.push(finding(this, pattern === undefined ? base : `${base}/pattern`, problem.message, { inner: problem.inner, data: { set: { pointer: `${base}/pattern`, value: SUGGESTED_PATTERN } } }));
     return out;
   },
 };

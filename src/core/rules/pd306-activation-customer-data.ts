@@ -1,5 +1,6 @@
 import { childPointer } from '../json/pointer';
 import { asArray, asObject, asString } from '../project/project';
+import { compilePattern } from '../text/pattern';
 import { listOf, suggest } from '../text/suggest';
 import { destinationsFor } from './facts';
 import { finding, type Rule } from './rule';
@@ -33,13 +34,11 @@ export const activationCustomerData: Rule = {
       }
       const pattern = asString(f!.pattern);
       if (pattern !== undefined && typeof v === 'string') {
-        let re: RegExp | undefined;
-        try {
-          re = new RegExp(pattern, 'u');
-        } catch {
-          re = undefined; // A Java-only construct: AEP checks it, we cannot.
-        }
-        if (re && !re.test(v)) out.push(finding(this, pointer, `\`${name}\` does not match the destination's pattern \`${pattern}\`.`));
+        const compiled = compilePattern(pattern);
+        const found = compiled.ok ? compiled.pattern.find(v) : undefined;
+        if (found === false) out.push(finding(this, pointer, `\`${name}\` does not match the destination's pattern \`${pattern}\`.`));
+        else if (!compiled.ok) out.push(finding(this, pointer, `\`${name}\` was not checked against the destination's pattern: ${compiled.refusal.reason}. Check the value by hand, or simplify the pattern in the destination file.`, { severity: 'warning' }));
+        else if (found === undefined) out.push(finding(this, pointer, `\`${name}\` was not checked against the destination's pattern: at ${v.length} characters it is too long to check in bounded time.`, { severity: 'warning' }));
       }
       if ((f!.type === 'integer' && !Number.isInteger(v)) || (f!.type === 'string' && typeof v !== 'string')) {
         out.push(finding(this, pointer, `\`${name}\` must be ${f!.type === 'integer' ? 'an integer' : 'a string'}.`));

@@ -10,6 +10,13 @@
  * subset the generated code calls the evaluator's own value helpers (getOwnName, getMember,
  * toOutput, deepEqual, isMap) and fails with the same messages, spans and limits; the template
  * test suite runs through this path for every template it accepts.
+ *
+ * Templates come from workspace files, also untrusted ones, so no template text is ever code:
+ * every string or number from the template (text, names, keys, literals) enters the generated
+ * source only through `lit` (a JSON string literal, or a number's digits); identifiers are our
+ * own (`ctx`, `out`, `R.…`, and fresh `v0`-style names that loop variables map to); the rest is
+ * fixed text, span numbers and the fixed `first`/`last`/`and`/`or`. codegen.test.ts checks this
+ * on hostile templates by reading the generated source.
  */
 import type { Expr, Stmt } from './ast';
 import type { LineIndex, Span } from './errors';
@@ -17,6 +24,22 @@ import { TemplateFailure } from './errors';
 import { deepEqual, getMember, getOwnName, isInheritedName, isMap, staticMemberChain, LoopInfo, MapEntry, toOutput, typeName } from './values';
 
 export type FastRender = (ctx: Record<string, unknown>, maxSteps: number, maxOutput: number) => string;
+
+/** The generated function and the source it was built from (tests read the source). */
+export interface FastProgram {
+  render: FastRender;
+  source: string;
+}
+
+/** A template's string or number as JavaScript source: a JSON string literal, or digits. */
+function lit(v: string | number | boolean | null): string {
+  if (typeof v === 'number') {
+    if (Number.isFinite(v)) return String(v);
+    if (v === Infinity) return 'Infinity'; // A literal beyond double range; JSON would say null.
+    throw new Unsupported();
+  }
+  return JSON.stringify(v);
+}
 
 class Unsupported extends Error {}
 
@@ -36,7 +59,7 @@ interface Runtime {
 }
 
 /** Compiles the template to one function, or returns null when it uses anything outside the subset. */
-export function compileFast(body: Stmt[], lines: LineIndex): FastRender | null {
+export function compileFast(body: Stmt[], lines: LineIndex): FastProgram | null {
   const spans: Span[] = [];
   const spanId = (s: Span) => spans.push(s) - 1;
   let nextVar = 0;
@@ -49,17 +72,16 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastRender | null {
     }
     return undefined;
   };
-  const str = (s: string) => JSON.stringify(s);
 
   function expr(e: Expr): string {
     switch (e.type) {
       case 'literal':
-        if (typeof e.value === 'number' || typeof e.value === 'string' || typeof e.value === 'boolean' || e.value === null) return e.value === null ? 'null' : JSON.stringify(e.value);
+        if (typeof e.value === 'number' || typeof e.value === 'string' || typeof e.value === 'boolean' || e.value === null) return lit(e.value);
         throw new Unsupported();
       case 'name': {
         const v = local(e.name);
         if (v) return v;
-        return isInheritedName(e.name) ? `R.getMember(ctx, ${str(e.name)})` : `(ctx[${str(e.name)}] ?? null)`;
+        return isInheritedName(e.name) ? `R.getMember(ctx, ${lit(e.name)})` : `(ctx[${lit(e.name)}] ?? null)`;
       }
       case 'member': {
         const flag = loopFlag(e);
@@ -69,14 +91,14 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastRender | null {
         if (keys.length > 0) {
           let code = expr(node);
           if (keys.length <= 2) {
-            for (const k of keys) code = `R.getOwnName(${code}, ${str(k)})`;
+            for (const k of keys) code = `R.getOwnName(${code}, ${lit(k)})`;
             return code;
           }
           const v = fresh('m');
-          return `((${v}) => { ${keys.map((k) => `if (${v} !== null) ${v} = R.getOwnName(${v}, ${str(k)});`).join(' ')} return ${v}; })(${code})`;
+          return `((${v}) => { ${keys.map((k) => `if (${v} !== null) ${v} = R.getOwnName(${v}, ${lit(k)});`).join(' ')} return ${v}; })(${code})`;
         }
         if (e.key.type === 'literal' && (typeof e.key.value === 'number' || typeof e.key.value === 'string')) {
-          return `R.getMember(${expr(e.object)}, ${JSON.stringify(e.key.value)})`;
+          return `R.getMember(${expr(e.object)}, ${lit(e.key.value)})`;
         }
         throw new Unsupported();
       }
@@ -104,7 +126,7 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastRender | null {
     const flag = loopFlag(e);
     if (flag) return flag;
     if (e.type === 'unary' && e.op === 'not') return `!${condition(e.operand, '"not"')}`;
-    return `R.cond(${expr(e)}, ${str(where)}, ${spanId(e.span)})`;
+    return `R.cond(${expr(e)}, ${lit(where)}, ${spanId(e.span)})`;
   }
 
   function block(stmts: Stmt[]): string {
@@ -116,7 +138,7 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastRender | null {
         let j = i;
         for (; j < stmts.length; j++) {
           const r = stmts[j]!;
-          if (r.type === 'text') code += `out += ${str(r.text)};\n`;
+          if (r.type === 'text') code += `out += ${lit(r.text)};\n`;
           else if (r.type === 'print') {
             const v = fresh('p');
             code += `{ const ${v} = ${expr(r.expr)}; out += typeof ${v} === 'string' ? ${v} : R.toOutput(${v}); }\n`;
@@ -198,11 +220,12 @@ ${body}    }
       return v === true || (v !== false && runtime.truthy(v, where, span));
     },
   };
+  const source = `"use strict";\nreturn function render(ctx, maxSteps, maxOutput) {\nlet out = '';\nlet steps = 0;\n${code}return out;\n};`;
   let factory: (R: Runtime) => FastRender;
   try {
-    factory = new Function('R', `"use strict";\nreturn function render(ctx, maxSteps, maxOutput) {\nlet out = '';\nlet steps = 0;\n${code}return out;\n};`) as typeof factory;
+    factory = new Function('R', source) as typeof factory;
   } catch {
     return null; // No eval (a strict CSP): the closure evaluator renders.
   }
-  return factory(runtime);
+  return { render: factory(runtime), source };
 }

@@ -9,6 +9,7 @@ import { formatDate, parseDate, parseIso, zoneOffset } from './dates';
 import { ValueError } from './errors';
 import { escape, formEncode } from './escape';
 import { decimalFormat, defaultNumberFormat } from './numbers';
+import { compilePattern } from '../text/pattern';
 import { ADDED, filterSegments, REMOVED } from './segments';
 import { isEmpty, isMap, javaTrim, newMap, stringValueOf, toJson, toOutput, typeName } from './values';
 
@@ -50,31 +51,15 @@ function sortList(input: unknown, name: string): unknown[] | null {
   return [...input].sort(compareSortable);
 }
 
-/** Java's String.split(regex, limit). */
+/** Java's String.split(regex, limit), on the linear-time engine every workspace pattern runs on. */
 function javaSplit(s: string, delimiter: string, limit: number): string[] {
-  let re: RegExp;
-  try {
-    re = new RegExp(delimiter, 'gu');
-  } catch {
-    throw new ValueError(`The split delimiter "${delimiter}" is not a valid regular expression (Java's split takes a regex; escape special characters).`);
+  const compiled = compilePattern(delimiter);
+  if (!compiled.ok) {
+    throw new ValueError(`The split delimiter "${delimiter}" cannot be used: ${compiled.refusal.reason} (Java's split takes a regex; escape special characters).`);
   }
-  const out: string[] = [];
-  let last = 0;
-  let matched = false;
-  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      if (m.index === 0 || m.index >= s.length) continue;
-    }
-    if (limit > 0 && out.length === limit - 1) break;
-    matched = true;
-    out.push(s.slice(last, m.index));
-    last = m.index + m[0].length;
-  }
-  if (!matched) return [s];
-  out.push(s.slice(last));
-  if (limit === 0) while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out;
+  const parts = compiled.pattern.split(s, limit);
+  if (!parts) throw new ValueError(`The text to split is ${s.length} characters long, too long for pindest to split with "${delimiter}" in bounded time.`);
+  return parts;
 }
 
 function date(input: unknown, args: readonly unknown[]): unknown {

@@ -14,7 +14,7 @@
 import type { Stmt } from './ast';
 import { FILTERS, FUNCTIONS } from './catalog';
 import { LineIndex, TemplateFailure, type TemplateError } from './errors';
-import { compileFast, type FastRender } from './codegen';
+import { compileFast, type FastProgram } from './codegen';
 import { compile, run, type Program } from './evaluate';
 import { parse } from './parser';
 import { collectPaths, type PathSegment, type ResolvedPath } from './paths';
@@ -55,14 +55,14 @@ class ParsedTemplate implements Template {
     readonly lines: LineIndex,
   ) {}
 
-  private fastProgram: FastRender | null | undefined;
+  private fastProgram: FastProgram | null | undefined;
 
   compiled(): Program {
     return (this.program ??= compile(this.body, this.lines));
   }
 
   /** The generated-function path for templates within its subset (see codegen.ts), else null. */
-  fast(): FastRender | null {
+  fast(): FastProgram | null {
     if (this.fastProgram === undefined) this.fastProgram = FAST_PATH ? compileFast(this.body, this.lines) : null;
     return this.fastProgram;
   }
@@ -105,7 +105,7 @@ export function renderTemplate(source: string | Template, context: Record<string
   };
   try {
     const fast = t.fast();
-    if (fast) return fast(context ?? {}, limits.maxSteps, limits.maxOutput);
+    if (fast) return fast.render(context ?? {}, limits.maxSteps, limits.maxOutput);
     return run(t.compiled(), context ?? {}, limits);
   } catch (e) {
     // Only data nested thousands deep (toJson, ==) can exhaust the stack; the template cannot.
@@ -114,6 +114,15 @@ export function renderTemplate(source: string | Template, context: Record<string
     }
     throw e;
   }
+}
+
+/**
+ * Which path renders the template: the generated function (with the source it was built from) or
+ * the closure evaluator. For tests and diagnostics; rendering chooses on its own.
+ */
+export function renderPath(template: string | Template): { path: 'generated'; source: string } | { path: 'evaluator' } {
+  const fast = parsedFrom(template).fast();
+  return fast ? { path: 'generated', source: fast.source } : { path: 'evaluator' };
 }
 
 /** Variables, filters, functions and tags the template uses, in source order. */

@@ -4,7 +4,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderTemplate, setFastPath, TemplateFailure } from '../../../src/core/template';
+import { renderPath, renderTemplate, setFastPath, TemplateFailure } from '../../../src/core/template';
 import { mulberry32 as prng } from '../../../src/simulator/prng';
 
 
@@ -46,11 +46,95 @@ test('1,000 random templates render identically through both paths, limits inclu
     for (const context of CONTEXTS) {
       for (const maxSteps of [undefined, 3]) {
         setFastPath(true);
+        assert.equal(renderPath(template).path, 'generated', `not on the fast path: ${template}`);
         const fast = outcome(template, context, maxSteps);
         setFastPath(false);
+        assert.equal(renderPath(template).path, 'evaluator');
         const slow = outcome(template, context, maxSteps);
         assert.equal(fast, slow, `template: ${template}`);
       }
     }
+  }
+});
+
+test('templates outside the subset render through the evaluator', () => {
+  setFastPath(true);
+  for (const t of ["{{ name | upper }}", '{% set x = 1 %}{{ x }}', '{{ 1 + 2 }}', '{{ range(1, 3) }}']) {
+    assert.equal(renderPath(t).path, 'evaluator', t);
+  }
+});
+
+/** The generated source with its string literals (JSON's "…" and the fixed '…' messages) taken out. */
+function codeOutsideStrings(source: string): string {
+  let code = '';
+  for (let i = 0; i < source.length; i++) {
+    const q = source[i]!;
+    if (q !== '"' && q !== "'") {
+      code += q;
+      continue;
+    }
+    for (i++; i < source.length && source[i] !== q; i++) if (source[i] === '\\') i++;
+    code += ' ';
+  }
+  return code;
+}
+
+/** Every identifier the generator itself writes; template names never become identifiers. */
+const GENERATOR_WORDS = new Set([
+  'return', 'function', 'render', 'ctx', 'maxSteps', 'maxOutput', 'let', 'const', 'out', 'steps', 'if', 'else', 'for', 'typeof',
+  'null', 'undefined', 'true', 'false', 'Infinity', 'new', 'Array', 'isArray', 'Object', 'keys', 'length', 'R', 'getOwnName',
+  'getMember', 'toOutput', 'deepEqual', 'isMap', 'typeName', 'LoopInfo', 'MapEntry', 'fail', 'cond', 'index', 'revindex', 'first', 'last',
+]);
+const FRESH = /^(m|p|it|k|n|i|loop|v)\d+$/;
+
+const PAYLOADS = [
+  '"; globalThis.__pindestPwned = 1; "',
+  "'; globalThis.__pindestPwned = 1; '",
+  '`${globalThis.__pindestPwned = 1}`',
+  '*/ globalThis.__pindestPwned = 1; /*',
+  '\u2028globalThis.__pindestPwned = 1;\u2029//',
+  '</script><script>globalThis.__pindestPwned = 1</script>',
+  'process.exit(3)',
+  "}); require('child_process').execSync('exit 3'); ({",
+  '\\"; globalThis.__pindestPwned = 1; //',
+  '\ud800 lone surrogate',
+];
+
+function hostileTemplates(): string[] {
+  const out: string[] = [];
+  for (const p of PAYLOADS) {
+    const dq = p.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
+    const sq = p.replaceAll('\\', '\\\\').replaceAll("'", "\\'");
+    out.push(
+      `text ${p} {{ list }}`,
+      `{% if x == "${dq}" %}same{% else %}${p}{% endif %}`,
+      `{% if '${sq}' != x %}{{ a['${sq}'] }}{{ a["${dq}"].b.c }}{% endif %}`,
+      `{% for item in list %}${p}{{ item }}{% if not loop.last %}, {% endif %}{% endfor %}`,
+    );
+  }
+  // Names that are JavaScript's or the generator's own, as variables, loop variables and keys.
+  for (const name of ['process', 'require', 'globalThis', 'constructor', '__proto__', 'R', 'ctx', 'out', 'steps', 'maxSteps', 'Function', 'eval', 'arguments', 'loop0', 'v1']) {
+    out.push(`{{ ${name} }}|{{ a.${name} }}|{{ a.b.c.${name} }}|{% for ${name} in list %}{{ ${name} }}{% endfor %}`);
+  }
+  out.push(`{{ ${'9'.repeat(400)} }}|{{ a[${'9'.repeat(400)}] }}|{% if ${'9'.repeat(400)} == 0 %}zero{% endif %}`);
+  return out;
+}
+
+test('hostile template text, strings and names stay data: same output as the evaluator, no side effect, no raw text in the code', () => {
+  const g = globalThis as { __pindestPwned?: unknown };
+  const context = { list: ['p', 'q'], x: 'y', a: { b: { c: { process: 1 } } }, process: 'shadowed', R: 'r', ctx: 'c' };
+  for (const template of hostileTemplates()) {
+    setFastPath(true);
+    const path = renderPath(template);
+    assert.equal(path.path, 'generated', `not on the fast path: ${template}`);
+    const fast = outcome(template, context);
+    assert.equal(g.__pindestPwned, undefined, `side effect from: ${template}`);
+    setFastPath(false);
+    assert.equal(fast, outcome(template, context), `template: ${template}`);
+    const code = codeOutsideStrings(path.source);
+    for (const word of code.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+      assert.ok(GENERATOR_WORDS.has(word) || FRESH.test(word), `template text became code (${word}): ${template}`);
+    }
+    assert.doesNotMatch(code, /[`\u2028\u2029]|\/\*|\*\/|<\//, `template text became code: ${template}`);
   }
 });
