@@ -61,6 +61,7 @@ const RANGE_MESSAGE = "range() is not supported by Adobe's Pebble";
 /** Why some well-known names are not in the tables (Twig aliases, Pebble functions that need an unsupported tag). */
 const NOT_IN_PEBBLE: Readonly<Record<string, string>> = {
   'filter:e': 'Pebble has no "e" filter (that is Twig\'s alias); use "escape".',
+  'filter:format': 'Pebble added "format" (Java\'s String.format) in 4.1.2, 2026; Adobe does not say its fork has it and this product does not model it. Join the parts with "~" instead.',
   'filter:keys': 'Pebble has no "keys" filter; iterate the map instead: {% for entry in map %}{{ entry.key }}{% endfor %}.',
   'function:block': 'block() needs the "block" tag, which Adobe\'s Pebble does not support.',
   'function:parent': 'parent() needs the "extends" and "block" tags, which Adobe\'s Pebble does not support.',

@@ -160,3 +160,7 @@ test('added keeps realized and existing audiences, removed keeps exited ones, ac
   assert.equal(render('[{% for s in missing | added %}x{% endfor %}] {{ missing | removed | length }}'), '[] 0');
   assertRenderError('{{ l | added }}', { l: [1] }, 1, 8, /expects the segmentMembership map/);
 });
+
+test('format (Pebble 4.1.2) is refused with a way out, not rendered', () => {
+  assertParseError("{{ 'Hello %s!' | format('World') }}", 1, 18, /Unknown filter "format"\. Pebble added "format" .* Join the parts with "~" instead\./);
+});
