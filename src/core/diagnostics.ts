@@ -38,6 +38,8 @@ export interface Finding {
 /** A located finding. */
 export interface Diagnostic extends Finding {
   range: Range;
+  /** Other places in the same file that belong to this finding (e.g. the other duplicate key). */
+  related?: { message: string; range: Range }[];
 }
 
 export const SOURCE = 'pindest';

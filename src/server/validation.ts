@@ -61,7 +61,7 @@ export class Validator {
     if (!file.kind) return [];
     return validateFile(project, file)
       .filter((d) => keepForLanguage(d, doc.languageId))
-      .map(toLsp);
+      .map((d) => toLsp(d, doc.uri));
   }
 
   private run(uri: string): void {

@@ -106,3 +106,15 @@ test('preview shows the URLs of the target it is given: production as AEP calls 
   assert.doesNotMatch(running, /<port>/);
   assert.equal(pindest(['preview', '--env', 'staging', ACTIVATION]).code, 2);
 });
+
+test('a destination file with bytes that are not UTF-8 stops the preview with the place of the first bad byte', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pindest-preview-utf8-'));
+  cpSync(EXAMPLE_DIR, dir, { recursive: true });
+  const path = join(dir, 'destination.json');
+  const bytes = Buffer.from(readFileSync(path, 'utf8').replace('"Pinterest Customer List"', '"Pinterest Customer List X"'), 'utf8');
+  bytes[bytes.indexOf(' X"') + 1] = 0xff;
+  writeFileSync(path, bytes);
+  const r = pindest(['preview', join(dir, 'activation.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^pindest preview: \S+destination\.json is not valid UTF-8: byte 0xFF at line 5, character 36 \(byte offset \d+\) starts no UTF-8 character; save the file as UTF-8\n$/);
+});

@@ -124,3 +124,41 @@ test('a customer data field pattern RE2 cannot run is a warning that says why', 
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /^activation\.json:8:17 warning PD306 `region` was not checked against the destination's pattern: it uses a backreference \(`\\1`\)/);
 });
+
+test('a duplicate key warns at both occurrences, each naming the other line (PD005); exit stays 0', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pindest-dup-'));
+  cpSync(EXAMPLE_DIR, dir, { recursive: true });
+  const path = join(dir, 'destination.json');
+  // Line 7 is `"status": "TEST",`: a second status on line 8 is what AEP (last wins) would read.
+  const lines = readFileSync(path, 'utf8').split('\n');
+  assert.equal(lines[6], '  "status": "TEST",');
+  lines.splice(7, 0, '  "status": "TEST",');
+  writeFileSync(path, lines.join('\n'));
+  const r = pindest(['validate', 'destination.json'], dir);
+  assert.equal(r.code, 0, r.stdout);
+  const found = r.stdout.split('\n').filter((l) => l.includes('PD005'));
+  assert.equal(found.length, 2, r.stdout);
+  assert.match(found[0]!, /^destination\.json:7:3 warning PD005 Duplicate key "status": this value is ignored, the last "status" \(line 8\) replaces it/);
+  assert.match(found[1]!, /^destination\.json:8:3 warning PD005 Duplicate key "status": it also appears on line 7\. JSON\.parse keeps this last value/);
+  assert.match(r.stdout, /1 file checked: 0 errors, 2 warnings/);
+  const json = JSON.parse(pindest(['validate', 'destination.json', '--format', 'json'], dir).stdout);
+  const pointers = JSON.stringify(json).match(/"pointer":"\/status"/g);
+  assert.equal(pointers?.length, 2);
+});
+
+test('invalid UTF-8 bytes: a positioned error at the first bad byte (PD006), exit 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pindest-utf8-'));
+  cpSync(EXAMPLE_DIR, dir, { recursive: true });
+  const path = join(dir, 'destination.json');
+  // Latin-1 "é" (0xE9) where UTF-8 needs C3 A9: line 5 is `  "name": "Pinterest Customer List",`.
+  const text = readFileSync(path, 'utf8').replace('"Pinterest Customer List"', '"Pinterest Customer List X"');
+  const at = Buffer.from(text.slice(0, text.indexOf(' X"') + 1), 'utf8').length;
+  const bytes = Buffer.from(text, 'utf8');
+  bytes[at] = 0xe9;
+  writeFileSync(path, bytes);
+  const r = pindest(['validate', 'destination.json'], dir);
+  assert.equal(r.code, 1, r.stdout);
+  assert.match(r.stdout, /^destination\.json:5:36 error PD006 The file is not valid UTF-8: byte 0xE9 at line 5, character 36 \(byte offset \d+\) starts no UTF-8 character; save the file as UTF-8\.$/m);
+  // The rest of the file was still read and checked: no other finding.
+  assert.match(r.stdout, /1 file checked: 1 error, 0 warnings/);
+});

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { FILTERS } from '../../src/core/template/index';
 import { caret, positionAt, serverSession } from './client';
 
 const session = serverSession();
@@ -88,6 +89,9 @@ test('template: variables in scope, members, loop variables, filters and functio
 
   const filters = await completeAt('destination-server.json', server.replace('{{ identity.id }}', '{{ identity.id | lo‸ }}'), '‸');
   assert.ok(labels(filters).includes('lower') && labels(filters).includes('toJson'), `filters: ${labels(filters)}`);
+  // The parser's table, nothing else: Pebble's sha256 offered, Twig's e and the non-Pebble keys not.
+  assert.deepEqual([...labels(filters)].sort(), [...FILTERS].sort());
+  assert.ok(labels(filters).includes('sha256') && !labels(filters).includes('e') && !labels(filters).includes('keys'));
 
   const cd = await completeAt('destination-server.json', server.replace('{{customerData.adAccountId}}', '{{customerData.|}}'));
   assert.deepEqual(labels(cd), ['adAccountId']);

@@ -132,3 +132,22 @@ test('the debounce delay comes from initializationOptions, and only the last ver
     await slow.stop();
   }
 });
+
+test('a duplicate key: a PD005 warning at each occurrence, with related information pointing at the other', async () => {
+  const uri = project.uri('destination.json');
+  const text = read('destination.json').replace('"status": "TEST",', '"status": "TEST",\n  "status": "TEST",');
+  await session.client.open(uri, text);
+  const ds = (await session.client.diagnosticsFor(uri)).filter((d) => d.code === 'PD005');
+  assert.equal(ds.length, 2, JSON.stringify(ds));
+  const [first, second] = ds.sort((a, b) => a.range.start.line - b.range.start.line);
+  for (const d of [first!, second!]) {
+    assert.equal(d.severity, 2); // Warning
+    assert.equal(text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end)), '"status"');
+    assert.equal((d.data as { pointer: string }).pointer, '/status');
+    assert.equal(d.relatedInformation?.length, 1);
+    assert.equal(d.relatedInformation![0]!.location.uri, uri);
+  }
+  assert.deepEqual(first!.relatedInformation![0]!.location.range, second!.range);
+  assert.deepEqual(second!.relatedInformation![0]!.location.range, first!.range);
+  await session.client.close(uri);
+});

@@ -22,7 +22,17 @@ export async function runValidate(argv: string[], io: CliIO): Promise<number> {
 
   const { project, problems } = await loadProject(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
   const reports: FileReport[] = validateProject(project);
+  const seen = new Set<string>();
   for (const p of problems) {
+    const file = p.offset === undefined ? undefined : project.file(p.path);
+    const report = file && reports.find((r) => r.path === p.path);
+    if (file && report) {
+      // The file was read (bytes replaced by U+FFFD) and validated: the encoding finding joins its report.
+      if (seen.has(`${p.path}\0${p.offset}`)) continue;
+      seen.add(`${p.path}\0${p.offset}`);
+      report.diagnostics.unshift({ code: 'PD006', severity: 'error', message: `The file ${p.message}.`, pointer: '', range: file.doc.range(p.offset!, p.offset! + 1) });
+      continue;
+    }
     const d: Diagnostic = { code: 'PD004', severity: 'error', message: `Cannot validate: the file ${p.message}.`, pointer: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
     reports.push({ path: p.path, kind: undefined, diagnostics: [d] });
   }

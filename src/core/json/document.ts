@@ -7,11 +7,11 @@
  * diagnostic, never an exception: empty text, a byte order mark, binary content, nesting too
  * deep for the later stages (which recurse) to be safe.
  */
-import { parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { getLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic, Range } from '../diagnostics';
 import { LineIndex } from './lines';
 import { locate, type BracketIndex, type Span } from './locate';
-import { parsePointer } from './pointer';
+import { formatPointer, parsePointer } from './pointer';
 
 /** Deeper than this is refused: no Destination SDK file comes near it, and later stages recurse. */
 export const MAX_DEPTH = 256;
@@ -25,7 +25,7 @@ export interface JsonDocument {
   /** True when the text is strict JSON (what Adobe's API accepts). */
   readonly strict: boolean;
   readonly lines: LineIndex;
-  /** Syntax-level diagnostics (PD001, PD002), already located. */
+  /** Text-level diagnostics (PD001 syntax, PD002 BOM, PD005 duplicate keys, PD007 lone surrogates), located. */
   readonly syntax: Diagnostic[];
   locate(pointer: string): Span | undefined;
   range(start: number, end: number): Range;
@@ -59,24 +59,25 @@ function syntaxDiagnostic(lines: LineIndex, start: number, end: number, message:
  * -1) and records where each bracket closes, so that locating a finding later skips any subtree in
  * one step instead of scanning it again.
  */
-function scanStructure(text: string): { deepAt: number; closeOf: BracketIndex } {
+function scanStructure(text: string): { deepAt: number; closeOf: BracketIndex; names: number } {
   let opens = new Int32Array(1024);
   let closes = new Int32Array(1024);
   let count = 0;
   const stack: number[] = [];
+  let names = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
       for (;;) {
         const close = text.indexOf('"', i + 1);
-        if (close < 0) return { deepAt: -1, closeOf: () => -1 };
+        if (close < 0) return { deepAt: -1, closeOf: () => -1, names: -1 };
         let backslashes = 0;
         for (let j = close - 1; text.charCodeAt(j) === 92; j--) backslashes++;
         i = close;
         if (backslashes % 2 === 0) break;
       }
     } else if (c === 123 || c === 91) {
-      if (stack.length >= MAX_DEPTH) return { deepAt: i, closeOf: () => -1 };
+      if (stack.length >= MAX_DEPTH) return { deepAt: i, closeOf: () => -1, names: -1 };
       if (count === opens.length) {
         const grow = (a: Int32Array) => {
           const b = new Int32Array(a.length * 2);
@@ -92,6 +93,10 @@ function scanStructure(text: string): { deepAt: number; closeOf: BracketIndex } 
     } else if (c === 125 || c === 93) {
       const k = stack.pop();
       if (k !== undefined) closes[k] = i;
+    } else if (c === 58) {
+      // A ':' outside strings ends a property name: counted here, compared later with the names
+      // JSON.parse kept; only a difference (a duplicate) pays for finding which ones.
+      names++;
     }
   }
   const o = opens;
@@ -99,6 +104,7 @@ function scanStructure(text: string): { deepAt: number; closeOf: BracketIndex } 
   const n = count;
   return {
     deepAt: -1,
+    names,
     closeOf(offset) {
       let lo = 0;
       let hi = n - 1;
@@ -112,6 +118,174 @@ function scanStructure(text: string): { deepAt: number; closeOf: BracketIndex } 
       return -1;
     },
   };
+}
+
+/** How many property names a parsed value holds (iterative: any depth). */
+function countNames(value: unknown): number {
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const item of v) if (item !== null && typeof item === 'object') stack.push(item);
+    } else {
+      for (const k in v) {
+        n++;
+        const item = (v as Record<string, unknown>)[k];
+        if (item !== null && typeof item === 'object') stack.push(item);
+      }
+    }
+  }
+  return n;
+}
+
+/** Duplicate property names as (first, later) offset pairs of their opening quotes. */
+function findDuplicates(text: string): number[] {
+  const pairs: number[] = [];
+  const objects: (Map<string, number> | undefined)[] = [];
+  const isObject: boolean[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const start = i;
+      i = skipString(text, i) - 1;
+      const depth = isObject.length;
+      if (depth === 0 || !isObject[depth - 1]) continue;
+      let j = i + 1;
+      while (isSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 58) continue;
+      const raw = text.slice(start + 1, i);
+      const name = raw.indexOf('\\') < 0 ? raw : decodeName(raw);
+      const keys = objects[depth - 1] ?? (objects[depth - 1] = new Map());
+      const first = keys.get(name);
+      if (first === undefined) keys.set(name, start);
+      else pairs.push(first, start);
+    } else if (c === 123 || c === 91) {
+      objects[isObject.length] = undefined;
+      isObject.push(c === 123);
+    } else if (c === 125 || c === 93) {
+      isObject.pop();
+    }
+  }
+  return pairs;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** A property name with escapes, as JSON.parse reads it ("\u0061" and "a" are the same key). */
+function decodeName(raw: string): string {
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
+}
+
+/** The JSON pointer of the node at an offset (only computed for the rare finding that needs it). */
+function pointerAt(body: string, offset: number): string {
+  return formatPointer(getLocation(body, offset).path);
+}
+
+function lineOf(lines: LineIndex, offset: number): number {
+  return lines.position(offset).line + 1;
+}
+
+/**
+ * PD005: every occurrence of a duplicated property name, each pointing at the others. RFC 8259 §4
+ * says names SHOULD be unique and leaves the behaviour with duplicates to the parser: JSON.parse
+ * and Jackson's default keep the last, other readers the first or refuse the file.
+ */
+function duplicateDiagnostics(text: string, body: string, shift: number, lines: LineIndex, pairs: number[]): Diagnostic[] {
+  const groups = new Map<number, number[]>();
+  for (let k = 0; k < pairs.length; k += 2) {
+    const first = pairs[k]!;
+    const group = groups.get(first) ?? [first];
+    group.push(pairs[k + 1]!);
+    groups.set(first, group);
+  }
+  const out: Diagnostic[] = [];
+  for (const group of groups.values()) {
+    const spans = group.map((start) => ({ start, end: skipString(text, start) }));
+    const name = text.slice(spans[0]!.start, spans[0]!.end);
+    const last = spans[spans.length - 1]!;
+    spans.forEach((span) => {
+      const others = spans.filter((o) => o !== span);
+      const otherLines = [...new Set(others.map((o) => lineOf(lines, o.start)))];
+      const where = `${otherLines.length > 1 ? 'lines' : 'line'} ${otherLines.join(', ')}`;
+      const message =
+        span === last
+          ? `Duplicate key ${name}: it also appears on ${where}. JSON.parse keeps this last value (so does Jackson by default), but other JSON readers keep the first or refuse the file; keep one.`
+          : `Duplicate key ${name}: this value is ignored, the last ${name} (line ${lineOf(lines, last.start)}) replaces it in JSON.parse and Jackson's default; other readers differ. Keep one.`;
+      out.push({
+        code: 'PD005',
+        severity: 'warning',
+        message,
+        pointer: pointerAt(body, span.start - shift),
+        at: 'key',
+        range: lines.range(span.start, span.end),
+        related: others.map((o) => ({ message: `Other occurrence of ${name}`, range: lines.range(o.start, o.end) })),
+      });
+    });
+  }
+  return out;
+}
+
+/** p at an opening quote; the offset after the closing one. */
+function skipString(t: string, p: number): number {
+  for (let q = p + 1; ; ) {
+    const close = t.indexOf('"', q);
+    if (close < 0) return t.length;
+    let backslashes = 0;
+    for (let i = close - 1; t.charCodeAt(i) === 92; i--) backslashes++;
+    if (backslashes % 2 === 0) return close + 1;
+    q = close + 1;
+  }
+}
+
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+const surrogate = (hex: string, lo: number, hi: number) => HEX4.test(hex) && parseInt(hex, 16) >= lo && parseInt(hex, 16) <= hi;
+
+/**
+ * PD007: a \\uD800-\\uDFFF escape without its pair (and a raw unpaired surrogate, which only an
+ * editor can produce). JSON.parse accepts it, but it is no Unicode character: encoded to UTF-8 for
+ * the request it becomes U+FFFD here and "?" in Java, so what is sent is not what is written.
+ */
+function surrogateDiagnostics(text: string, body: string, shift: number, lines: LineIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (start: number, end: number, what: string) => {
+    if (out.length >= MAX_SYNTAX_DIAGNOSTICS) return;
+    out.push({
+      code: 'PD007',
+      severity: 'warning',
+      message: `Lone surrogate ${what}: a high surrogate (\\uD800-\\uDBFF) must be followed by a low one (\\uDC00-\\uDFFF) and a low one preceded by a high one. It is not a character: encoded as UTF-8 it becomes U+FFFD or "?", so the request would not carry what is written. Write the character itself or its complete pair.`,
+      pointer: pointerAt(body, start - shift),
+      range: lines.range(start, end),
+    });
+  };
+  for (let i = text.indexOf('\\u'); i >= 0; i = text.indexOf('\\u', i + 2)) {
+    let backslashes = 0;
+    for (let j = i - 1; text.charCodeAt(j) === 92; j--) backslashes++;
+    if (backslashes % 2 === 1) continue; // an escaped backslash followed by "u"
+    const hex = text.slice(i + 2, i + 6);
+    if (surrogate(hex, 0xd800, 0xdbff)) {
+      if (text.startsWith('\\u', i + 6) && surrogate(text.slice(i + 8, i + 12), 0xdc00, 0xdfff)) {
+        i += 6; // a complete pair
+        continue;
+      }
+      report(i, i + 6, `"\\u${hex}"`);
+    } else if (surrogate(hex, 0xdc00, 0xdfff)) {
+      report(i, i + 6, `"\\u${hex}"`);
+    }
+  }
+  if (!(text as { isWellFormed?: () => boolean }).isWellFormed?.()) {
+    for (const m of text.matchAll(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g)) {
+      report(m.index!, m.index! + 1, `U+${m[0].charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 function describe(e: ParseError, text: string): string {
@@ -171,6 +345,12 @@ export function parseDocument(path: string, text: string): JsonDocument {
           syntax.push(syntaxDiagnostic(lines, 0, 1, 'Invalid JSON.'));
         }
       }
+      const shift = bom ? 1 : 0;
+      if (value !== undefined && structure.names !== countNames(value)) {
+        const pairs = findDuplicates(text);
+        if (pairs.length > 0) syntax.push(...duplicateDiagnostics(text, body, shift, lines, pairs));
+      }
+      syntax.push(...surrogateDiagnostics(text, body, shift, lines));
     }
   }
 

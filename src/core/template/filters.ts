@@ -1,9 +1,10 @@
 /**
- * Filters: Pebble's core set as Adobe's fork exposes it, plus Adobe's `added`, `removed` and
- * `toJson`. Arguments arrive in the order of FILTER_SPECS params (undefined when not given).
+ * Filters: Pebble's core set (CoreExtension and EscaperExtension's `escape` and `raw`) as Adobe's
+ * fork exposes it, plus Adobe's `added`, `removed` and `toJson`; nothing else (no Twig `e`, no `keys`). Arguments arrive in the order of FILTER_SPECS params (undefined when not given).
  * Most filters pass null through, as Pebble's do. Problems throw ValueError; the evaluator adds
  * the position.
  */
+import { sha256Hex } from '../identity/hash';
 import { FILTER_SPECS } from './catalog';
 import { formatDate, parseDate, parseIso, zoneOffset } from './dates';
 import { ValueError } from './errors';
@@ -60,6 +61,32 @@ function javaSplit(s: string, delimiter: string, limit: number): string[] {
   const parts = compiled.pattern.split(s, limit);
   if (!parts) throw new ValueError(`The text to split is ${s.length} characters long, too long for pindest to split with "${delimiter}" in bounded time.`);
   return parts;
+}
+
+/** Java's Base64.getDecoder(): the basic alphabet only, no whitespace, padding optional but exact. */
+const BASE64 = /^([A-Za-z0-9+/]*)(={0,2})$/;
+
+function base64decode(input: unknown): unknown {
+  if (input === null || input === undefined) return null;
+  if (typeof input !== 'string') throw new ValueError(`"base64decode" applies to a string, not a ${typeName(input)}.`);
+  const m = BASE64.exec(input);
+  const body = m?.[1] ?? '';
+  const pad = m?.[2] ?? '';
+  const ok = m !== null && body.length % 4 !== 1 && (pad === '' || (body.length % 4 !== 0 && (body.length + pad.length) % 4 === 0));
+  if (!ok) throw new ValueError(`"base64decode" needs a correctly Base64-encoded string (alphabet A-Z a-z 0-9 + /, optional = padding); "${abbreviated(input)}" is not.`);
+  // Java's new String(bytes, UTF_8) replaces malformed sequences with U+FFFD, as Buffer does.
+  return Buffer.from(body, 'base64').toString('utf8');
+}
+
+function abbreviated(s: string): string {
+  return s.length > 20 ? s.slice(0, 17) + '...' : s;
+}
+
+/** CR, LF and CRLF each become one `<br />`. */
+function nl2br(input: unknown): unknown {
+  if (input === null || input === undefined) return null;
+  if (typeof input !== 'string') throw new ValueError(`"nl2br" applies to a string, not a ${typeName(input)}.`);
+  return input.replace(/\r\n?|\n/g, '<br />');
 }
 
 function date(input: unknown, args: readonly unknown[]): unknown {
@@ -157,10 +184,11 @@ export const FILTER_IMPLS: Readonly<Record<string, FilterFn>> = {
   },
   abs: (input) => (input === null || input === undefined ? null : Math.abs(num(input, 'The input of "abs"'))),
   added: (input) => filterSegments(input, ADDED, 'The "added" filter'),
+  base64decode,
+  base64encode: nullSafe((s) => Buffer.from(s, 'utf8').toString('base64')),
   capitalize: nullSafe((s) => (s.length ? toUpperFirst(s[0]!) + s.slice(1) : s)),
   date,
   default: (input, args) => (isEmpty(input) ? args[0] : input),
-  e: (input, args) => FILTER_IMPLS['escape']!(input, args),
   escape: (input, args) => {
     if (input === null || input === undefined) return null;
     return escape(str(input), optString(args[0], 'The escaping strategy') ?? 'html');
@@ -173,11 +201,11 @@ export const FILTER_IMPLS: Readonly<Record<string, FilterFn>> = {
     if (isMap(input)) return Object.keys(input).map((k) => stringValueOf(input[k])).join(sep);
     throw new ValueError(`"join" needs a list, not a ${typeName(input)}.`);
   },
-  keys: (input) => (isMap(input) ? Object.keys(input) : input === null || input === undefined ? null : []),
   last,
   length,
   lower: nullSafe((s) => s.toLowerCase()),
   merge,
+  nl2br,
   numberformat: (input, args) => {
     if (input === null || input === undefined) return null;
     const n = num(input, 'The input of "numberformat"');
@@ -194,6 +222,11 @@ export const FILTER_IMPLS: Readonly<Record<string, FilterFn>> = {
     throw new ValueError(`"reverse" needs a list or a string, not a ${typeName(input)}.`);
   },
   rsort: (input) => sortList(input, 'rsort')?.reverse() ?? null,
+  sha256: (input) => {
+    if (input === null || input === undefined) return null;
+    if (typeof input !== 'string') throw new ValueError(`"sha256" hashes a string, not a ${typeName(input)}.`);
+    return sha256Hex(input);
+  },
   slice,
   sort: (input) => sortList(input, 'sort'),
   split: (input, args) => {

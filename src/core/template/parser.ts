@@ -58,6 +58,15 @@ const BINARY: Readonly<Record<string, { prec: number; op: BinaryOp | 'test' | 'f
 const UNARY_PRECEDENCE = 500;
 const RESERVED = new Set(['true', 'false', 'null', 'none']);
 const RANGE_MESSAGE = "range() is not supported by Adobe's Pebble";
+/** Why some well-known names are not in the tables (Twig aliases, Pebble functions that need an unsupported tag). */
+const NOT_IN_PEBBLE: Readonly<Record<string, string>> = {
+  'filter:e': 'Pebble has no "e" filter (that is Twig\'s alias); use "escape".',
+  'filter:format': 'Pebble added "format" (Java\'s String.format) in 4.1.2, 2026; Adobe does not say its fork has it and this product does not model it. Join the parts with "~" instead.',
+  'filter:keys': 'Pebble has no "keys" filter; iterate the map instead: {% for entry in map %}{{ entry.key }}{% endfor %}.',
+  'function:block': 'block() needs the "block" tag, which Adobe\'s Pebble does not support.',
+  'function:parent': 'parent() needs the "extends" and "block" tags, which Adobe\'s Pebble does not support.',
+  'function:i18n': 'i18n() needs resource bundles, which a destination cannot ship.',
+};
 const END_TAGS = ['endfor', 'endif', 'endfilter', 'else', 'elseif'];
 
 export function parse(source: string): { body: Stmt[]; problems: Problem[] } {
@@ -436,7 +445,8 @@ class Parser {
     const spec = FUNCTION_SPECS[nameTok.value];
     if (nameTok.value !== 'range') {
       if (!spec) {
-        this.problem(`Unknown function "${nameTok.value}".${didYouMean(nameTok.value, Object.keys(FUNCTION_SPECS))} Functions: ${Object.keys(FUNCTION_SPECS).sort().join(', ')}.`, nameSpan);
+        const why = NOT_IN_PEBBLE[`function:${nameTok.value}`];
+        this.problem(`Unknown function "${nameTok.value}".${why ? ' ' + why : didYouMean(nameTok.value, Object.keys(FUNCTION_SPECS))} Functions: ${Object.keys(FUNCTION_SPECS).sort().join(', ')}.`, nameSpan);
       } else {
         this.checkArgs('Function', nameTok.value, spec, args, nameSpan);
       }
@@ -450,7 +460,8 @@ class Parser {
     const args: Args = this.isPunct('(') ? this.parseArgs() : { positional: [], named: [] };
     const spec = FILTER_SPECS[nameTok.value];
     if (!spec) {
-      this.problem(`Unknown filter "${nameTok.value}".${didYouMean(nameTok.value, Object.keys(FILTER_SPECS))}`, nameSpan);
+      const why = NOT_IN_PEBBLE[`filter:${nameTok.value}`];
+      this.problem(`Unknown filter "${nameTok.value}".${why ? ' ' + why : didYouMean(nameTok.value, Object.keys(FILTER_SPECS)) || ` Filters: ${Object.keys(FILTER_SPECS).sort().join(', ')}.`}`, nameSpan);
     } else {
       this.checkArgs('Filter', nameTok.value, spec, args, nameSpan);
     }

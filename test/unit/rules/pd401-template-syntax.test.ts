@@ -48,3 +48,12 @@ test('PD401: audience template strings are templates too', () => {
   assert.equal(found[0]!.pointer, '/metadataTemplate/create/requestBody/json/name');
   assert.equal(underlined(found[0]!), 'uper');
 });
+
+test('PD401: a filter outside Pebble core (Twig\'s e, keys) is an error on its name, naming the supported way', () => {
+  const { found, underlined } = check('PD401', (f) => {
+    f.server.httpTemplate.requestBody.value = '{"records": "{% for k in input.profiles[0].attributes | keys %}{{ k | e }}{% endfor %}"}';
+  });
+  assert.deepEqual(found.map((d) => underlined(d)), ['keys', 'e']);
+  assert.match(found[0]!.message, /Unknown filter "keys"\. Pebble has no "keys" filter; iterate the map instead/);
+  assert.match(found[1]!.message, /Unknown filter "e"\. Pebble has no "e" filter \(that is Twig's alias\); use "escape"\./);
+});

@@ -70,7 +70,7 @@ test('expression errors', () => {
 test('unknown filters, functions and tests, with "did you mean"', () => {
   assertParseError('{{ a | uper }}', 1, 8, /^Unknown filter "uper"\. Did you mean "upper"\?$/);
   assertParseError('{{ a | tojson }}', 1, 8, /Did you mean "toJson"\?/);
-  assertParseError('{{ a | frobnicate }}', 1, 8, /^Unknown filter "frobnicate"\.$/);
+  assertParseError('{{ a | frobnicate }}', 1, 8, /^Unknown filter "frobnicate"\. Filters: abbreviate, .*, urlencode\.$/);
   assertParseError('{{ addedSegment(a) }}', 1, 4, /Unknown function "addedSegment"\. Did you mean "addedSegments"\?/);
   assertParseError('{{ a is emtpy }}', 1, 9, /Unknown test "emtpy"\. Did you mean "empty"\?/);
   assertParseError('{{ a is odd(1) }}', 1, 12, /The test "odd" takes no arguments/);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FILTERS } from '../../../src/core/template/index';
-import { assertRenderError, render } from './helpers';
+import { assertParseError, assertRenderError, render } from './helpers';
 
 const membership = {
   ups: {
@@ -13,8 +13,42 @@ const membership = {
   CustomerAudienceUpload: { c1: { status: 'exited' }, c2: { status: 'realized' } },
 };
 
-test('FILTERS lists every filter name for completion', () => {
-  for (const f of ['raw', 'length', 'date', 'added', 'removed', 'toJson', 'escape', 'e', 'numberformat']) assert.ok(FILTERS.includes(f), f);
+test('FILTERS is exactly Pebble core and escaper filters plus Adobe added, removed and toJson', () => {
+  // Pebble CoreExtension.getFilters() (minus format, 4.1.2) + EscaperExtension (escape, raw); Adobe's three.
+  const pebble = ['abbreviate', 'abs', 'base64decode', 'base64encode', 'capitalize', 'date', 'default', 'escape', 'first', 'join', 'last', 'length', 'lower', 'merge', 'nl2br', 'numberformat', 'raw', 'replace', 'reverse', 'rsort', 'sha256', 'slice', 'sort', 'split', 'title', 'trim', 'upper', 'urlencode'];
+  assert.deepEqual([...FILTERS].sort(), [...pebble, 'added', 'removed', 'toJson'].sort());
+});
+
+test('e and keys are not Pebble filters: a positioned parse error that names the way out', () => {
+  assertParseError('{{ x | e }}', 1, 8, /Unknown filter "e"\. Pebble has no "e" filter .*use "escape"/);
+  assertParseError("{{ {'a': 1} | keys }}", 1, 15, /Unknown filter "keys"\. .*\{% for entry in map %\}/);
+  assertParseError('{{ x | sha265 }}', 1, 8, /Unknown filter "sha265"\. Did you mean "sha256"\?/);
+  assertParseError('{{ x | frobnicate }}', 1, 8, /Unknown filter "frobnicate"\. Filters: abbreviate, .*urlencode\./);
+});
+
+test('sha256: lowercase hex SHA-256 of the UTF-8 bytes (Pebble wiki example)', () => {
+  // python3: hashlib.sha256('test'.encode()).hexdigest(); hashlib.sha256('Crème brûlée ✓'.encode('utf-8')).hexdigest()
+  assert.equal(render("{{ 'test' | sha256 }}"), '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
+  assert.equal(render('{{ s | sha256 }}', { s: 'Crème brûlée ✓' }), '6471da1f95c5b4538288938b1359110ac242a5d267ab33e0045f0ce86419ef2c');
+  assert.equal(render('[{{ missing | sha256 }}]'), '[]');
+  assertRenderError('{{ n | sha256 }}', { n: 5 }, 1, 8, /"sha256" hashes a string, not a number/);
+});
+
+test('base64encode and base64decode: UTF-8, the basic alphabet, Java-strict decoding (Pebble wiki examples)', () => {
+  // python3: base64.b64encode('test'.encode()) == b'dGVzdA=='; base64.b64encode('Crème ✓'.encode()) == b'Q3LDqG1lIOKckw=='; b64encode(b'42') == b'NDI='
+  assert.equal(render("{{ 'test' | base64encode }} {{ s | base64encode }} {{ 42 | base64encode }}", { s: 'Crème ✓' }), 'dGVzdA== Q3LDqG1lIOKckw== NDI=');
+  assert.equal(render("{{ 'dGVzdA==' | base64decode }} {{ 'Q3LDqG1lIOKckw==' | base64decode }} {{ 'dGVzdA' | base64decode }}"), 'test Crème ✓ test');
+  assert.equal(render('[{{ missing | base64encode }}{{ missing | base64decode }}]'), '[]');
+  for (const bad of ['dGVzdA=', 'dG Vz', 'dGVz_A==', 'dGVz==', 'a']) {
+    assertRenderError(`{{ '${bad}' | base64decode }}`, {}, 1, 9 + bad.length, /needs a correctly Base64-encoded string/);
+  }
+  assertRenderError('{{ n | base64decode }}', { n: 5 }, 1, 8, /applies to a string/);
+});
+
+test('nl2br: CR, LF and CRLF each become <br /> (Pebble wiki example)', () => {
+  assert.equal(render('{{ s | nl2br }}', { s: 'I like Pebble.\nYou will like it too.' }), 'I like Pebble.<br />You will like it too.');
+  assert.equal(render('{{ s | nl2br }}', { s: 'a\r\nb\rc\n\nd' }), 'a<br />b<br />c<br /><br />d');
+  assertRenderError('{{ l | nl2br }}', { l: [1] }, 1, 8, /"nl2br" applies to a string/);
 });
 
 test('raw is the identity; output is never escaped', () => {
@@ -68,9 +102,9 @@ test('replace substitutes each key of the map literally', () => {
   assert.equal(render("{{ 'a.b' | replace({'.': '-'}) }}"), 'a-b');
 });
 
-test('escape / e: html by default, json, js and url_param', () => {
+test('escape: html by default, json, js and url_param', () => {
   assert.equal(render(`{{ '<a href="x">\\'&' | escape }}`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
-  assert.equal(render(`{{ x | e('json') }}`, { x: 'say "hi"\n\\' }), 'say \\"hi\\"\\n\\\\');
+  assert.equal(render(`{{ x | escape('json') }}`, { x: 'say "hi"\n\\' }), 'say \\"hi\\"\\n\\\\');
   assert.equal(render(`{{ x | escape(strategy='js') }}`, { x: "it's </script>" }), "it\\'s <\\/script>");
   assert.equal(render(`{{ x | escape('url_param') }}`, { x: 'a b&c=d/é' }), 'a%20b%26c%3Dd%2F%C3%A9');
   assertRenderError("{{ 'x' | escape('sql') }}", {}, 1, 10, /Unknown escaping strategy "sql"/);
@@ -90,8 +124,7 @@ test('sort, rsort, reverse', () => {
   assertRenderError("{{ [1, 'a'] | sort }}", {}, 1, 15, /Can not sort a list that mixes/);
 });
 
-test('keys, split, merge', () => {
-  assert.equal(render("{{ {'b': 1, 'a': 2} | keys | join(',') }}"), 'b,a');
+test('split, merge', () => {
   assert.equal(render("{{ 'a,b,,c,,' | split(',') | toJson }} {{ 'a,b,c' | split(',', 2) | toJson }} {{ 'a1b22c' | split('[0-9]+') | toJson }}"), '["a","b","","c"] ["a","b,c"] ["a","b","c"]');
   assert.equal(render("{{ [1] | merge([2, 3]) | toJson }} {{ {'a': 1, 'b': 1} | merge({'b': 2}) | toJson }}"), '[1,2,3] {"a":1,"b":2}');
   assertRenderError("{{ [1] | merge({'a': 1}) }}", {}, 1, 10, /"merge" joins two maps or two lists/);
@@ -123,7 +156,11 @@ test('added keeps realized and existing audiences, removed keeps exited ones, ac
   assert.equal(render('{% for s in m.ups | removed %}{{ s.key }} {% endfor %}', ctx), 's2 ');
   assert.equal(render('{% for s in m | added %}{{ s.key }} {% endfor %}', ctx), 's1 s3 c2 ');
   assert.equal(render('{% for s in m | removed %}{{ s.key }} {% endfor %}', ctx), 's2 c1 ');
-  assert.equal(render('{{ m.ups | added | length }} {{ (m.ups | added) | keys | join }} {{ m.ups | removed | toJson }}', ctx), '2 s1s3 {"s2":{"status":"exited"}}');
+  assert.equal(render('{{ m.ups | added | length }} {{ m.ups | removed | toJson }}', ctx), '2 {"s2":{"status":"exited"}}');
   assert.equal(render('[{% for s in missing | added %}x{% endfor %}] {{ missing | removed | length }}'), '[] 0');
   assertRenderError('{{ l | added }}', { l: [1] }, 1, 8, /expects the segmentMembership map/);
+});
+
+test('format (Pebble 4.1.2) is refused with a way out, not rendered', () => {
+  assertParseError("{{ 'Hello %s!' | format('World') }}", 1, 18, /Unknown filter "format"\. Pebble added "format" .* Join the parts with "~" instead\./);
 });

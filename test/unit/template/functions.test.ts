@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FUNCTIONS } from '../../../src/core/template/index';
-import { assertRenderError, render } from './helpers';
+import { assertParseError, assertRenderError, render } from './helpers';
 
 const ctx = {
   m: {
@@ -38,4 +38,10 @@ test('formUrlEncode joins form-encoded name/value pairs', () => {
 test('min and max over numbers', () => {
   assert.equal(render('{{ min(3, 1, 2) }} {{ max(3, 1.5, 7) }} {{ max(1) }}'), '1 7 1');
   assertRenderError("{{ max(1, 'a') }}", {}, 1, 4, /max\(\) compares numbers/);
+});
+
+test('Pebble functions Adobe cannot run (block, parent, i18n) are parse errors that say why', () => {
+  assertParseError("{{ block('x') }}", 1, 4, /Unknown function "block"\. block\(\) needs the "block" tag/);
+  assertParseError('{{ parent() }}', 1, 4, /Unknown function "parent"\. parent\(\) needs the "extends" and "block" tags/);
+  assertParseError("{{ i18n('messages', 'hello') }}", 1, 4, /Unknown function "i18n"\. i18n\(\) needs resource bundles/);
 });
