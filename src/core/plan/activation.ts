@@ -24,6 +24,16 @@ export interface ResolvedActivation {
 
 export class ActivationError extends Error {}
 
+/**
+ * A mapping without a target gets one of the source's name, as Platform fills it in ("If customers
+ * select a source identity namespace and do not select a target mapping, Platform automatically
+ * populates the target mapping with an attribute with the same name": Adobe's
+ * identity-namespace-configuration page). PD304 says when that name is no declared target.
+ */
+export function defaultTarget(target: unknown, source: string): string {
+  return typeof target === 'string' && target !== '' ? target : source;
+}
+
 function objectAt(project: Project, from: ProjectFile, rel: string | undefined, what: string): Json {
   if (!rel) throw new ActivationError(`The activation does not name its ${what} file (\`files\`).`);
   const file = project.file(project.resolveFrom(from, rel));
@@ -52,13 +62,11 @@ export function resolveActivation(project: Project, file?: ProjectFile): Resolve
   }
 
   const targets = asObject(destination.identityNamespaces) ?? {};
-  const targetNames = Object.keys(targets);
   const mappings: Mapping[] = asArray(a.mappings).flatMap((m) => {
     const o = asObject(m);
     const source = asString(o?.source);
     if (!o || !source) return [];
-    // AEP fills an empty target with the source's name; with one target there is no choice.
-    const target = asString(o.target) ?? (targetNames.length === 1 ? targetNames[0]! : source);
+    const target = defaultTarget(o.target, source);
     const def = asObject(targets[target]);
     const forced = asObject(asObject(def?.acceptedGlobalNamespaces)?.[source])?.requiredTransformation === TRANSFORMATION;
     return [{ source, target, applyTransformation: forced || o.applyTransformation === true, forced }];
