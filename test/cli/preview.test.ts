@@ -50,7 +50,7 @@ test('the JSON preview is stable for scripts', () => {
   const out = JSON.parse(pindest(['preview', '--format', 'json', ACTIVATION]).stdout);
   assert.deepEqual(Object.keys(out), ['activation', 'mappings', 'audiences', 'identities', 'counts', 'requests', 'problems']);
   assert.deepEqual(out.counts.byNamespace.IDFA, { sent: 2, rejected: 1, notMapped: 0 });
-  assert.deepEqual(out.requests.map((x: { kind: string }) => x.kind), ['create-audience', 'create-audience', 'membership', 'membership', 'membership', 'membership', 'membership']);
+  assert.deepEqual(out.requests.map((x: { kind: string }) => x.kind), ['create-audience', 'create-audience', 'membership', 'membership', 'membership', 'membership']);
   assert.deepEqual(out.identities[0], { profile: 1, namespace: 'Email', value: 'a•••@e•••.com', outcome: 'sent', sent: '53fdd27c13c87b89296422dd99e14d02656dbcacefed01d3b53a56313adf3a98', reason: null, message: null });
 });
 

@@ -86,7 +86,7 @@ function governanceProblems(activation: ResolvedActivation, profiles: SourceProf
 
 /** Renders (or re-renders, once created lists have ids) every batch's request. */
 export function renderRequests(activation: ResolvedActivation, batches: Plan['batches'], aliasOf: (a: ActivatedAudience) => string) {
-  const destination = destinationContext(activation.audiences, aliasOf);
+  const destination = destinationContext(activation.audiences, aliasOf, batches.flatMap((b) => b.profiles));
   const bearer = injectsAuthorization(activation.destination);
   return batches.map((b, i) => {
     const batch = b.aggregationKey && b.audience ? { ...b, aggregationKey: { ...b.aggregationKey, segmentAlias: aliasOf(b.audience) } } : b;
