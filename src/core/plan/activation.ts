@@ -12,6 +12,8 @@ export interface ResolvedActivation {
   file: ProjectFile;
   name: string;
   destination: Json;
+  /** Path of the destination configuration file (for problems that point into it). */
+  destinationPath: string;
   server: Json;
   audienceTemplate: Json | undefined;
   customerData: Record<string, unknown>;
@@ -35,12 +37,16 @@ export function defaultTarget(target: unknown, source: string): string {
 }
 
 function objectAt(project: Project, from: ProjectFile, rel: string | undefined, what: string): Json {
+  return fileAt(project, from, rel, what).value;
+}
+
+function fileAt(project: Project, from: ProjectFile, rel: string | undefined, what: string): { value: Json; path: string } {
   if (!rel) throw new ActivationError(`The activation does not name its ${what} file (\`files\`).`);
   const file = project.file(project.resolveFrom(from, rel));
   const value = asObject(file?.doc.value);
   if (!file) throw new ActivationError(`The ${what} file \`${rel}\` is not in the project or does not exist.`);
   if (!value || file.doc.syntax.some((d) => d.severity === 'error')) throw new ActivationError(`The ${what} file \`${rel}\` is not valid JSON; run \`pindest validate\`.`);
-  return value;
+  return { value, path: file.path };
 }
 
 export function resolveActivation(project: Project, file?: ProjectFile): ResolvedActivation {
@@ -51,7 +57,7 @@ export function resolveActivation(project: Project, file?: ProjectFile): Resolve
   if (!a || activationFile.doc.syntax.some((d) => d.severity === 'error')) throw new ActivationError(`\`${activationFile.path}\` is not valid JSON; run \`pindest validate\`.`);
 
   const files = asObject(a.files);
-  const destination = objectAt(project, activationFile, asString(files?.destination), 'destination');
+  const { value: destination, path: destinationPath } = fileAt(project, activationFile, asString(files?.destination), 'destination');
   const server = objectAt(project, activationFile, asString(files?.destinationServer), 'destination server');
   const templateRel = asString(files?.audienceTemplate);
   let audienceTemplate: Json | undefined;
@@ -86,6 +92,7 @@ export function resolveActivation(project: Project, file?: ProjectFile): Resolve
     file: activationFile,
     name: asString(connection?.name) ?? 'activation',
     destination,
+    destinationPath,
     server,
     audienceTemplate,
     customerData: asObject(connection?.customerData) ?? {},
