@@ -61,10 +61,8 @@ export function exampleContext(project: Project): Json | undefined {
         profile: shaped[0],
         aggregationKey: first ? { segmentId: first.id, segmentNamespace: first.namespace, segmentAlias: first.alias ?? '(created by the audience template)', segmentStatus: 'realized' } : undefined,
       },
-      destination: destinationContext(activation.audiences, (a) => a.alias ?? '(created by the audience template)'),
+      destination: destinationContext(activation.audiences, (a) => a.alias ?? '(created by the audience template)', targets),
       customerData: activation.customerData,
-      oauth2ServiceAccessToken: '(token)',
-      authData: { accessToken: '(token)' },
     };
   } catch {
     context = undefined;

@@ -1,19 +1,18 @@
 /**
- * What a template can read, as a small structural type model: the variables AEP gives a destination
- * server template (`input`, `destination`, `customerData`, tokens) or an audience template
- * (`segment`, `customerData`, the response `body`), filled in with this project's facts (its target
- * identities, customer data fields, audience namespaces). Completion and hover walk it.
+ * What a template can read, as a small structural type model built from the one catalogue of
+ * template variables (core/template/variables.ts), filled in with this project's facts (its target
+ * identities, customer data fields, audience namespaces and ids). Completion and hover walk it.
  */
 import { asArray, asObject, asString, type Project } from '../core/project/project';
 import type { FileKind } from '../core/project/kinds';
 import { customerDataFieldNames } from '../core/rules/facts';
+import { TEMPLATE_VARIABLES, type EntryKey, type VariableSpec } from '../core/template/variables';
 
 export type TemplateType =
   | { kind: 'object'; name: string; doc: string; fields: Record<string, TemplateType>; any?: TemplateType }
   | { kind: 'array'; name: string; doc: string; of: TemplateType }
   | { kind: 'string' | 'number' | 'boolean' | 'any'; name: string; doc: string };
 
-const str = (doc: string, name = 'string'): TemplateType => ({ kind: 'string', name, doc });
 const obj = (name: string, doc: string, fields: Record<string, TemplateType>, any?: TemplateType): TemplateType => ({ kind: 'object', name, doc, fields, any });
 const arr = (name: string, doc: string, of: TemplateType): TemplateType => ({ kind: 'array', name, doc, of });
 
@@ -21,68 +20,54 @@ export function typeLabel(t: TemplateType): string {
   return t.kind === 'array' ? `list of ${t.of.name}` : t.name;
 }
 
-function projectFacts(project: Project | undefined): { targets: string[]; fields: string[]; audienceNamespaces: string[] } {
+function projectFacts(project: Project | undefined): { targets: string[]; fields: string[]; audienceNamespaces: string[]; audienceIds: string[] } {
   const dest = asObject(project?.ofKind('destination')[0]?.doc.value);
   const targets = Object.keys(asObject(dest?.identityNamespaces) ?? {});
   const fields = dest ? [...customerDataFieldNames(dest)] : [];
   const namespaces = new Set(['ups']);
+  const ids = new Set<string>();
   for (const a of project?.ofKind('activation') ?? []) {
     for (const x of asArray(asObject(a.doc.value)?.audiences)) {
       const ns = asString(asObject(x)?.namespace);
+      const id = asString(asObject(x)?.id);
       if (ns) namespaces.add(ns);
+      if (id) ids.add(id);
     }
   }
-  return { targets: targets.length ? targets : ['pinterest_audience'], fields, audienceNamespaces: [...namespaces] };
+  return { targets: targets.length ? targets : ['pinterest_audience'], fields, audienceNamespaces: [...namespaces], audienceIds: [...ids] };
 }
 
+function keysFor(key: EntryKey, facts: ReturnType<typeof projectFacts>): string[] {
+  switch (key) {
+    case 'target':
+      return facts.targets;
+    case 'namespace':
+      return facts.audienceNamespaces;
+    case 'audience':
+      return facts.audienceIds;
+    case 'field':
+      return facts.fields;
+    default:
+      return [];
+  }
+}
+
+/** A catalogue entry as a type, its maps' keys filled in with the project's facts. */
+function toType(spec: VariableSpec, facts: ReturnType<typeof projectFacts>): TemplateType {
+  if (spec.kind === 'array') return arr(spec.items?.type ?? 'any', spec.doc, spec.items ? toType(spec.items, facts) : { kind: 'any', name: 'any', doc: '' });
+  if (spec.kind !== 'object') return { kind: spec.kind, name: spec.type, doc: spec.doc };
+  const fields = Object.fromEntries(Object.entries(spec.fields ?? {}).map(([k, v]) => [k, toType(v, facts)]));
+  if (!spec.entries) return obj(spec.type, spec.doc, fields);
+  const of = toType(spec.entries.of, facts);
+  for (const k of keysFor(spec.entries.key, facts)) fields[k] = of;
+  return obj(spec.type, spec.doc, fields, of);
+}
+
+/** The template variables of a file kind, from the one catalogue (core/template/variables.ts). */
 export function globalsFor(kind: FileKind | undefined, project: Project | undefined): Record<string, TemplateType> {
   const facts = projectFacts(project);
-  const identity = obj('Identity', 'One identity value of the target namespace, after the mapping (hashed when a transformation applies).', { id: str('The identity value sent to the destination.') });
-  const identities = arr('Identity', 'The identities of one target namespace.', identity);
-  const membership = obj('Membership', 'Audience membership of the profile.', {
-    status: str('`realized` (entered), `existing` (still in) or `exited` (left).', 'string'),
-    lastQualificationTime: str('When the status last changed (ISO 8601).'),
-  });
-  const profile = obj('Profile', 'One profile of the batch, in the destination\'s target shape.', {
-    identityMap: obj('IdentityMap', 'Target identities of the profile, by target namespace.', Object.fromEntries(facts.targets.map((t) => [t, identities])), identities),
-    segmentMembership: obj('SegmentMembership', 'Audience memberships, by audience namespace then audience id.', Object.fromEntries(facts.audienceNamespaces.map((n) => [n, obj('Memberships', `Memberships in the \`${n}\` namespace, by audience id.`, {}, membership)])), obj('Memberships', 'Memberships by audience id.', {}, membership)),
-    attributes: obj('Attributes', 'Profile attributes the mapping exports (none for Pinterest).', {}, { kind: 'any', name: 'any', doc: 'An attribute value.' }),
-  });
-  const customerData = obj('CustomerData', 'What the customer entered when connecting (the destination\'s `customerDataFields`).', Object.fromEntries(facts.fields.map((f) => [f, str(`Customer data field \`${f}\`.`)])));
-  const tokens = {
-    oauth2ServiceAccessToken: str('The OAuth2 access token of the connection (AEP adds it; never logged).'),
-    authData: obj('AuthData', 'Credentials of the connection.', { accessToken: str('The access token (bearer/OAuth2).') }),
-  };
-  if (kind === 'audience-template') {
-    return {
-      segment: obj('Segment', 'The audience being created or updated.', { id: str('AEP audience id.'), name: str('Audience name.'), namespace: str('Audience namespace (`ups`, ...).') }),
-      customerData,
-      body: obj('ResponseBody', 'The parsed response body (in `responseFields`).', {}, { kind: 'any', name: 'any', doc: 'A field of the response.' }),
-      response: obj('Response', 'The HTTP response (in `responseFields`).', { body: { kind: 'any', name: 'any', doc: 'Response body.' }, headers: obj('Headers', 'Response headers.', {}, str('A header value.')) }),
-      ...tokens,
-    };
-  }
-  return {
-    input: obj('Input', 'The aggregated batch AEP sends in one call.', {
-      profiles: arr('Profile', 'The profiles of the batch (configurable aggregation).', profile),
-      profile: profile,
-      aggregationKey: obj('AggregationKey', 'What the profiles of this call have in common (the destination\'s `aggregationKey`).', {
-        segmentId: str('AEP audience id.'),
-        segmentNamespace: str('Audience namespace.'),
-        segmentAlias: str('The audience\'s id at the destination (the Pinterest customer list id).'),
-        segmentStatus: str('`realized`, `existing` or `exited`.'),
-        identityNamespaces: arr('string', 'Identity namespaces of the group.', str('A namespace.')),
-      }),
-    }),
-    destination: obj('Destination', 'Audience ids and names at the destination.', {
-      namespaceSegmentAliases: obj('Aliases', 'Destination-side audience ids, by namespace then AEP audience id.', {}, obj('Aliases', 'By AEP audience id.', {}, str('Destination audience id.'))),
-      namespaceSegmentNames: obj('Names', 'Audience names, by namespace then AEP audience id.', {}, obj('Names', 'By AEP audience id.', {}, str('Audience name.'))),
-      segmentAliases: obj('Aliases', 'Destination-side audience ids, by AEP audience id.', {}, str('Destination audience id.')),
-      segmentNames: obj('Names', 'Audience names, by AEP audience id.', {}, str('Audience name.')),
-    }),
-    customerData,
-    ...tokens,
-  };
+  const slot = kind === 'audience-template' ? 'audience' : 'server';
+  return Object.fromEntries(Object.entries(TEMPLATE_VARIABLES[slot]).map(([name, spec]) => [name, toType(spec, facts)]));
 }
 
 export const LOOP: TemplateType = obj('Loop', 'The loop\'s state.', {

@@ -54,7 +54,7 @@ test('the JSON preview is stable for scripts', () => {
   const out = JSON.parse(pindest(['preview', '--format', 'json', ACTIVATION]).stdout);
   assert.deepEqual(Object.keys(out), ['activation', 'mappings', 'audiences', 'identities', 'counts', 'summary', 'target', 'requests', 'notes', 'problems']);
   assert.deepEqual(out.counts.byNamespace.IDFA, { sent: 2, rejected: 1, notMapped: 0 });
-  assert.deepEqual(out.requests.map((x: { kind: string }) => x.kind), ['create-list', 'create-list', 'membership', 'membership', 'membership', 'membership', 'membership']);
+  assert.deepEqual(out.requests.map((x: { kind: string }) => x.kind), ['create-list', 'create-list', 'membership', 'membership', 'membership', 'membership']);
   assert.deepEqual(out.target, { environment: 'local', baseUrl: 'http://127.0.0.1:<port>/v5', placeholder: true, aepBaseUrl: 'https://api.pinterest.com/v5' });
   assert.ok(out.requests.every((x: { url: string; aepUrl: string }) => x.aepUrl.startsWith('https://api.pinterest.com/v5/') && x.url === x.aepUrl.replace('https://api.pinterest.com/v5', 'http://127.0.0.1:<port>/v5')));
   assert.deepEqual(out.identities[0], { profile: 1, namespace: 'Email', value: 'a•••@e•••.com', outcome: 'sent', sent: '53fdd27c13c87b89296422dd99e14d02656dbcacefed01d3b53a56313adf3a98', reason: null, message: null });
@@ -84,12 +84,12 @@ test('preview and push agree: the same counts in the same words, and the differe
     assert.equal(line(push, re), line(preview, re), String(re));
   }
   assert.match(preview, /Identities: 8 mapped, 3 rejected, 1 not mapped \(7 profiles, 5 exported\)/);
-  assert.match(preview, /Membership requests \(sent by AEP\): 5, carrying 11 identity records/);
+  assert.match(preview, /Membership requests \(sent by AEP\): 4, carrying 11 identity records/);
   // The rest of the push's calls are named: creates by the audience template, pindest's read-only checks.
-  assert.match(preview, /Requests \(7\): 2 list creates \(audience template\), 5 membership requests \(destination server\)/);
+  assert.match(preview, /Requests \(6\): 2 list creates \(audience template\), 4 membership requests \(destination server\)/);
   assert.match(push, /Audience template creates \(sent by AEP\): 2/);
   assert.match(push, /pindest's read-only checks \(not done by AEP\): 3/);
-  assert.match(push, /Calls \(10\)/);
+  assert.match(push, /Calls \(9\)/);
   const json = (args: string[]) => JSON.parse(spawnSync(process.execPath, [CLI, ...args, '--format', 'json', ACTIVATION], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PINTEREST_ACCESS_TOKEN: '' } }).stdout);
   const p = json(['preview']).summary;
   const r = json(['push']).summary;

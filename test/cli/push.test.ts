@@ -42,8 +42,8 @@ test('on a fresh machine, push runs against an embedded simulator and succeeds',
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /^Test activation "Pinterest - spring retargeting" succeeded — local \(http:\/\/127\.0\.0\.1:\d+\/v5\), ad account 549755885175/);
   assert.match(r.stdout, /Spring buyers: list \d+ \(created\), status TOO_SMALL, 5 uploaded, 2 removed/);
-  // One read-only check, two creates (audience template), five membership requests, two read-backs.
-  assert.match(r.stdout, /Calls \(10\)/);
+  // One read-only check, two creates (audience template), four membership requests, two read-backs.
+  assert.match(r.stdout, /Calls \(9\)/);
   assert.match(r.stdout, /Audience template creates \(sent by AEP\): 2 \(lists created 2, reused 0\)/);
   assert.match(r.stdout, /pindest's read-only checks \(not done by AEP\): 3/);
   assert.match(r.stdout, /Pinterest needs a CUSTOMER_LIST audience built on it: AEP does not create one/);
@@ -55,13 +55,13 @@ test('on a fresh machine, push runs against an embedded simulator and succeeds',
 test('--format json is the report for scripts', () => {
   const report = JSON.parse(pindest(['push', '--format', 'json', ACTIVATION]).stdout);
   assert.equal(report.outcome, 'succeeded');
-  assert.equal(report.calls.filter((c: { step: string }) => c.step === 'membership').length, 5);
+  assert.equal(report.calls.filter((c: { step: string }) => c.step === 'membership').length, 4);
 });
 
 test('--dry-run sends nothing and shows the plan', () => {
   const r = pindest(['push', '--dry-run', ACTIVATION]);
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /Requests \(7\)/);
+  assert.match(r.stdout, /Requests \(6\)/);
   assert.doesNotMatch(r.stdout, /Test activation/);
 });
 

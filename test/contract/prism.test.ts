@@ -72,7 +72,7 @@ test('a full test activation of the example passes Prism with no violation', asy
   const client = createPinterestClient({ environment: 'local', baseUrl: prismUrl, tokens: staticTokenProvider(sim.seed.accessToken), retry: noRetryPolicy });
   const report = await executePlan(activation, plan, client);
   assert.equal(report.outcome, 'succeeded', report.failure?.message);
-  assert.equal(report.calls.length, 10);
+  assert.equal(report.calls.length, 9);
   assert.ok(report.calls.every((c) => c.response?.code === 200));
   const received = log.match(/Request received/g)?.length ?? 0;
   assert.equal(received, report.calls.length, 'every call went through Prism');

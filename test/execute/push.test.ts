@@ -60,7 +60,7 @@ function intended(plan: ReturnType<typeof buildPlan>) {
 test('the example activates with the writes AEP makes only: a list per audience, no Pinterest audience, every record counted once', async () => {
   const { report, plan, lists, audiences } = await push();
   assert.equal(report.outcome, 'succeeded', report.failure?.message);
-  assert.deepEqual(report.calls.map((c) => c.step), ['preflight', 'create-list', 'create-list', 'membership', 'membership', 'membership', 'membership', 'membership', 'verify', 'verify']);
+  assert.deepEqual(report.calls.map((c) => c.step), ['preflight', 'create-list', 'create-list', 'membership', 'membership', 'membership', 'membership', 'verify', 'verify']);
   // Every write is AEP's; pindest's own calls are reads, labelled as such.
   assert.ok(report.calls.every((c) => (c.by === 'aep') === (c.request.method !== 'GET')));
   assert.ok(!report.calls.some((c) => c.request.uri.endsWith('/user_account')), 'no user account preflight');

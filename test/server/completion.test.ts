@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { FILTERS } from '../../src/core/template/index';
 import { caret, positionAt, serverSession } from './client';
+import { variableLeaves, type TemplateSlot } from '../../src/core/template/variables';
 
 const session = serverSession();
 const { project, read } = session;
@@ -122,4 +123,51 @@ test('hover: a template variable shows its type and a masked example from the sa
 test('hover: a namespace code shows the catalogue description', async () => {
   const md = await hoverAt('activation.json', read('activation.json').replace('"source": "GAID"', '"source": "GA|ID"'));
   assert.match(md, /GAID/);
+});
+
+/**
+ * Every variable of the one template catalogue is offered, level by level: map keys the project
+ * knows (target identities, audience namespaces and ids, customer data fields) are offered by name,
+ * and below a key the project does not know (any audience id) the members still come.
+ */
+async function catalogueCompletes(slot: TemplateSlot, file: string, replace: string): Promise<void> {
+  const text = read(file);
+  assert.ok(text.includes(replace), replace);
+  const known: Record<string, string> = { '<namespace>': 'ups', '<audience>': '5b8a1c3e-7f4d-4e2a-9b6c-0d1e2f3a4b5c', '<target>': 'pinterest_audience', '<field>': 'adAccountId' };
+  const asTyped: Record<string, string> = { '<audience>': 'someAudience', '<header>': 'someHeader', '<namespace>': 'ups', '<target>': 'pinterest_audience', '<field>': 'adAccountId' };
+  const asked = new Map<string, string[]>();
+  const offered = async (prefix: string[]) => {
+    const key = prefix.join('.');
+    if (!asked.has(key)) {
+      const caretText = prefix.length ? `{{ ${key}.| }}` : '{{ | }}';
+      // JSON-escape nothing: the caret text has no quote or backslash.
+      asked.set(key, labels(await completeAt(file, text.replace(replace, caretText))));
+    }
+    return asked.get(key)!;
+  };
+  for (const { path } of variableLeaves(slot)) {
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      const prefix = path.slice(0, i).map((s) => asTyped[s] ?? s);
+      if (seg === '0' || seg === '<header>') continue; // list items and header names are not offered
+      const want = known[seg] ?? seg;
+      const got = await offered(prefix);
+      assert.ok(got.includes(want), `${[...prefix, want].join('.')}: offered ${JSON.stringify(got)}`);
+    }
+  }
+}
+
+test('template: completion offers every server variable of the catalogue', async () => {
+  await catalogueCompletes('server', 'destination-server.json', '{{ identity.id }}');
+});
+
+test('template: completion offers every audience template variable of the catalogue', async () => {
+  await catalogueCompletes('audience', 'audience-template.json', '{{segment.name}}');
+});
+
+test('template: completion offers no variable outside the catalogue (no token in a server template)', async () => {
+  const top = labels(await completeAt('destination-server.json', read('destination-server.json').replace('{{ identity.id }}', '{{ | }}')));
+  assert.ok(!top.includes('oauth2ServiceAccessToken') && !top.includes('authData'), JSON.stringify(top));
+  const dest = labels(await completeAt('destination-server.json', read('destination-server.json').replace('{{ identity.id }}', '{{ destination.| }}')));
+  assert.deepEqual(dest.sort(), ['namespaceSegmentAliases', 'namespaceSegmentNames', 'namespaceSegmentTimestamps', 'segmentAliases', 'segmentNames', 'segmentTimestamps']);
 });

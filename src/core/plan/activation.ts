@@ -14,6 +14,8 @@ export interface ResolvedActivation {
   file: ProjectFile;
   name: string;
   destination: Json;
+  /** Path of the destination configuration file (for problems that point into it). */
+  destinationPath: string;
   server: Json;
   audienceTemplate: Json | undefined;
   customerData: Record<string, unknown>;
@@ -26,13 +28,27 @@ export interface ResolvedActivation {
 
 export class ActivationError extends Error {}
 
+/**
+ * A mapping without a target gets one of the source's name, as Platform fills it in ("If customers
+ * select a source identity namespace and do not select a target mapping, Platform automatically
+ * populates the target mapping with an attribute with the same name": Adobe's
+ * identity-namespace-configuration page). PD304 says when that name is no declared target.
+ */
+export function defaultTarget(target: unknown, source: string): string {
+  return typeof target === 'string' && target !== '' ? target : source;
+}
+
 function objectAt(project: Project, from: ProjectFile, rel: string | undefined, what: string): Json {
+  return fileAt(project, from, rel, what).value;
+}
+
+function fileAt(project: Project, from: ProjectFile, rel: string | undefined, what: string): { value: Json; path: string } {
   if (!rel) throw new ActivationError(`The activation does not name its ${what} file (\`files\`).`);
   const file = project.file(project.resolveFrom(from, rel));
   const value = asObject(file?.doc.value);
   if (!file) throw new ActivationError(`The ${what} file \`${rel}\` is not in the project or does not exist.`);
   if (!value || file.doc.syntax.some((d) => d.severity === 'error')) throw new ActivationError(`The ${what} file \`${rel}\` is not valid JSON; run \`pindest validate\`.`);
-  return value;
+  return { value, path: file.path };
 }
 
 export function resolveActivation(project: Project, file?: ProjectFile): ResolvedActivation {
@@ -44,7 +60,7 @@ export function resolveActivation(project: Project, file?: ProjectFile): Resolve
   if (a.environment === 'sandbox') throw new ActivationError(`The activation's \`environment\` is \`sandbox\`. ${SANDBOX_REFUSAL}`);
 
   const files = asObject(a.files);
-  const destination = objectAt(project, activationFile, asString(files?.destination), 'destination');
+  const { value: destination, path: destinationPath } = fileAt(project, activationFile, asString(files?.destination), 'destination');
   const server = objectAt(project, activationFile, asString(files?.destinationServer), 'destination server');
   const templateRel = asString(files?.audienceTemplate);
   let audienceTemplate: Json | undefined;
@@ -55,13 +71,11 @@ export function resolveActivation(project: Project, file?: ProjectFile): Resolve
   }
 
   const targets = asObject(destination.identityNamespaces) ?? {};
-  const targetNames = Object.keys(targets);
   const mappings: Mapping[] = asArray(a.mappings).flatMap((m) => {
     const o = asObject(m);
     const source = asString(o?.source);
     if (!o || !source) return [];
-    // AEP fills an empty target with the source's name; with one target there is no choice.
-    const target = asString(o.target) ?? (targetNames.length === 1 ? targetNames[0]! : source);
+    const target = defaultTarget(o.target, source);
     const def = asObject(targets[target]);
     const forced = asObject(asObject(def?.acceptedGlobalNamespaces)?.[source])?.requiredTransformation === TRANSFORMATION;
     return [{ source, target, applyTransformation: forced || o.applyTransformation === true, forced }];
@@ -81,6 +95,7 @@ export function resolveActivation(project: Project, file?: ProjectFile): Resolve
     file: activationFile,
     name: asString(connection?.name) ?? 'activation',
     destination,
+    destinationPath,
     server,
     audienceTemplate,
     customerData: asObject(connection?.customerData) ?? {},

@@ -38,21 +38,49 @@ function splitById(p: TargetProfile): TargetProfile[] {
   }));
 }
 
+/**
+ * The custom identity groups in force: `groups` count only with `includeIdentity: true` and
+ * `oneIdentityPerGroup: false` (Adobe's aggregation-policy page); their namespaces are target
+ * identity names, the keys of the exported profile's `identityMap` (message-format page,
+ * "Use identity namespace aggregation key"), matched exactly (Destination SDK values are
+ * case-sensitive).
+ */
+export function customGroups(key: Json | undefined): string[][] | undefined {
+  if (key?.includeIdentity !== true || key.oneIdentityPerGroup !== false) return undefined;
+  const groups = asArray(key.groups).map((g) => asArray(asObject(g)?.namespaces).filter((n): n is string => typeof n === 'string'));
+  return groups.length ? groups : undefined;
+}
+
 /** The identity-namespace groups a profile falls into under `aggregationKey`. */
 function identityGroups(key: Json | undefined, p: TargetProfile): string[][] {
   if (key?.includeIdentity !== true) return [Object.keys(p.identityMap)];
   const present = Object.keys(p.identityMap);
-  const groups = asArray(key.groups).map((g) => asArray(asObject(g)?.namespaces).filter((n): n is string => typeof n === 'string'));
-  if (key.oneIdentityPerGroup === false && groups.length) return groups.map((g) => g.filter((n) => present.includes(n))).filter((g) => g.length);
+  const groups = customGroups(key);
+  if (groups) return groups.map((g) => g.filter((n) => present.includes(n))).filter((g) => g.length);
   return present.map((n) => [n]);
 }
 
-export function batchProfiles(destination: Json, targets: TargetProfile[], audiences: Map<string, ActivatedAudience>): Batch[] {
+/** Target identities of a profile that no custom group takes, so AEP does not export them. */
+export interface Ungrouped {
+  /** Index of the source profile. */
+  profile: number;
+  /** Target identity names left out, with how many values each. */
+  namespaces: Record<string, number>;
+  /** True when nothing of the profile is left to send. */
+  whole: boolean;
+}
+
+export function batchProfiles(destination: Json, targets: TargetProfile[], audiences: Map<string, ActivatedAudience>, ungrouped: Ungrouped[] = []): Batch[] {
   const policy = aggregationPolicy(destination);
   const key = policy.key;
   const groups = new Map<string, { aggregationKey?: AggregationKey; audience?: ActivatedAudience; profiles: TargetProfile[] }>();
+  const custom = customGroups(key);
 
   for (const original of targets) {
+    if (custom) {
+      const left = Object.entries(original.identityMap).filter(([ns]) => !custom.some((g) => g.includes(ns)));
+      if (left.length) ungrouped.push({ profile: original.source, namespaces: Object.fromEntries(left.map(([ns, ids]) => [ns, ids.length])), whole: left.length === Object.keys(original.identityMap).length });
+    }
     for (const p of policy.split ? splitById(original) : [original]) {
       const segments: { ns: string; id: string; status: string }[] = [];
       if (key?.includeSegmentId === true) {

@@ -13,6 +13,16 @@ export interface Mapped {
   skipped?: 'no-identity' | 'no-activated-audience';
 }
 
+/**
+ * An exported profile's audiences are `realized` or `exited` only (Adobe's message-format page,
+ * "Profile structure"). A sample's `existing` member (still in the audience) is sent as
+ * `realized`: a test activation is the audience's first export to the connection, which carries
+ * its current members.
+ */
+function exported(m: TargetProfile['segmentMembership'][string][string]): TargetProfile['segmentMembership'][string][string] {
+  return m.status === 'existing' ? { ...m, status: 'realized' } : m;
+}
+
 export function audienceKey(namespace: string, id: string): string {
   return `${namespace}\u0000${id}`;
 }
@@ -57,7 +67,7 @@ export function mapProfile(profile: SourceProfile, index: number, mappings: Mapp
   for (const [ns, byId] of Object.entries(profile.segmentMembership)) {
     for (const [id, membership] of Object.entries(byId)) {
       if (!audiences.has(audienceKey(ns, id))) continue;
-      (segmentMembership[ns] ??= {})[id] = membership;
+      (segmentMembership[ns] ??= {})[id] = exported(membership);
     }
   }
   if (Object.keys(identityMap).length === 0) return { rows, skipped: 'no-identity' };

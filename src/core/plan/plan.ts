@@ -4,10 +4,10 @@
  */
 import { carrierPlace, evaluate, governanceOf, hashedValueProblems, violationMessage } from '../governance';
 import type { ProfileProblem, SourceProfile } from '../profiles';
-import { asObject } from '../project/project';
+import { asObject, type Json } from '../project/project';
 import type { ResolvedActivation } from './activation';
 import { planCreation } from './audiences';
-import { batchProfiles } from './batch';
+import { aggregationPolicy, batchProfiles, customGroups, type Ungrouped } from './batch';
 import { audienceKey, mapProfile } from './map';
 import { destinationContext, injectsAuthorization, renderBatch } from './render';
 import type { ActivatedAudience, Counts, IdentityRow, Plan, PlanProblem, TargetProfile } from './types';
@@ -64,11 +64,61 @@ export function buildPlan(activation: ResolvedActivation, profiles: SourceProfil
     }
   });
 
-  const batches = batchProfiles(activation.destination, targets, audiences);
+  const ungrouped: Ungrouped[] = [];
+  const batches = batchProfiles(activation.destination, targets, audiences, ungrouped);
+  if (ungrouped.length) problems.push(accountUngrouped(activation, ungrouped, targets, rows, counts, audiences));
   const requests = renderRequests(activation, batches, (a) => a.alias ?? pendingAlias(a, activation.audiences));
   for (const r of requests) for (const message of r.problems) problems.push({ where: `request ${r.batch + 1}`, message });
 
   return { mappings: activation.mappings, audiences: activation.audiences, rows, targets, batches, creations, requests, counts, problems, profileProblems };
+}
+
+/**
+ * Identities that no custom identity group takes are not exported: their rows, the counts and a
+ * problem (the preview's line) say how many and why, instead of a silent zero.
+ */
+function accountUngrouped(activation: ResolvedActivation, ungrouped: Ungrouped[], targets: TargetProfile[], rows: IdentityRow[], counts: Counts, audiences: Map<string, ActivatedAudience>): PlanProblem {
+  const groups = customGroups(aggregationPolicy(activation.destination).key) ?? [];
+  const message = `In no \`aggregationKey.groups\` group of the destination (${groups.map((g) => `[${g.join(', ')}]`).join(', ')}), so AEP does not export it.`;
+  const left = new Set<string>();
+  let identities = 0;
+  for (const u of ungrouped) {
+    const target = targets.find((t) => t.source === u.profile)!;
+    for (const [ns, n] of Object.entries(u.namespaces)) {
+      left.add(ns);
+      identities += n;
+      for (const r of rows) {
+        if (r.profile !== u.profile || r.target !== ns || r.outcome !== 'sent') continue;
+        Object.assign(r, { outcome: 'rejected', reason: 'aggregation-no-group', message });
+        const c = counts.byNamespace[r.namespace]!;
+        c.sent--;
+        c.rejected++;
+        counts.byReason['aggregation-no-group'] = (counts.byReason['aggregation-no-group'] ?? 0) + 1;
+      }
+    }
+    const lost = u.whole ? Object.values(target.identityMap).reduce((a, l) => a + l.length, 0) : Object.values(u.namespaces).reduce((a, b) => a + b, 0);
+    for (const [ns, byId] of Object.entries(target.segmentMembership)) {
+      for (const [id, m] of Object.entries(byId)) {
+        const c = counts.byAudience[audiences.get(audienceKey(ns, id))!.name]!;
+        if (m.status === 'exited') c.remove -= lost;
+        else c.add -= lost;
+      }
+    }
+    if (u.whole) counts.exported--;
+  }
+  const whole = ungrouped.filter((u) => u.whole).length;
+  const names = [...left].map((n) => `\`${n}\``).join(', ');
+  const where = `${activation.destinationPath} ${groupsPointer(activation.destination)}`;
+  return {
+    where,
+    message: `${identities} ${identities === 1 ? 'identity' : 'identities'} of ${ungrouped.length} ${ungrouped.length === 1 ? 'profile' : 'profiles'} (${whole} ${whole === 1 ? 'profile' : 'profiles'} entirely) not exported: their target ${left.size === 1 ? 'identity' : 'identities'} ${names} ${left.size === 1 ? 'is' : 'are'} in no \`aggregationKey.groups\` group, and AEP sends a profile only in the groups its identities fall in. Name ${names} in a group (group namespaces are target identity names, case-sensitive).`,
+  };
+}
+
+function groupsPointer(destination: Json): string {
+  const aggregation = asObject(destination.aggregation);
+  const holder = aggregation?.aggregationType === 'CONFIGURABLE_AGGREGATION' ? 'configurableAggregation' : 'bestEffortAggregation';
+  return `/aggregation/${holder}/aggregationKey/groups`;
 }
 
 /**
@@ -86,7 +136,7 @@ function governanceProblems(activation: ResolvedActivation, profiles: SourceProf
 
 /** Renders (or re-renders, once created lists have ids) every batch's request. */
 export function renderRequests(activation: ResolvedActivation, batches: Plan['batches'], aliasOf: (a: ActivatedAudience) => string) {
-  const destination = destinationContext(activation.audiences, aliasOf);
+  const destination = destinationContext(activation.audiences, aliasOf, batches.flatMap((b) => b.profiles));
   const bearer = injectsAuthorization(activation.destination);
   return batches.map((b, i) => {
     const batch = b.aggregationKey && b.audience ? { ...b, aggregationKey: { ...b.aggregationKey, segmentAlias: aliasOf(b.audience) } } : b;

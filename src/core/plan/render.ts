@@ -5,25 +5,64 @@
 import { maskIdentity } from '../identity';
 import { asArray, asObject, asString, type Json } from '../project/project';
 import { renderTemplate, TemplateFailure } from '../template';
+import { audienceKey } from './map';
 import { maskToken, TOKEN_MARKER } from './secrets';
 import type { ActivatedAudience, Batch, HttpCall, PlannedRequest, TargetProfile } from './types';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** `destination.*` as templates see it, with each audience's Pinterest id. */
-export function destinationContext(audiences: ActivatedAudience[], aliasOf: (a: ActivatedAudience) => string): Json {
+type Timestamps = { createdAt: number; updatedAt: number; mappingCreatedAt: number; mappingUpdatedAt: number };
+
+/**
+ * `destination.namespaceSegmentTimestamps` / `segmentTimestamps` (UNIX seconds, Adobe's
+ * message-format page), derived from the one clock a project has, the sample profiles'
+ * `lastQualificationTime`: an audience was created (and last updated) no later than its first
+ * member qualified, so `createdAt` = `updatedAt` = its earliest qualification; the test activation
+ * happens after every qualification in the sample, so `mappingCreatedAt` = `mappingUpdatedAt` = the
+ * latest one. An audience without a dated member takes the activation time; a sample without any
+ * date gives 0 (the Unix epoch) rather than an empty value.
+ */
+export function audienceTimestamps(audiences: ActivatedAudience[], members: TargetProfile[]): Map<ActivatedAudience, Timestamps> {
+  const first = new Map<string, number>();
+  let latest: number | undefined;
+  for (const p of members) {
+    for (const [ns, byId] of Object.entries(p.segmentMembership)) {
+      for (const [id, m] of Object.entries(byId)) {
+        const ms = m.lastQualificationTime ? Date.parse(m.lastQualificationTime) : NaN;
+        if (Number.isNaN(ms)) continue;
+        const t = Math.floor(ms / 1000);
+        const key = audienceKey(ns, id);
+        first.set(key, Math.min(first.get(key) ?? t, t));
+        latest = Math.max(latest ?? t, t);
+      }
+    }
+  }
+  const activation = latest ?? 0;
+  return new Map(audiences.map((a) => {
+    const created = first.get(audienceKey(a.namespace, a.id)) ?? activation;
+    return [a, { createdAt: created, updatedAt: created, mappingCreatedAt: activation, mappingUpdatedAt: activation }];
+  }));
+}
+
+/** `destination.*` as templates see it, with each audience's Pinterest id and timestamps. */
+export function destinationContext(audiences: ActivatedAudience[], aliasOf: (a: ActivatedAudience) => string, members: TargetProfile[] = []): Json {
   const namespaceSegmentAliases: Record<string, Record<string, string>> = {};
   const namespaceSegmentNames: Record<string, Record<string, string>> = {};
+  const namespaceSegmentTimestamps: Record<string, Record<string, Timestamps>> = {};
   const segmentAliases: Record<string, string> = {};
   const segmentNames: Record<string, string> = {};
+  const segmentTimestamps: Record<string, Timestamps> = {};
+  const times = audienceTimestamps(audiences, members);
   for (const a of audiences) {
     const alias = aliasOf(a);
     (namespaceSegmentAliases[a.namespace] ??= {})[a.id] = alias;
     (namespaceSegmentNames[a.namespace] ??= {})[a.id] = a.name;
+    (namespaceSegmentTimestamps[a.namespace] ??= {})[a.id] = times.get(a)!;
     segmentAliases[a.id] = alias;
     segmentNames[a.id] = a.name;
+    segmentTimestamps[a.id] = times.get(a)!;
   }
-  return { namespaceSegmentAliases, namespaceSegmentNames, segmentAliases, segmentNames };
+  return { namespaceSegmentAliases, namespaceSegmentNames, namespaceSegmentTimestamps, segmentAliases, segmentNames, segmentTimestamps };
 }
 
 function slot(template: unknown, context: Json): string | undefined {
@@ -63,7 +102,9 @@ export function renderBatch(server: Json, batch: Batch, index: number, customerD
   const http = asObject(server.httpTemplate) ?? {};
   const input: Json = batch.single ? { profile: templateProfile(batch.profiles[0]!) } : { profiles: batch.profiles.map(templateProfile) };
   if (batch.aggregationKey) input.aggregationKey = batch.aggregationKey;
-  const context: Json = { input, destination, customerData, authData: { accessToken: TOKEN_MARKER }, oauth2ServiceAccessToken: TOKEN_MARKER };
+  // Exactly the roots of the template variable catalogue (core/template/variables.ts): AEP gives a
+  // server template no token; it adds the Authorization header itself (below).
+  const context: Json = { input, destination, customerData };
   const problems: string[] = [];
   const attempt = (what: string, f: () => string | undefined): string => {
     try {

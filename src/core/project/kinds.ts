@@ -22,7 +22,7 @@ export function kindFromContent(value: unknown): FileKind | undefined {
   if (has('destinationServerType') || has('httpTemplate') || has('urlBasedDestination')) return 'destination-server';
   if (has('metadataTemplate')) return 'audience-template';
   if (has('connection') && (has('mappings') || has('files'))) return 'activation';
-  if (has('destinationDelivery') || has('identityNamespaces') || has('customerAuthenticationConfigurations') || has('uiAttributes')) {
+  if (has('destinationDelivery') || has('identityNamespaces') || has('customerAuthenticationConfigurations') || has('uiAttributes') || has('aggregation')) {
     return 'destination';
   }
   return undefined;

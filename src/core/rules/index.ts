@@ -19,6 +19,7 @@ import { transformationExpression } from './pd116-transformation-expression';
 import { oauth2GrantFields } from './pd117-oauth2-grant-fields';
 import { duplicateNameDescription } from './pd118-duplicate-name-description';
 import { templatingStrategy } from './pd119-templating-strategy';
+import { identityGroups } from './pd120-identity-groups';
 import { pinterestTargetIdentity } from './pd201-pinterest-target-identity';
 import { pinterestAcceptedNamespaces } from './pd202-pinterest-accepted-namespaces';
 import { pinterestDeviceIdsHashed } from './pd203-pinterest-device-ids-hashed';
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   oauth2GrantFields,
   duplicateNameDescription,
   templatingStrategy,
+  identityGroups,
   pinterestTargetIdentity,
   pinterestAcceptedNamespaces,
   pinterestDeviceIdsHashed,

@@ -2,15 +2,20 @@ import { asArray } from '../project/project';
 import { aggregationKeys } from './facts';
 import { finding, type Rule } from './rule';
 
-/** Custom identity groups are ignored unless oneIdentityPerGroup is false. */
+/**
+ * Custom identity groups are used only when `oneIdentityPerGroup` is false (Adobe's
+ * aggregation-policy page). Adobe's own examples there set `groups` with `oneIdentityPerGroup:
+ * true`, so the combination is valid: AEP groups by each identity namespace on its own and the
+ * groups have no effect. A note, not an error.
+ */
 export const groupsNeedMultipleIdentities: Rule = {
   code: 'PD112',
-  title: 'aggregationKey.groups requires oneIdentityPerGroup false',
-  severity: 'error',
+  title: 'aggregationKey.groups has no effect while oneIdentityPerGroup is true',
+  severity: 'info',
   kinds: ['destination'],
   check({ value }) {
     return aggregationKeys(value)
       .filter(({ key }) => key.oneIdentityPerGroup === true && asArray(key.groups).length > 0)
-      .map(({ pointer }) => finding(this, `${pointer}/groups`, '`groups` is used only when `oneIdentityPerGroup` is `false`; set it to `false` or remove `groups`.', { data: { set: { pointer: `${pointer}/oneIdentityPerGroup`, value: false } } }));
+      .map(({ pointer }) => finding(this, `${pointer}/groups`, '`groups` has no effect while `oneIdentityPerGroup` is `true`: AEP groups the profiles by each identity namespace on its own. Set `oneIdentityPerGroup` to `false` to group by these lists instead.', { data: { set: { pointer: `${pointer}/oneIdentityPerGroup`, value: false } } }));
   },
 };

@@ -1,5 +1,6 @@
 import { asArray, asObject, asString } from '../project/project';
 import { listOf, suggest } from '../text/suggest';
+import { defaultTarget } from '../plan/activation';
 import { destinationsFor, TRANSFORMATION } from './facts';
 import { finding, type Rule } from './rule';
 
@@ -18,13 +19,19 @@ export const activationMappings: Rule = {
     for (const [i, m] of asArray(ctx.value.mappings).entries()) {
       const mapping = asObject(m);
       const source = asString(mapping?.source);
-      const target = asString(mapping?.target) ?? source;
-      if (!mapping || !source || !target) continue;
+      if (!mapping || !source) continue;
+      const target = defaultTarget(mapping.target, source);
       const base = `/mappings/${i}`;
       const def = asObject(targets[target]);
       if (!def) {
-        const hint = suggest(target, targetNames);
-        out.push(finding(this, `${base}/target`, `The destination has no target identity \`${target}\`; ${hint ? `did you mean \`${hint}\`?` : `use ${listOf(targetNames)}.`}`, { data: hint ? { replacement: hint } : undefined }));
+        const hint = suggest(target, targetNames) ?? (targetNames.length === 1 ? targetNames[0] : undefined);
+        if (asString(mapping.target)) {
+          out.push(finding(this, `${base}/target`, `The destination has no target identity \`${target}\`; ${hint ? `did you mean \`${hint}\`?` : `use ${listOf(targetNames)}.`}`, { data: hint ? { replacement: hint } : undefined }));
+        } else {
+          // No target: AEP fills in the source's name, which this destination does not declare.
+          const what = `This mapping names no \`target\`, so AEP fills in \`${source}\` (the source's name), which is not a target identity of the destination`;
+          out.push(finding(this, `${base}/source`, `${what}; ${hint ? `set \`target\` to \`${hint}\`.` : `set \`target\` to one of ${listOf(targetNames)}.`}`, { data: hint ? { set: { pointer: `${base}/target`, value: hint } } : undefined }));
+        }
         continue;
       }
       const accepted = asObject(def.acceptedGlobalNamespaces) ?? {};

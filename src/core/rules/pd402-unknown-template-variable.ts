@@ -1,16 +1,37 @@
 import type { Finding } from '../diagnostics';
 import { listOf, suggest } from '../text/suggest';
 import { parsed, pathsOf, pebbleStrings, type Slot } from './pd4-templates';
+import type { PathSegment } from '../template/paths';
+import { TEMPLATE_VARIABLES, templateRoots, type VariableSpec } from '../template/variables';
 import { finding, type Rule } from './rule';
 
-/** The context roots AEP gives each kind of template (Destination SDK docs, §3.2 and §4.1). */
-export const TEMPLATE_ROOTS: Readonly<Record<Slot, readonly string[]>> = {
-  server: ['input', 'destination', 'customerData'],
-  audience: [
-    'segment', 'customerData', 'destination', 'oauth2ServiceAccessToken', 'authData', 'body', 'response', 'headers', 'root',
-    'message', 'error', 'segmentEnrichmentAttributes', 'userContext',
-  ],
-};
+/** The context roots AEP gives each kind of template, from the one catalogue of template variables. */
+export const TEMPLATE_ROOTS: Readonly<Record<Slot, readonly string[]>> = { server: templateRoots('server'), audience: templateRoots('audience') };
+
+/**
+ * The first member of a server-template path that the catalogue says its object does not have
+ * (`destination.segmentTimestamp`). Maps (audience ids, namespaces, target names) take any key;
+ * `input.aggregationKey.*` is PD405's; a loop over a map yields entries, which are not followed.
+ */
+function unknownMember(segments: PathSegment[]): { segment: PathSegment; owner: string; known: string[] } | undefined {
+  let spec: VariableSpec | undefined = TEMPLATE_VARIABLES.server[segments[0]!.name];
+  for (let i = 1; spec && i < segments.length; i++) {
+    const seg = segments[i]!;
+    if (spec.kind === 'array') {
+      if (seg.name !== '*' && !/^\d+$/.test(seg.name)) return undefined;
+      spec = spec.items;
+      continue;
+    }
+    if (spec.kind !== 'object' || seg.name === '*') return undefined;
+    if (segments[i - 1]!.name === 'aggregationKey' && i === 2) return undefined;
+    const field: VariableSpec | undefined = spec.fields?.[seg.name];
+    if (field) spec = field;
+    else if (spec.entries) spec = spec.entries.of;
+    else if (spec.fields) return { segment: seg, owner: segments.slice(0, i).map((s) => s.name).join('.').replace(/\.\*/g, '[…]'), known: Object.keys(spec.fields) };
+    else return undefined;
+  }
+  return undefined;
+}
 
 /**
  * A variable whose root is not in the template's context renders as nothing (Adobe's Pebble is
@@ -18,7 +39,7 @@ export const TEMPLATE_ROOTS: Readonly<Record<Slot, readonly string[]>> = {
  */
 export const unknownTemplateVariable: Rule = {
   code: 'PD402',
-  title: 'Template variables start from a root AEP provides',
+  title: 'Template variables are ones AEP provides',
   severity: 'warning',
   kinds: ['destination-server', 'audience-template'],
   check(ctx) {
@@ -26,7 +47,18 @@ export const unknownTemplateVariable: Rule = {
     for (const { pointer, text, slot } of pebbleStrings(ctx)) {
       if (parsed(text).errors.length) continue; // PD401 first: a broken template's names are guesses.
       const roots = TEMPLATE_ROOTS[slot];
+      const seen = new Set<number>();
       for (const p of pathsOf(text)) {
+        const member = slot === 'server' ? unknownMember(p.segments) : undefined;
+        if (member && !seen.has(member.segment.offset)) {
+          seen.add(member.segment.offset);
+          const { segment, owner, known } = member;
+          const hint = suggest(segment.name, known);
+          out.push(finding(this, pointer, `\`${owner}\` has no member \`${segment.name}\`, so it renders as nothing; ${hint ? `did you mean \`${hint}\`?` : `it has ${listOf(known.map((k) => `${owner}.${k}`), 13)}.`}`, {
+            inner: { offset: segment.offset, length: segment.length },
+            ...(hint ? { data: { replacement: hint } } : {}),
+          }));
+        }
         if (p.local !== undefined) continue;
         const root = p.segments[0]!;
         if (roots.includes(root.name)) continue;

@@ -7,7 +7,8 @@
 import { ValueError } from './errors';
 import { isMap, MapEntry, newMap, type PebbleMap } from './values';
 
-export const ADDED: ReadonlySet<string> = new Set(['realized', 'existing']);
+/** Adobe's message-format page: `addedSegments` "returns only the audiences that have status `realized`". */
+export const ADDED: ReadonlySet<string> = new Set(['realized']);
 export const REMOVED: ReadonlySet<string> = new Set(['exited']);
 
 function isMembership(v: unknown): v is PebbleMap {

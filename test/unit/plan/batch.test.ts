@@ -67,3 +67,43 @@ test('includeIdentity groups by identity namespace', () => {
   // One target namespace (pinterest_audience): one group.
   assert.deepEqual(plan.requests.map((r) => JSON.parse(r.body).ns), ['pinterest_audience']);
 });
+
+function groups(namespaces: string[][]) {
+  return (f: { destination: any }) => {
+    Object.assign(f.destination.aggregation.configurableAggregation.aggregationKey, { includeIdentity: true, oneIdentityPerGroup: false, groups: namespaces.map((n) => ({ namespaces: n })) });
+  };
+}
+
+test('identity groups name target identities: a group of pinterest_audience sends what the example sends', () => {
+  const plan = planExample(groups([['pinterest_audience']]));
+  assert.deepEqual(plan.batches.map((b) => b.aggregationKey?.identityNamespaces), [['pinterest_audience'], ['pinterest_audience'], ['pinterest_audience'], ['pinterest_audience']]);
+  assert.deepEqual(plan.problems, []);
+});
+
+test('a group of source namespace names drops every profile, and the plan says how many and why, never a silent zero', () => {
+  const plan = planExample(groups([['Email', 'GAID']]));
+  assert.equal(plan.requests.length, 0);
+  assert.equal(plan.counts.exported, 0);
+  assert.equal(plan.counts.byReason['aggregation-no-group'], 8);
+  assert.deepEqual(Object.values(plan.counts.byAudience), [{ add: 0, remove: 0 }, { add: 0, remove: 0 }]);
+  assert.ok(plan.rows.every((r) => r.outcome !== 'sent'));
+  const [p] = plan.problems;
+  assert.match(p!.where, /destination\.json \/aggregation\/configurableAggregation\/aggregationKey\/groups$/);
+  assert.equal(p!.message, '8 identities of 5 profiles (5 profiles entirely) not exported: their target identity `pinterest_audience` is in no `aggregationKey.groups` group, and AEP sends a profile only in the groups its identities fall in. Name `pinterest_audience` in a group (group namespaces are target identity names, case-sensitive).');
+});
+
+test('identities of a target in no group are dropped; the rest of the profile is sent', () => {
+  const plan = planExample((f) => {
+    groups([['pinterest_audience']])(f);
+    f.destination.identityNamespaces.GAID = { acceptsAttributes: false, acceptsCustomNamespaces: false, acceptedGlobalNamespaces: { GAID: { requiredTransformation: 'sha256(lower($))' } } };
+    f.activation.mappings = [{ source: 'Email', target: 'pinterest_audience', applyTransformation: true }, { source: 'GAID', target: 'GAID', applyTransformation: true }];
+  }, [
+    profile({ Email: ['ana.lopez@example.com'], GAID: [uuid(0)] }, { [SPRING]: 'realized' }, 0),
+    profile({ GAID: [uuid(1)] }, { [SPRING]: 'realized' }, 1),
+  ]);
+  assert.deepEqual(plan.batches.map((b) => [b.aggregationKey?.identityNamespaces, b.profiles.map((p) => Object.keys(p.identityMap))]), [[['pinterest_audience'], [['pinterest_audience']]]]);
+  assert.equal(plan.counts.exported, 1);
+  assert.deepEqual(plan.counts.byAudience['Spring buyers'], { add: 1, remove: 0 });
+  assert.deepEqual(plan.rows.map((r) => [r.profile, r.namespace, r.outcome, r.reason]), [[0, 'Email', 'sent', undefined], [0, 'GAID', 'rejected', 'aggregation-no-group'], [1, 'GAID', 'rejected', 'aggregation-no-group']]);
+  assert.match(plan.problems[0]!.message, /^2 identities of 2 profiles \(1 profile entirely\) not exported: their target identity `GAID` is in no/);
+});

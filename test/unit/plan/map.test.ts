@@ -63,3 +63,13 @@ test('a raw device id without a transformation is refused, as Pinterest requires
   }, [profile({ GAID: ['6513270e-269e-4d37-b2a7-4de452e6b438'] }, { [SPRING]: 'realized' })]);
   assert.equal(plan.rows[0]!.reason, 'device-id-must-be-hashed');
 });
+
+test('a mapping without a target sends the identities under the source name, as Platform fills in the target', () => {
+  const plan = planExample((f) => {
+    f.activation.mappings = [{ source: 'Email_LC_SHA256' }];
+    f.server.httpTemplate.requestBody.value = '{"hash": "{{ input.profiles[0].identityMap.Email_LC_SHA256[0].id }}"}';
+  }, [profile({ Email_LC_SHA256: [ANA] }, { [SPRING]: 'realized' })]);
+  assert.deepEqual(plan.mappings.map((m) => [m.source, m.target]), [['Email_LC_SHA256', 'Email_LC_SHA256']]);
+  assert.deepEqual(plan.rows.map((r) => [r.outcome, r.target]), [['sent', 'Email_LC_SHA256']]);
+  assert.equal(JSON.parse(plan.requests[0]!.body).hash, ANA);
+});

@@ -23,3 +23,25 @@ test('PD304: switching off a transformation AEP forces is a warning', () => {
   assert.equal(d!.severity, 'warning');
   assert.equal(d!.pointer, '/mappings/0/applyTransformation');
 });
+
+test('PD304: a mapping without a target gets the source name as AEP fills it in, and Pinterest has no target `Email`', () => {
+  const found = withCode(validateExample((f) => {
+    f.activation.mappings = [{ source: 'Email', applyTransformation: true }];
+  }), 'PD304');
+  assert.equal(found.length, 1);
+  const [d] = found;
+  assert.equal(d!.severity, 'error');
+  assert.equal(d!.pointer, '/mappings/0/source');
+  assert.match(d!.message, /names no `target`, so AEP fills in `Email` \(the source's name\), which is not a target identity of the destination; set `target` to `pinterest_audience`\./);
+  assert.deepEqual(d!.data, { set: { pointer: '/mappings/0/target', value: 'pinterest_audience' } });
+  // The schema no longer requires `target` (AEP does not): no PD010 for the missing key.
+  assert.deepEqual(validateExample((f) => (f.activation.mappings = [{ source: 'Email', applyTransformation: true }])).filter((x) => x.code.startsWith('PD01')), []);
+});
+
+test('PD304: a mapping without a target is clean when the destination declares a target of the source name', () => {
+  const found = withCode(validateExample((f) => {
+    f.destination.identityNamespaces.GAID = { acceptsAttributes: false, acceptsCustomNamespaces: false, acceptedGlobalNamespaces: { GAID: {} } };
+    f.activation.mappings.push({ source: 'GAID' });
+  }), 'PD304');
+  assert.deepEqual(found, []);
+});

@@ -150,13 +150,13 @@ test('abs', () => {
   assert.equal(render('{{ -3 | abs }} {{ 2.5 | abs }}'), '3 2.5');
 });
 
-test('added keeps realized and existing audiences, removed keeps exited ones, across all namespaces', () => {
+test('added keeps realized audiences only (Adobe: not existing), removed keeps exited ones, across all namespaces', () => {
   const ctx = { m: membership };
-  assert.equal(render('{% for s in m.ups | added %}{{ s.key }}:{{ s.value.status }} {% endfor %}', ctx), 's1:realized s3:existing ');
+  assert.equal(render('{% for s in m.ups | added %}{{ s.key }}:{{ s.value.status }} {% endfor %}', ctx), 's1:realized ');
   assert.equal(render('{% for s in m.ups | removed %}{{ s.key }} {% endfor %}', ctx), 's2 ');
-  assert.equal(render('{% for s in m | added %}{{ s.key }} {% endfor %}', ctx), 's1 s3 c2 ');
+  assert.equal(render('{% for s in m | added %}{{ s.key }} {% endfor %}', ctx), 's1 c2 ');
   assert.equal(render('{% for s in m | removed %}{{ s.key }} {% endfor %}', ctx), 's2 c1 ');
-  assert.equal(render('{{ m.ups | added | length }} {{ m.ups | removed | toJson }}', ctx), '2 {"s2":{"status":"exited"}}');
+  assert.equal(render('{{ m.ups | added | length }} {{ m.ups | removed | toJson }}', ctx), '1 {"s2":{"status":"exited"}}');
   assert.equal(render('[{% for s in missing | added %}x{% endfor %}] {{ missing | removed | length }}'), '[] 0');
   assertRenderError('{{ l | added }}', { l: [1] }, 1, 8, /expects the segmentMembership map/);
 });
