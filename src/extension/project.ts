@@ -22,7 +22,12 @@ const projects = new EditorProjects(() =>
 );
 
 export async function loadEditorProject(folder: string): Promise<Project> {
-  projects.relist(folder);
+  return editorProject(folder);
+}
+
+/** The project now; `relist` false reuses the folder's last listing (for frequent callers). */
+export function editorProject(folder: string, relist = true): Project {
+  if (relist) projects.relist(folder);
   return projects.projectOf(folder);
 }
 
