@@ -50,4 +50,8 @@ export class VersionedCache<V> {
   delete(key: string): void {
     this.cache.delete(key);
   }
+
+  clear(): void {
+    this.cache.clear();
+  }
 }

@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { EditorProjects, type OpenDocument } from '../core/project/editor';
+import type { KindGlobs } from '../core/project/kinds';
 import { Project, type ProjectFile } from '../core/project/project';
 
 export interface OpenDocuments {
@@ -41,6 +42,11 @@ export class Workspace {
   /** The parsed form of an open document, once per version. */
   fileOf(doc: TextDocument): ProjectFile {
     return this.projects.fileOf(asOpen(doc));
+  }
+
+  /** The user's globs per kind (`pindest.files.globs`). */
+  setGlobs(globs: KindGlobs): void {
+    this.projects.setGlobs(globs);
   }
 
   forget(uri: string): void {

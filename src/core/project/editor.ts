@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BoundedCache, VersionedCache } from '../cache';
 import { parseDocument } from '../json/document';
-import { detectKind, kindFromContent, kindFromName } from './kinds';
+import { detectKind, kindFromContent, kindFromGlobs, kindFromName, type KindGlobs } from './kinds';
 import { Project, type ProjectFile } from './project';
 
 /** Unopened siblings larger than this are not read unless their name says they are ours. */
@@ -36,8 +36,17 @@ export class EditorProjects {
   private readonly disk = new BoundedCache<string, DiskEntry>(256);
   private readonly listings = new BoundedCache<string, string[]>(64);
 
+  private globs: KindGlobs | undefined;
+
   /** `documents` lists the open documents each time a project is assembled. */
   constructor(private readonly documents: () => Iterable<OpenDocument>) {}
+
+  /** The user's globs per kind (`pindest.files.globs`): a file they match is of that kind, whatever its name or content. */
+  setGlobs(globs: KindGlobs | undefined): void {
+    this.globs = globs;
+    this.open.clear();
+    this.disk.clear();
+  }
 
   /**
    * The parsed form of an open document, once per version. A large document's parsed value is not
@@ -48,7 +57,7 @@ export class EditorProjects {
     const path = doc.path ?? doc.key;
     const parse = (): ProjectFile => {
       const parsed = parseDocument(path, doc.getText());
-      return { path, kind: detectKind(path, parsed.value), doc: parsed };
+      return { path, kind: kindFromGlobs(path, this.globs) ?? detectKind(path, parsed.value), doc: parsed };
     };
     if (doc.getText().length > KEEP_PARSED_BYTES) {
       this.open.delete(doc.key);
@@ -133,7 +142,7 @@ export class EditorProjects {
     const key = `${size}:${mtime}`;
     const hit = this.disk.get(path);
     if (hit && hit.key === key) return hit.file;
-    const byName = kindFromName(path);
+    const byName = kindFromGlobs(path, this.globs) ?? kindFromName(path);
     let file: ProjectFile | undefined;
     if ((byName && size <= MAX_SIBLING_BYTES) || size <= MAX_SNIFF_BYTES) {
       try {

@@ -36,3 +36,14 @@ test('a file created on disk is seen after the folder is listed again', () => {
   projects.relist(dir);
   assert.equal(projects.projectOf(dir).ofKind('activation').length, 1);
 });
+
+test('user globs (pindest.files.globs) give a kind to files on disk that neither name nor content reveal', () => {
+  const dir = folder();
+  writeFileSync(join(dir, 'run-spring.json'), '{"name": "spring"}');
+  writeFileSync(join(dir, 'notes.json'), '{"name": "notes"}');
+  const projects = new EditorProjects(() => []);
+  assert.equal(projects.projectOf(dir).ofKind('activation').length, 0);
+  projects.setGlobs({ activation: ['**/run-*.json'], destination: ['nothing-{a,b}.json'] });
+  assert.deepEqual(projects.projectOf(dir).ofKind('activation').map((f) => f.path), [join(dir, 'run-spring.json')]);
+  assert.equal(projects.projectOf(dir).file(join(dir, 'notes.json')), undefined);
+});
