@@ -7,19 +7,19 @@
  *   engineer would otherwise write (only its hashing loop is timed, inside Python).
  *
  * Why these paths: `prepareIdentity` is what the preview and `pindest hash` run per value (with
- * validation and reasons); `hashEmailsBatch` is the bulk step without validation, the like-for-like
- * match for the two baselines; `hashInWorkers` is measured with 2 threads, and the better of 1 and
- * 2 threads is "ours" in the ratios (the thread count is printed beside it). The emails are
+ * validation and reasons); `sha256Lower` over the array is the hashing step the product runs per
+ * value without validation, the like-for-like match for the two baselines and "ours" in the
+ * ratios. The emails are
  * synthetic (`user<i>@example.com`, random case and surrounding whitespace, fixed seed); the
  * Python run also checks that its digests equal ours.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { hashEmailsBatch, hashInWorkers, prepareIdentity } from '../src/core/identity';
+import { prepareIdentity, sha256Lower } from '../src/core/identity';
 import { median, row } from './measure';
 import { mulberry32 } from '../src/simulator/prng';
 
@@ -105,7 +105,7 @@ export async function hashingBench(): Promise<void> {
   // Warm the JIT and the hash binding on a slice before timing whole runs.
   const warm = emails.slice(0, 100_000);
   for (const e of warm) prepareIdentity('Email', e, { applyTransformation: true });
-  hashEmailsBatch(warm);
+  warm.map(sha256Lower);
 
   let prepared: string[] = [];
   const prepareMs = await median(
@@ -123,24 +123,13 @@ export async function hashingBench(): Promise<void> {
   row('prepareIdentity: trim+lower+validate+sha256, 1 thread', perSecond(prepareRate), `median of ${RUNS}`);
 
   let batched: string[] = [];
-  const batchMs = await median(() => void (batched = hashEmailsBatch(emails)), { warmup: 0, runs: RUNS });
+  const batchMs = await median(() => void (batched = emails.map(sha256Lower)), { warmup: 0, runs: RUNS });
   const batchRate = rate(COUNT, batchMs);
-  row('hashEmailsBatch: trim+lower+sha256, 1 thread', perSecond(batchRate), `median of ${RUNS}`);
+  row('sha256Lower: trim+lower+sha256, 1 thread', perSecond(batchRate), `median of ${RUNS}`);
   const ourFingerprint = fingerprint(batched);
   if (fingerprint(prepared) !== ourFingerprint) row('  CHECK FAILED: prepareIdentity and the batch disagree', '', '');
 
-  let best = { rate: batchRate, threads: 1 };
-  if (availableParallelism() >= 2) {
-    let threaded: string[] = [];
-    const workersMs = await median(async () => void (threaded = await hashInWorkers(emails, 2)), { warmup: 1, runs: RUNS });
-    const workersRate = rate(COUNT, workersMs);
-    row('hashInWorkers: 2 worker threads (incl. start and copy)', perSecond(workersRate), `${(workersRate / batchRate).toFixed(2)}× one thread`);
-    if (fingerprint(threaded) !== ourFingerprint) row('  CHECK FAILED: the workers and the batch disagree', '', '');
-    if (workersRate > batchRate) best = { rate: workersRate, threads: 2 };
-  } else {
-    row('hashInWorkers: 2 worker threads', 'skipped', `${availableParallelism()} core available`);
-  }
-  row('ours: best of 1 and 2 threads', perSecond(best.rate), `${best.threads} thread${best.threads > 1 ? 's' : ''}`);
+  const best = { rate: batchRate };
 
   const dir = mkdtempSync(join(tmpdir(), 'pindest-bench-hash-'));
   try {
@@ -160,7 +149,6 @@ export async function hashingBench(): Promise<void> {
 
     if (openssl.rate) {
       row('ratio ours / OpenSSL single core', ratio(best.rate / openssl.rate), verdict(best.rate / openssl.rate, 0.5));
-      if (best.threads > 1) row('ratio ours 1 thread / OpenSSL single core', ratio(batchRate / openssl.rate), 'like for like');
     } else {
       row('ratio ours / OpenSSL', 'skipped', openssl.note);
     }

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { ROOT } from './code-server.mjs';
 
 export const XSS = {
-  connection: '<img src=x onerror=alert(1)>',
-  audience: '</script><script>alert(2)</script>',
-  destination: '"><svg onload=alert(3)>',
-  namespace: '<img src=x onerror=alert(4)>',
-  value: '"><svg onload=alert(5)>',
-  email: '</script><script>alert(6)</script>@example.com',
+  connection: '<img src=x onerror="window.__pwned=1">',
+  audience: '</script><script>window.__pwned=2</script>',
+  destination: '"><svg onload="window.__pwned=3">',
+  namespace: '<img src=x onerror="window.__pwned=4">',
+  value: '"><svg onload="window.__pwned=5">',
+  email: '</script><script>window.__pwned=6</script>@example.com',
 };
 
 export function prepareWorkspace(dir) {

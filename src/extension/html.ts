@@ -43,13 +43,3 @@ function piece(v: unknown): string {
   if (v === false) return '';
   return html(v);
 }
-
-/** Embeds a value as JSON inside a `<script type="application/json">` block without ending it. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}

@@ -1,23 +1,34 @@
 /**
- * The destination project around a file, as the editor sees it: the folder's files from disk,
- * with the text of open (possibly unsaved) editors taking precedence. The preview and the test
- * activation use this, so what is previewed is what is on screen.
+ * The destination project around a file, as the editor sees it: the core's editor project loader
+ * (the folder's files from disk, the text of open, possibly unsaved, editors taking precedence),
+ * the same one the language server uses. The preview and the test activation use this, so what is
+ * previewed is what is on screen and what the diagnostics judged.
  */
-import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { loadProject } from '../core/project/load';
+import { EditorProjects } from '../core/project/editor';
 import { kindFromContent, kindFromName, type FileKind } from '../core/project/kinds';
-import { Project, type ProjectFile } from '../core/project/project';
+import type { Project, ProjectFile } from '../core/project/project';
+
+// Disk entries are keyed by size and modification time, so the cache stays right across edits on
+// disk; folder listings are not watched here, so they are dropped before each load.
+const projects = new EditorProjects(() =>
+  vscode.workspace.textDocuments.map((d) => ({
+    key: d.uri.toString(),
+    path: d.uri.scheme === 'file' ? d.uri.fsPath : undefined,
+    version: d.version,
+    getText: () => d.getText(),
+  })),
+);
 
 export async function loadEditorProject(folder: string): Promise<Project> {
-  const { project } = await loadProject([folder]);
-  const open = new Map(
-    vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file' && dirname(d.uri.fsPath) === folder && d.fileName.endsWith('.json')).map((d) => [d.uri.fsPath, d.getText()]),
-  );
-  const entries = project.files.map((f) => ({ path: f.path, text: open.get(f.path) ?? f.doc.text, kind: f.kind }));
-  for (const [path, text] of open) if (!entries.some((e) => e.path === path) && kindOfText(path, text)) entries.push({ path, text, kind: kindOfText(path, text) });
-  return Project.fromTexts(entries, existsSync);
+  return editorProject(folder);
+}
+
+/** The project now; `relist` false reuses the folder's last listing (for frequent callers). */
+export function editorProject(folder: string, relist = true): Project {
+  if (relist) projects.relist(folder);
+  return projects.projectOf(folder);
 }
 
 export function kindOfText(path: string, text: string): FileKind | undefined {

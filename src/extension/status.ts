@@ -2,13 +2,13 @@
  * One language status item on destination files: the file's kind, the environment a test
  * activation would use, the ad account of the activation, and the validation state.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { kindFromName, type FileKind } from '../core/project/kinds';
+import type { FileKind } from '../core/project/kinds';
+import { activationSummary } from '../core/rules/facts';
 import type { Client } from './client';
 import { documentSelector } from './client';
-import { kindOfDocument } from './project';
+import { activationFor, editorProject, kindOfDocument } from './project';
 import { environmentFor, type EnvironmentSetting } from './settings';
 
 const KIND_LABEL: Record<FileKind, string> = {
@@ -23,29 +23,16 @@ export interface ActivationInfo {
   adAccountId?: string;
 }
 
-/** Reads the environment and ad account of the activation next to `path` (open editor text first). */
-export function activationInfo(path: string): ActivationInfo {
-  const folder = dirname(path);
-  const candidates = [path, ...safeList(folder).map((n) => join(folder, n))].filter((p) => kindFromName(p) === 'activation');
-  for (const p of candidates) {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === p);
-    try {
-      const a = JSON.parse(open ? open.getText() : readFileSync(p, 'utf8')) as { environment?: unknown; connection?: { customerData?: { adAccountId?: unknown } } };
-      const id = a.connection?.customerData?.adAccountId;
-      return { environment: typeof a.environment === 'string' ? a.environment : undefined, adAccountId: typeof id === 'string' || typeof id === 'number' ? String(id) : undefined };
-    } catch {
-      /* try the next */
-    }
-  }
-  return {};
-}
-
-function safeList(folder: string): string[] {
-  try {
-    return readdirSync(folder).filter((n) => n.endsWith('.json'));
-  } catch {
-    return [];
-  }
+/**
+ * The environment and ad account of the activation next to `path` (open editor text first). The
+ * editor project loader parses a file again only when its text changed (open documents by version,
+ * files on disk by size and modification time), so calling this on every diagnostics change is cheap.
+ * `relist` lists the folder again (after a save or a change of editor, when files may have appeared).
+ */
+export function activationInfo(path: string, relist = true): ActivationInfo {
+  const project = editorProject(dirname(path), relist);
+  const activation = activationFor(project, path);
+  return activation ? activationSummary(project, activation) : {};
 }
 
 export class Status implements vscode.Disposable {
@@ -56,7 +43,7 @@ export class Status implements vscode.Disposable {
     this.item = this.create();
     this.subs.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      vscode.languages.onDidChangeDiagnostics(() => this.update()),
+      vscode.languages.onDidChangeDiagnostics(() => this.update(false)),
       vscode.workspace.onDidSaveTextDocument(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('pindest.files.globs')) {
@@ -77,11 +64,11 @@ export class Status implements vscode.Disposable {
     return item;
   }
 
-  update(): void {
+  update(relist = true): void {
     const doc = vscode.window.activeTextEditor?.document;
     const kind = doc && kindOfDocument(doc);
     if (!doc || !kind) return;
-    const info = activationInfo(doc.uri.fsPath);
+    const info = activationInfo(doc.uri.fsPath, relist);
     const env = environmentFor(vscode.workspace.getConfiguration('pindest', doc.uri).get<EnvironmentSetting>('environment', 'activation'), info.environment);
     const ours = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'pindest');
     const errors = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;

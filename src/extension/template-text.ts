@@ -3,7 +3,7 @@
  * read it unescaped, and write an edited template back escaped, changing only that string so the
  * rest of the file (comments, formatting, key order) stays byte for byte. Pure: no `vscode`.
  */
-import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type JSONPath } from 'jsonc-parser';
+import { findNodeAtLocation, modify, parseTree, type Edit, type JSONPath } from 'jsonc-parser';
 
 /** Where the template lives in a destination server file. */
 export const REQUEST_BODY_PATH: JSONPath = ['httpTemplate', 'requestBody', 'value'];
@@ -12,16 +12,6 @@ export const TEMPLATE_PATHS: { label: string; path: JSONPath }[] = [
   { label: 'requestBody', path: REQUEST_BODY_PATH },
   { label: 'url', path: URL_PATH },
 ];
-
-/** The text a JSON string literal holds (its content without quotes), unescaped. */
-export function unescapeTemplate(escaped: string): string {
-  return JSON.parse('"' + escaped + '"') as string;
-}
-
-/** The inverse: what goes between the quotes of a JSON string literal. */
-export function escapeTemplate(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
-}
 
 export interface EmbeddedTemplate {
   value: string;
@@ -52,21 +42,9 @@ export function templateEdits(jsonText: string, template: string, path: JSONPath
   return modify(jsonText, path, template, { formattingOptions: { insertSpaces: true, tabSize: 2, eol } });
 }
 
-export function writeTemplate(jsonText: string, template: string, path: JSONPath = REQUEST_BODY_PATH): string {
-  return applyEdits(jsonText, templateEdits(jsonText, template, path));
-}
-
 function detectEol(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /** `pindest-template:` URIs: the JSON file's path, then `#`-free query naming the template. */
 export const TEMPLATE_SCHEME = 'pindest-template';
-
-export function templateKey(path: JSONPath): string {
-  return path.join('.');
-}
-
-export function pathFromKey(key: string): JSONPath | undefined {
-  return TEMPLATE_PATHS.find((t) => templateKey(t.path) === key)?.path;
-}

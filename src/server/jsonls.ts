@@ -11,7 +11,7 @@ import { getLanguageService, type ClientCapabilities, type JSONDocument, type La
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind } from '../core/project/kinds';
 import { SCHEMAS } from '../core/schema/schemas';
-import { VersionedCache } from './parse-cache';
+import { VersionedCache } from '../core/cache';
 
 // ClientCapabilities.LATEST, written out: markdown documentation in completion items.
 const CAPABILITIES: ClientCapabilities = {

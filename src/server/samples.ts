@@ -11,7 +11,7 @@ import { resolveActivation } from '../core/plan/activation';
 import { destinationContext } from '../core/plan/render';
 import type { Json, Project } from '../core/project/project';
 import { parseProfiles } from '../core/profiles';
-import { BoundedCache } from './parse-cache';
+import { BoundedCache } from '../core/cache';
 
 const MAX_PROFILE_BYTES = 2 * 1024 * 1024;
 const SAMPLE = 3;

@@ -32,6 +32,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
+    workspace.setGlobs(settings.fileGlobs);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     validator = new Validator(connection, documents, workspace, log, settings.validationDelay);
     registerFeatures({ connection, documents, workspace, runner, log, validator });
@@ -59,7 +60,9 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => {
     runner.guard('configuration', () => {
+      const globs = settings.fileGlobs;
       settings = readSettings(change.settings, settings);
+      if (settings.fileGlobs !== globs) workspace.setGlobs(settings.fileGlobs);
       if (validator) validator.delay = settings.validationDelay;
       for (const d of documents.all()) validator?.schedule(d.uri);
     });

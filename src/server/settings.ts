@@ -3,12 +3,16 @@
  * later. Only what the server itself decides lives here; unknown keys are ignored, bad values fall
  * back to defaults (a typo in settings.json must never stop diagnostics).
  */
+import { FILE_KINDS, type KindGlobs } from '../core/project/kinds';
+
 export interface ServerSettings {
   /** Milliseconds between the last keystroke and validation (`pindest.validation.delay`). */
   validationDelay: number;
+  /** Extra globs per file kind (`pindest.files.globs`); the extension sends none in untrusted workspaces. */
+  fileGlobs: KindGlobs;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { validationDelay: 200 };
+export const DEFAULT_SETTINGS: ServerSettings = { validationDelay: 200, fileGlobs: {} };
 const MAX_DELAY = 10_000;
 
 function pick(source: unknown, path: string[]): unknown {
@@ -29,5 +33,23 @@ export function readSettings(source: unknown, base: ServerSettings = DEFAULT_SET
     pick(source, ['validation', 'delay']),
   ];
   const delay = candidates.find((c) => typeof c === 'number' && Number.isFinite(c) && c >= 0);
-  return { ...base, validationDelay: typeof delay === 'number' ? Math.min(delay, MAX_DELAY) : base.validationDelay };
+  const globs = [pick(source, ['pindest', 'files', 'globs']), pick(source, ['settings', 'pindest', 'files', 'globs']), pick(source, ['pindest.files.globs']), pick(source, ['files', 'globs'])].find(
+    (g) => g !== undefined,
+  );
+  return {
+    ...base,
+    validationDelay: typeof delay === 'number' ? Math.min(delay, MAX_DELAY) : base.validationDelay,
+    fileGlobs: globs === undefined ? base.fileGlobs : readGlobs(globs),
+  };
+}
+
+/** Only arrays of strings under the four kinds; anything else is dropped. */
+function readGlobs(value: unknown): KindGlobs {
+  const out: KindGlobs = {};
+  if (!value || typeof value !== 'object') return out;
+  for (const kind of FILE_KINDS) {
+    const list = (value as Record<string, unknown>)[kind];
+    if (Array.isArray(list)) out[kind] = list.filter((g): g is string => typeof g === 'string' && g !== '');
+  }
+  return out;
 }

@@ -1,23 +1,14 @@
 /**
- * The project a document belongs to: the destination files of its folder, taken from the editor when
- * open and from disk otherwise (architecture.md: a folder is a project). Disk reads are local and
- * cached by size and modification time; `invalidate` is called for workspace/didChangeWatchedFiles.
- * Nothing here goes to the network.
+ * The project a document belongs to, for the language server: the core's editor project loader
+ * (open documents over disk, see core/project/editor.ts) fed with the server's open documents.
+ * `invalidate` is called for workspace/didChangeWatchedFiles.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { parseDocument } from '../core/json/document';
-import { detectKind, kindFromContent, kindFromName } from '../core/project/kinds';
+import { EditorProjects, type OpenDocument } from '../core/project/editor';
+import type { KindGlobs } from '../core/project/kinds';
 import { Project, type ProjectFile } from '../core/project/project';
-import { BoundedCache, VersionedCache } from './parse-cache';
-
-/** Unopened siblings larger than this are not read unless their name says they are ours. */
-const MAX_SNIFF_BYTES = 4 * 1024 * 1024;
-const MAX_SIBLING_BYTES = 64 * 1024 * 1024;
-/** Open documents larger than this are re-parsed per request instead of cached (see fileOf). */
-const KEEP_PARSED_BYTES = 2 * 1024 * 1024;
 
 export interface OpenDocuments {
   get(uri: string): TextDocument | undefined;
@@ -37,44 +28,34 @@ export function uriOf(path: string): string {
   return URI.file(path).toString();
 }
 
-interface DiskEntry {
-  key: string;
-  file: ProjectFile | undefined;
+function asOpen(doc: TextDocument): OpenDocument {
+  return { key: doc.uri, path: pathOf(doc.uri), version: doc.version, getText: () => doc.getText() };
 }
 
 export class Workspace {
-  private readonly open = new VersionedCache<ProjectFile>(64);
-  private readonly disk = new BoundedCache<string, DiskEntry>(256);
-  private readonly listings = new BoundedCache<string, string[]>(64);
+  private readonly projects: EditorProjects;
 
-  constructor(private readonly documents: OpenDocuments) {}
+  constructor(documents: OpenDocuments) {
+    this.projects = new EditorProjects(() => documents.all().map(asOpen));
+  }
 
-  /**
-   * The parsed form of an open document, once per version. A large document's parsed value is not
-   * kept between requests: it costs several times the text in memory, and re-parsing it
-   * (JSON.parse) is cheap next to holding it for the whole session.
-   */
+  /** The parsed form of an open document, once per version. */
   fileOf(doc: TextDocument): ProjectFile {
-    const path = pathOf(doc.uri) ?? doc.uri;
-    const parse = (): ProjectFile => {
-      const parsed = parseDocument(path, doc.getText());
-      return { path, kind: detectKind(path, parsed.value), doc: parsed };
-    };
-    if (doc.getText().length > KEEP_PARSED_BYTES) {
-      this.open.delete(doc.uri);
-      return parse();
-    }
-    return this.open.get(doc.uri, doc.version, parse);
+    return this.projects.fileOf(asOpen(doc));
+  }
+
+  /** The user's globs per kind (`pindest.files.globs`). */
+  setGlobs(globs: KindGlobs): void {
+    this.projects.setGlobs(globs);
   }
 
   forget(uri: string): void {
-    this.open.delete(uri);
+    this.projects.forget(uri);
   }
 
   /** A change on disk (or a create/delete) in the watched workspace. */
   invalidate(path: string): void {
-    this.disk.delete(path);
-    this.listings.delete(dirname(path));
+    this.projects.invalidate(path);
   }
 
   /** The project of an open document, with the document's own file. */
@@ -82,78 +63,11 @@ export class Workspace {
     const file = this.fileOf(doc);
     const path = pathOf(doc.uri);
     if (!path) return { project: new Project([file]), file };
-    const folder = dirname(path);
-    const openByPath = new Map<string, TextDocument>();
-    for (const d of this.documents.all()) {
-      const p = pathOf(d.uri);
-      if (p && dirname(p) === folder) openByPath.set(p, d);
-    }
-    const files: ProjectFile[] = [file];
-    const names = new Set(this.list(folder));
-    for (const p of openByPath.keys()) names.add(basename(p));
-    for (const name of [...names].sort()) {
-      const sibling = join(folder, name);
-      if (sibling === path) continue;
-      const open = openByPath.get(sibling);
-      const f = open ? this.fileOf(open) : this.fromDisk(sibling);
-      if (f?.kind) files.push(f);
-    }
-    return { project: new Project(files, existsSync), file };
+    return { project: this.projects.projectOf(dirname(path), file), file };
   }
 
   /** The text of a project file, from the editor if open, else from disk. */
   textOf(path: string): { text: string; version: number | null } | undefined {
-    const open = this.documents.get(uriOf(path));
-    if (open) return { text: open.getText(), version: open.version };
-    try {
-      return { text: readFileSync(path, 'utf8'), version: null };
-    } catch {
-      return undefined;
-    }
-  }
-
-  private list(folder: string): string[] {
-    let names = this.listings.get(folder);
-    if (!names) {
-      try {
-        names = readdirSync(folder).filter((n) => n.toLowerCase().endsWith('.json'));
-      } catch {
-        names = [];
-      }
-      this.listings.set(folder, names);
-    }
-    return names;
-  }
-
-  private fromDisk(path: string): ProjectFile | undefined {
-    let size: number;
-    let mtime: number;
-    try {
-      const info = statSync(path);
-      if (!info.isFile()) return undefined;
-      size = info.size;
-      mtime = info.mtimeMs;
-    } catch {
-      this.disk.delete(path);
-      return undefined;
-    }
-    const key = `${size}:${mtime}`;
-    const hit = this.disk.get(path);
-    if (hit && hit.key === key) return hit.file;
-    const byName = kindFromName(path);
-    let file: ProjectFile | undefined;
-    if ((byName && size <= MAX_SIBLING_BYTES) || size <= MAX_SNIFF_BYTES) {
-      try {
-        const text = readFileSync(path, 'utf8');
-        const parsed = parseDocument(path, text);
-        const kind = byName ?? kindFromContent(parsed.value);
-        // Only our kinds are kept: a profiles file is JSON too, and large.
-        file = kind ? { path, kind, doc: parsed } : undefined;
-      } catch {
-        file = undefined;
-      }
-    }
-    this.disk.set(path, { key, file });
-    return file;
+    return this.projects.textOf(path);
   }
 }

@@ -5,11 +5,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SKIP, openFile, openWorkbench, runCommand, shot, webview, type Workbench } from './harness';
 
+// Each payload, if it ran, would set window.__pwned, the flag the test reads in the webview's frame.
 const PAYLOADS = {
-  connection: '<img src=x onerror=alert(1)>',
-  audience: '</script><script>alert(2)</script>',
-  destination: '"><svg onload=alert(3)>',
-  namespace: '<img src=x onerror=alert(4)>',
+  connection: '<img src=x onerror="window.__pwned=1">',
+  audience: '</script><script>window.__pwned=2</script>',
+  destination: '"><svg onload="window.__pwned=3">',
+  namespace: '<img src=x onerror="window.__pwned=4">',
 };
 
 describe('preview webview against XSS payloads', { skip: SKIP }, () => {

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { REQUEST_BODY_PATH, URL_PATH, escapeTemplate, readTemplate, templateEdits, unescapeTemplate, writeTemplate } from '../../src/extension/template-text';
+import { applyEdits } from 'jsonc-parser';
+import { REQUEST_BODY_PATH, URL_PATH, readTemplate, templateEdits } from '../../src/extension/template-text';
+
+/** The file after the edits the Edit Embedded Template view applies on save. */
+const writeTemplate = (text: string, template: string) => applyEdits(text, templateEdits(text, template));
 
 const SERVER = readFileSync(join(import.meta.dirname, '../../examples/pinterest-customer-list/destination-server.json'), 'utf8');
 
@@ -15,11 +19,10 @@ test('reads the example requestBody unescaped', () => {
   assert.match(readTemplate(SERVER, URL_PATH)!.value, /^https:\/\/api\.pinterest\.com\/v5\/ad_accounts\/\{\{customerData\.adAccountId\}\}/);
 });
 
-test('round trip: unchanged template gives no edit; escape/unescape are inverse', () => {
+test('round trip: an unchanged template gives no edit', () => {
   const t = readTemplate(SERVER)!;
   assert.deepEqual(templateEdits(SERVER, t.value), []);
   assert.equal(writeTemplate(SERVER, t.value), SERVER);
-  for (const s of ['a"b\\c\n\t\u2028é😀', '{{ x | escape("json") }}', '', '\u0000\u001f']) assert.equal(unescapeTemplate(escapeTemplate(s)), s);
 });
 
 test('writing an edited template changes exactly that string literal', () => {

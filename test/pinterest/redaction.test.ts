@@ -57,3 +57,32 @@ test('no event or error of a faulty run ever contains the token or a record', as
     assert.ok(!/@example\.com/.test(text));
   });
 });
+
+// Each Pinterest token prefix: access (pina), refresh (pinr., the spec's example), client credentials (pinc_).
+const PREFIXED_TOKENS = ['pina_AbC123.xyz', 'pina.Zz9', 'pinr.eyJhbGciOiJSexample', 'pinr_Yy8', 'pinc_Xx7.q'];
+
+test('every Pinterest token prefix is masked in a client error and in a log line', async () => {
+  const { createServer } = await import('node:http');
+  const { redact } = await import('../../src/extension/redact');
+  // A server whose error message echoes tokens back, as a misbehaving proxy might.
+  const server = createServer((_req, res) => {
+    res.writeHead(400, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ code: 1, message: `Invalid tokens ${PREFIXED_TOKENS.join(' ')} refresh_token=r3fr3sh` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (server.address() as { port: number }).port;
+    const client = createPinterestClient({ environment: 'local', baseUrl: `http://127.0.0.1:${port}/v5`, tokens: { accessToken: async () => 'pina_unrelated' }, retry: fastPolicy, sleep: async () => {} });
+    const e = await client.getUserAccount().then(() => assert.fail('should reject'), (x: unknown) => x as Error);
+    const shown = `${e.message} ${(e as { pinterestMessage?: string }).pinterestMessage ?? ''}`;
+    assert.match(shown, /Invalid tokens/, 'the server message reached the error');
+    const logged = redact(`token refresh failed: ${PREFIXED_TOKENS.join(', ')} refresh_token=r3fr3sh`);
+    for (const token of [...PREFIXED_TOKENS, 'r3fr3sh']) {
+      assert.ok(!shown.includes(token), `${token.slice(0, 5)} in the client error: ${shown}`);
+      assert.ok(!logged.includes(token), `${token.slice(0, 5)} in the log line: ${logged}`);
+    }
+    assert.equal(logged.split('••••').length - 1, PREFIXED_TOKENS.length + 1);
+  } finally {
+    server.close();
+  }
+});

@@ -151,3 +151,24 @@ test('a duplicate key: a PD005 warning at each occurrence, with related informat
   assert.deepEqual(second!.relatedInformation![0]!.location.range, first!.range);
   await session.client.close(uri);
 });
+
+test('pindest.files.globs: a file matching a user glob is checked as that kind', async () => {
+  const uri = project.uri('dest-spring.json');
+  // Nothing in the name or the content says "destination".
+  const text = '{\n  "name": 5\n}\n';
+  await session.client.open(uri, text);
+  assert.deepEqual(await session.client.diagnosticsFor(uri), [], 'without the setting it is not ours');
+  await session.client.close(uri);
+
+  const withGlobs = await TestClient.start({ pindest: { validation: { delay: 0 }, files: { globs: { destination: ['**/dest-*.json'] } } } });
+  try {
+    await withGlobs.open(uri, text);
+    const ds = await withGlobs.diagnosticsFor(uri);
+    // The destination schema's finding for its `name`.
+    const d = ds.find((x) => x.code === 'PD011');
+    assert.equal(d?.message, '`name` must be a string, not an integer.', JSON.stringify(ds.map((x) => [x.code, x.message])));
+    assert.equal((d?.data as { pointer?: string } | undefined)?.pointer, '/name');
+  } finally {
+    await withGlobs.stop();
+  }
+});

@@ -1,6 +1,5 @@
 /**
- * Public surface of the identity core: namespace catalogue, normalise/validate/hash, masking and
- * bulk hashing. Front ends import from here, not from the individual files.
+ * Public surface of the identity core: namespace catalogue, normalise/validate/hash, masking. Front ends import from here, not from the individual files.
  */
 export { findNamespace, listNamespaces, pinterestNamespaces, suggestNamespace } from './namespaces';
 export type { NamespaceInfo, NamespaceKind, PinterestListType } from './namespaces';
@@ -10,6 +9,3 @@ export type { PrepareOptions, PrepareResult, PreparedIdentity, RejectedIdentity 
 export { REJECT_REASONS, WARNING_REASONS, rejectMessage } from './reasons';
 export type { IdentityWarning, RejectReason, WarningReason } from './reasons';
 export { maskIdentity } from './mask';
-export { hashEmailsBatch } from './batch';
-export { hashInWorkers } from './workers';
-export type { WorkerHashOptions } from './workers';

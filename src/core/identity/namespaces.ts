@@ -12,6 +12,7 @@
  * Email_LC_SHA256, GAID and IDFA; the phone namespaces and ECID are listed so that a user who maps
  * them gets a precise "not accepted by Pinterest" rather than "unknown namespace".
  */
+import { suggest } from '../text/suggest';
 
 export type NamespaceKind = 'email' | 'device' | 'phone' | 'other';
 
@@ -147,53 +148,12 @@ export function findNamespace(code: string): NamespaceInfo | undefined {
 }
 
 /**
- * The namespace a mistyped code most likely meant, for a "did you mean" message, or undefined.
- *
- * Order of evidence: an exact code gets no suggestion; a case-insensitive match wins (the most
- * common mistake: `email`, `PHONE_E.164`, `idfa`); then a match ignoring case and the separators
- * `_ . -` and spaces (`EmailLCSHA256`, `phone e164`); then the closest code by edit distance on
- * the lowercased forms, accepted only when the distance is at most 2 and under a third of the
- * code's length, so unrelated names (`CRMID`, `firstName`) get no suggestion.
+ * The namespace a mistyped code most likely meant, for a "did you mean" message, or undefined: an
+ * exact code gets none; otherwise the product's one did-you-mean (core/text/suggest.ts: case, then
+ * separators, then a near miss), so `email`, `EmailLCSHA256` and `Emial` find theirs.
  */
 export function suggestNamespace(code: string): NamespaceInfo | undefined {
   if (BY_CODE.has(code)) return undefined;
-  const lower = code.trim().toLowerCase();
-  if (lower === '') return undefined;
-  const byCase = CATALOGUE.find((n) => n.code.toLowerCase() === lower);
-  if (byCase) return byCase;
-  const squash = (s: string): string => s.toLowerCase().replace(/[\s_.-]+/g, '');
-  const squashed = squash(code);
-  const bySeparators = CATALOGUE.find((n) => squash(n.code) === squashed);
-  if (bySeparators) return bySeparators;
-  let best: NamespaceInfo | undefined;
-  let bestDistance = Infinity;
-  for (const n of CATALOGUE) {
-    const d = editDistance(lower, n.code.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = n;
-    }
-  }
-  if (best && bestDistance <= 2 && bestDistance * 3 < best.code.length) return best;
-  return undefined;
-}
-
-/**
- * Optimal-string-alignment distance (Levenshtein plus adjacent transposition, so `Emial` is one
- * edit from `Email`). Inputs are short codes, so the full table is fine.
- */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.length][b.length];
+  const best = suggest(code, CATALOGUE.map((n) => n.code));
+  return best === undefined ? undefined : BY_CODE.get(best);
 }

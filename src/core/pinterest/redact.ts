@@ -43,14 +43,31 @@ export function redactPath(url: string | URL): string {
   }
 }
 
-// Shapes that may be a person's identifier or a credential, wherever they appear in free text.
-const SCRUBBERS: Array<[RegExp, string]> = [
-  [/\b(?:Bearer|Basic)\s+[^\s"',;]+/gi, `Bearer ${MASK}`],
-  [/\bpin[ar][._][A-Za-z0-9._~+/=-]+/g, MASK], // Pinterest access (pina…) and refresh (pinr.…) tokens
+/**
+ * Every Pinterest token: `pin`, one letter and `.` or `_`. Refresh tokens start `pinr.` (Pinterest
+ * OpenAPI v5, TokenRevocationRequest example), access tokens `pina`, client-credentials tokens
+ * `pinc`; matching any letter covers a prefix Pinterest adds later rather than leaking it.
+ */
+export const PINTEREST_TOKEN = /\bpin[a-z][._][A-Za-z0-9._~+/=-]+/g;
+
+// The one rule set for credentials and personal identifiers in free text: the client's error
+// messages and the extension's log both apply it, so neither can miss a shape the other masks.
+const RULES: Array<[RegExp, string]> = [
+  [/\b(Bearer|Basic)\s+[^\s"',;]+/gi, `$1 ${MASK}`],
+  [PINTEREST_TOKEN, MASK],
+  // "access_token": "…", refresh_token=…, client_secret: … in bodies, URLs and messages
+  [/(["']?(?:access_token|refresh_token|accessToken|refreshToken|client_secret|clientSecret|token|code_verifier|password|authorization)["']?\s*[:=]\s*["']?)(?!Bearer\b|Basic\b|••••)[^"'\s&,}]+/gi, `$1${MASK}`],
   [/[^\s"',;:<>()[\]{}]+@[^\s"',;:<>()[\]{}]+\.[A-Za-z]{2,}/g, '[email]'],
   [/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, '[device id]'],
   [/\b[0-9a-fA-F]{32,}\b/g, '[hash]'],
 ];
+
+/** Credentials and identifiers masked; everything else (line breaks included) kept. */
+export function redactText(text: string): string {
+  let s = text;
+  for (const [re, replacement] of RULES) s = s.replace(re, replacement);
+  return s;
+}
 
 /**
  * Text from outside (a server message, an exception from the network stack) made safe for an
@@ -60,7 +77,6 @@ const SCRUBBERS: Array<[RegExp, string]> = [
 export function scrubText(text: string, secrets: readonly string[] = [], maxLength = 300): string {
   let s = text;
   for (const secret of secrets) if (secret && secret.length >= 4) s = s.split(secret).join(MASK);
-  for (const [re, replacement] of SCRUBBERS) s = s.replace(re, replacement);
-  s = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  s = redactText(s).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return s.length > maxLength ? `${s.slice(0, maxLength - 1)}…` : s;
 }

@@ -31,3 +31,56 @@ export function kindFromContent(value: unknown): FileKind | undefined {
 export function detectKind(path: string, value: unknown): FileKind | undefined {
   return kindFromName(path) ?? kindFromContent(value);
 }
+
+/** Extra file name patterns per kind: the `pindest.files.globs` setting (trusted workspaces only). */
+export type KindGlobs = Partial<Record<FileKind, readonly string[]>>;
+
+/**
+ * A glob of the setting as a regular expression over a path with `/` separators: `**` any folders,
+ * `*` and `?` within one name, `{a,b}` alternatives, as VS Code's document selector reads them (the
+ * extension hands the same globs to VS Code, so the files sent here are the ones these match). A
+ * glob without `/` is matched against the file name. The only repeated group (from a `**` before a
+ * slash) ends at each `/`, so matching never backtracks more than the path's length.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  let depth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      i++;
+      if (glob[i + 1] === '/') {
+        i++;
+        re += '(?:[^/]*/)*';
+      } else re += '.*';
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      depth++;
+      re += '(?:';
+    } else if (c === '}' && depth > 0) {
+      depth--;
+      re += ')';
+    } else if (c === ',' && depth > 0) re += '|';
+    else re += c.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
+  }
+  return new RegExp(`^${re}${')'.repeat(depth)}$`);
+}
+
+const compiledGlobs = new Map<string, RegExp>();
+
+/** The kind whose user glob matches `path`, if any. */
+export function kindFromGlobs(path: string, globs: KindGlobs | undefined): FileKind | undefined {
+  if (!globs) return undefined;
+  const slashed = path.replace(/\\/g, '/');
+  const name = basename(slashed);
+  for (const kind of FILE_KINDS) {
+    for (const glob of globs[kind] ?? []) {
+      if (typeof glob !== 'string' || glob === '') continue;
+      let re = compiledGlobs.get(glob);
+      if (!re) compiledGlobs.set(glob, (re = globToRegExp(glob)));
+      if (re.test(glob.includes('/') ? slashed : name)) return kind;
+    }
+  }
+  return undefined;
+}

@@ -79,3 +79,20 @@ const AD_ACCOUNT_FIELD = /^(ad_?)?account_?id$|^adAccount$/i;
 export function adAccountFieldIndex(destination: Json): number {
   return asArray(destination.customerDataFields).findIndex((f) => AD_ACCOUNT_FIELD.test(asString(asObject(f)?.name) ?? ''));
 }
+
+/**
+ * The environment and ad account of an activation file: the ad account is the connection's value of
+ * the destination's ad account field (whatever its name, see `adAccountFieldIndex`). The destination
+ * is the one `files.destination` names, else the project's only one.
+ */
+export function activationSummary(project: Project, activation: ProjectFile): { environment?: string; adAccountId?: string } {
+  const a = asObject(activation.doc.value);
+  if (!a) return {};
+  const named = asString(asObject(a.files)?.destination);
+  const destinations = project.ofKind('destination');
+  const destinationFile = named ? project.file(project.resolveFrom(activation, named)) : destinations.length === 1 ? destinations[0] : undefined;
+  const destination = asObject(destinationFile?.doc.value);
+  const field = destination && asString(asObject(asArray(destination.customerDataFields)[adAccountFieldIndex(destination)])?.name);
+  const id = field !== undefined ? asObject(asObject(a.connection)?.customerData)?.[field] : undefined;
+  return { environment: asString(a.environment), adAccountId: typeof id === 'string' || typeof id === 'number' ? String(id) : undefined };
+}

@@ -11,7 +11,7 @@ import type { Args, BinaryOp, Expr, FilterCall, Stmt } from './ast';
 import { FILTER_SPECS, FUNCTION_SPECS, SUPPORTED_TAGS, TESTS, UNSUPPORTED_TAGS, type CallableSpec } from './catalog';
 import type { Span } from './errors';
 import { lex, type Token } from './lexer';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../text/suggest';
 
 export const MAX_DEPTH = 200;
 

@@ -101,7 +101,16 @@ module.exports = [
     assert.deepStrictEqual(names, ['activation.json', 'audience-template.json', 'destination-server.json', 'destination.json', 'profiles.json']);
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(target, 'destination.json'));
     await vscode.window.showTextDocument(doc);
-    await sleep(1500);
+    // "No errors" means something only once the server has judged this file: break it, wait for
+    // the finding, revert, and wait for every error to go (an empty list before any arrived proves nothing).
+    const code = (x) => String(x.code && x.code.value !== undefined ? x.code.value : x.code);
+    const line = doc.lineAt(doc.getText().split('\n').findIndex((l) => l.includes('"segmentRequired"')));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, line.range, line.text.replace(/true/, 'false'));
+    await vscode.workspace.applyEdit(edit);
+    await waitFor(() => vscode.languages.getDiagnostics(doc.uri).some((x) => code(x) === 'PD103'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(() => !vscode.languages.getDiagnostics(doc.uri).some((x) => code(x) === 'PD103'));
     const errors = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'pindest' && d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepStrictEqual(errors.map((d) => d.message), []);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LAPSED, planExample, profile, SPRING } from '../../helpers/plan';
 import { mulberry32 as prng } from '../../../src/simulator/prng';
+import { sha256Lower } from '../../../src/core/identity';
 
 
 function randomProfiles(random: () => number, n: number) {
@@ -25,12 +26,22 @@ function randomProfiles(random: () => number, n: number) {
 
 test('no raw email or device id in any request body when the mapping hashes (200 random runs)', () => {
   const random = prng(20261128);
+  let requests = 0;
+  let emailsSeen = 0;
   for (let run = 0; run < 200; run++) {
     const { profiles, raws } = randomProfiles(random, 1 + Math.floor(random() * 12));
     const plan = planExample(undefined, profiles);
     const everything = plan.requests.flatMap((r) => [r.url, r.body, r.display.url, r.display.body]).join('\n');
     for (const raw of raws) assert.ok(!everything.includes(raw), `run ${run} leaked a raw identifier`);
+    // The scan covered the records: each email is in the bodies, hashed.
+    for (const raw of raws.filter((r) => r.includes('@') && r === r.toLowerCase())) {
+      assert.ok(everything.includes(sha256Lower(raw)), `run ${run}: an email is missing from the requests`);
+      emailsSeen++;
+    }
+    requests += plan.requests.length;
   }
+  assert.ok(requests >= 200, `requests were produced (${requests})`);
+  assert.ok(emailsSeen > 0);
 });
 
 test('displays never carry a raw email even when the mapping sends plain emails (100 random runs)', () => {

@@ -1,7 +1,5 @@
 /** Shared helpers of the schema tests: load the schemas and fixtures, compile with the project's Ajv settings, walk schemas. */
 import { readFileSync, readdirSync } from 'node:fs';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 
 export type Schema = { [key: string]: unknown };
 export type Kind = 'destination' | 'destination-server' | 'audience-template' | 'activation';
@@ -18,15 +16,8 @@ export function loadSchema(kind: Kind): Schema {
   return readJson(new URL(`schemas/${kind}.schema.json`, root)) as Schema;
 }
 
-/** Exactly the settings of the brief: strict ajv plus the editor-only annotation keywords. */
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  for (const k of ['markdownDescription', 'defaultSnippets', 'deprecationMessage', 'enumDescriptions', 'markdownEnumDescriptions', 'errorMessage']) {
-    ajv.addKeyword(k);
-  }
-  addFormats(ajv);
-  return ajv;
-}
+/** The product's own ajv (options and annotation keywords), so the tests judge what users get. */
+export { createAjv } from '../../../src/core/schema/schemas';
 
 export function adobeFixtures(): { file: string; kind: Exclude<Kind, 'activation'> }[] {
   return readdirSync(fixturesDir)

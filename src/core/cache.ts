@@ -1,5 +1,5 @@
 /**
- * Bounded caches of parsed files. Open documents are keyed by URI and version (a keystroke parses
+ * Bounded caches of parsed files (language server and editor project loader). Open documents are keyed by URI and version (a keystroke parses
  * once however many features ask), files on disk by path, size and modification time. Bounded so a
  * session that opens thousands of files keeps a flat memory profile.
  */
@@ -49,5 +49,9 @@ export class VersionedCache<V> {
 
   delete(key: string): void {
     this.cache.delete(key);
+  }
+
+  clear(): void {
+    this.cache.clear();
   }
 }
