@@ -44,7 +44,13 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
   const sims = new SimulatorManager(log);
   simulators = sims;
   const auth = new Auth(context.secrets, log);
-  const preview = new PreviewPanel(context, log);
+  // The preview shows the URLs the run will call: the running simulator's for local, as send.ts resolves them.
+  const previewTarget = (path: string) => {
+    const environment = currentEnvironment(path);
+    const target = resolveTarget(environment, config().get<string>('pinterest.baseUrl'), sims.running?.baseUrl);
+    return { environment, baseUrl: target.needsSimulator ? undefined : target.baseUrl };
+  };
+  const preview = new PreviewPanel(context, log, previewTarget, sims.onDidChange);
   const templates = new TemplateFileSystem(log);
   const status = new Status(c);
   context.subscriptions.push(log, c, sims, preview, templates, status);
