@@ -5,14 +5,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { ROOT } from './code-server.mjs';
 
-export const XSS = {
-  connection: '<img src=x onerror=alert(1)>',
-  audience: '</script><script>alert(2)</script>',
-  destination: '"><svg onload=alert(3)>',
-  namespace: '<img src=x onerror=alert(4)>',
-  value: '"><svg onload=alert(5)>',
-  email: '</script><script>alert(6)</script>@example.com',
-};
+// Each payload, if it ever ran, would set window.__pwned to its own name (webview-xss.test.ts watches it).
+export const XSS = JSON.parse(readFileSync(join(ROOT, 'test/e2e/xss-payloads.json'), 'utf8'));
 
 export function prepareWorkspace(dir) {
   rmSync(dir, { recursive: true, force: true });

@@ -82,7 +82,7 @@ export async function openFile(page: Page, pathFragment: string, tabLabel: strin
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
   await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: tabLabel }).waitFor();
+  await page.locator('.editor-group-container.active .tab.active', { hasText: tabLabel }).waitFor(); // the focused group's (others have an active tab too)
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
 
