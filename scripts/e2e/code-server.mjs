@@ -48,7 +48,9 @@ const BASE_SETTINGS = {
 };
 
 /**
- * @param {{ runDir: string, folder: string, port?: number, vsix?: string, settings?: object, log?: string }} o
+ * @param {{ runDir: string, folder: string, port?: number, vsix?: string, settings?: object, log?: string, untrusted?: boolean }} o
+ *   untrusted: workspace trust on and the folder never trusted (VS Code's restricted mode), as a user
+ *   who opens a cloned repository and answers nothing to the trust prompt sees it.
  * @returns {Promise<{ url: string, port: number, pid: number, runDir: string, stop(): Promise<void> }>}
  */
 export async function startCodeServer(o) {
@@ -58,7 +60,8 @@ export async function startCodeServer(o) {
   // code-server writes config.yaml and logs under XDG dirs: keep them out of $HOME
   const env = { ...process.env, XDG_CONFIG_HOME: join(runDir, 'xdg-config'), XDG_DATA_HOME: join(runDir, 'xdg-data'), XDG_CACHE_HOME: join(runDir, 'xdg-cache'), TMPDIR: join(runDir, 'tmp') };
   delete env.VSCODE_IPC_HOOK_CLI;
-  writeFileSync(join(runDir, 'data/User/settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...o.settings }, null, 2));
+  const trust = o.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' } : {};
+  writeFileSync(join(runDir, 'data/User/settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...trust, ...o.settings }, null, 2));
   const common = ['--user-data-dir', join(runDir, 'data'), '--extensions-dir', join(runDir, 'ext')];
   let installMs = 0;
   if (o.vsix) {
@@ -70,7 +73,7 @@ export async function startCodeServer(o) {
   const out = openSync(o.log ?? join(runDir, 'server.log'), 'w');
   const child = spawn(
     process.execPath,
-    [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', ...common, '--config', join(runDir, 'config.yaml'), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', o.folder],
+    [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', ...common, '--config', join(runDir, 'config.yaml'), '--disable-telemetry', '--disable-update-check', ...(o.untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', o.folder],
     { env, stdio: ['ignore', out, out], detached: true },
   );
   const url = `http://127.0.0.1:${port}`;

@@ -5,14 +5,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { ROOT } from './code-server.mjs';
 
-export const XSS = {
-  connection: '<img src=x onerror="window.__pwned=1">',
-  audience: '</script><script>window.__pwned=2</script>',
-  destination: '"><svg onload="window.__pwned=3">',
-  namespace: '<img src=x onerror="window.__pwned=4">',
-  value: '"><svg onload="window.__pwned=5">',
-  email: '</script><script>window.__pwned=6</script>@example.com',
-};
+// Each payload, if it ever ran, would set window.__pwned to its own name (webview-xss.test.ts watches it).
+export const XSS = JSON.parse(readFileSync(join(ROOT, 'test/e2e/xss-payloads.json'), 'utf8'));
 
 export function prepareWorkspace(dir) {
   rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import { Status, activationInfo } from './status';
 import { TemplateFileSystem, pickServerFile, templateLabelAtCursor, templateUri } from './template-fs';
 import { TEMPLATE_SCHEME } from './template-text';
 import { forgetTestActivationState, sendTestActivation } from './send';
+import { refuseUntrusted } from './trust';
 
 export interface PindestApi {
   /** Milliseconds `activate` took (the server starts later, on the first destination file). */
@@ -43,7 +44,13 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
   const sims = new SimulatorManager(log);
   simulators = sims;
   const auth = new Auth(context.secrets, log);
-  const preview = new PreviewPanel(context, log);
+  // The preview shows the URLs the run will call: the running simulator's for local, as send.ts resolves them.
+  const previewTarget = (path: string) => {
+    const environment = currentEnvironment(path);
+    const target = resolveTarget(environment, config().get<string>('pinterest.baseUrl'), sims.running?.baseUrl);
+    return { environment, baseUrl: target.needsSimulator ? undefined : target.baseUrl };
+  };
+  const preview = new PreviewPanel(context, log, previewTarget, sims.onDidChange);
   const templates = new TemplateFileSystem(log);
   const status = new Status(c);
   context.subscriptions.push(log, c, sims, preview, templates, status);
@@ -117,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
     return pick.id;
   });
   command('signIn', async () => {
+    if (refuseUntrusted(vscode.l10n.t('Signing in to Pinterest needs a trusted workspace: trust this folder first (Manage Workspace Trust), then sign in.'))) return false;
     // The local simulator needs no sign-in; production is the one Pinterest environment (no sandbox).
     const env: Environment = 'production';
     const target = resolveTarget(env, config().get<string>('pinterest.baseUrl'), sims.running?.baseUrl);

@@ -82,6 +82,7 @@ export function renderPreviewBody(report: PreviewReport): Safe {
 <p class="summary" id="summary"><span data-count="profiles">${counts.profiles}</span> profiles, <span data-count="exported">${counts.exported}</span> exported;
 <span class="ok" data-count="sent">${sent}</span> identities sent, <span class="bad" data-count="rejected">${rejected}</span> rejected;
 <span data-count="requests">${report.requests.length}</span> requests planned.</p>
+${renderTarget(report.target)}
 </header>
 
 <section id="flow-section"><h2>Identity flow</h2>
@@ -110,6 +111,7 @@ ${table('audiences', ['Audience', 'Id', 'Pinterest customer list'], report.audie
     (r) => h`<li class="request"><p><code class="method">${r.method}</code> <code class="url">${r.url}</code> <span class="muted">${
       r.kind === 'create-list' ? `create the customer list for "${r.audience ?? ''}"` : `${r.status ?? 'membership'} update${r.audience ? ` of "${r.audience}"` : ''}, ${String(r.profiles)} profile${r.profiles === 1 ? '' : 's'}`
     }</span></p>
+${r.aepUrl !== r.url ? h`<p class="aep muted">AEP calls <code class="aep-url">${r.aepUrl}</code></p>` : ''}
 <pre class="headers">${Object.entries(r.headers).map(([k, v]) => `${k}: ${v}\n`).join('')}</pre>${r.body ? h`<pre class="body">${r.body}</pre>` : ''}</li>`,
   )}</ol>
 </section>
@@ -118,6 +120,15 @@ ${table('audiences', ['Audience', 'Id', 'Pinterest customer list'], report.audie
 ${report.problems.length ? h`<ul class="problems">${report.problems.map((p) => h`<li><code>${p.where}</code>: ${p.message}</li>`)}</ul>` : h`<p class="muted">None.</p>`}
 </section>
 </main>`;
+}
+
+/**
+ * Where the run sends: the URL a test activation will call (the running in-process simulator's for
+ * local), with AEP's beside it when they differ; before the simulator runs its port is unknown.
+ */
+function renderTarget(t: PreviewReport['target']): Safe {
+  return h`<p class="target" id="target">Requests go to <code id="target-url">${t.baseUrl}</code> (${t.environment})${t.baseUrl !== t.aepBaseUrl ? h`; AEP calls <code id="aep-base-url">${t.aepBaseUrl}</code>` : ''}.</p>
+${t.placeholder ? h`<p class="muted" id="target-note">The local simulator is not running: its port is chosen when it starts ("Start Local Pinterest Simulator", or the next local test activation), and this preview then shows its URL.</p>` : ''}`;
 }
 
 /**

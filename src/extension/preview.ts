@@ -15,6 +15,12 @@ import { activationFor, currentProjectFolder, kindOfDocument, loadEditorProject 
 
 export const VIEW_TYPE = 'pindest.preview';
 
+/** `baseUrl` undefined: the in-process simulator is not running yet (the page shows a placeholder). */
+export interface PreviewTarget {
+  environment: string;
+  baseUrl?: string;
+}
+
 export interface PreviewResult {
   file: string;
   counts: PreviewReport['counts'];
@@ -35,8 +41,15 @@ export class PreviewPanel implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: Log,
+    /** Where a test activation of this file would send now (environment, and base URL when known). */
+    private readonly target: (activationPath: string) => PreviewTarget,
+    onTargetChange: vscode.Event<void>,
   ) {
     this.subs.push(
+      onTargetChange(() => this.schedule(0)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('pindest.environment') || e.affectsConfiguration('pindest.pinterest.baseUrl')) this.schedule(0);
+      }),
       vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
           const s = state as { folder?: string; file?: string } | undefined;
@@ -134,7 +147,7 @@ export class PreviewPanel implements vscode.Disposable {
       if (!activation) throw new ActivationError(vscode.l10n.t('No activation file (activation.json) in {0}.', folder));
       const { activation: resolved, plan } = await planFromDisk(project, activation);
       const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder))?.uri.fsPath ?? folder;
-      const report = previewReport(resolved, plan, root);
+      const report = previewReport(resolved, plan, root, this.target(activation.path));
       if (gen !== this.generation) return;
       const sent = Object.values(report.counts.byNamespace).reduce((n, c) => n + c.sent, 0);
       const rejected = Object.values(report.counts.byNamespace).reduce((n, c) => n + c.rejected, 0);

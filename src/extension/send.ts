@@ -13,6 +13,7 @@ import { activationFor, currentProjectFolder, loadEditorProject } from './projec
 import { maskId } from './redact';
 import { resolveTarget, type Environment } from './settings';
 import type { SimulatorManager } from './simulator';
+import { refuseUntrusted } from './trust';
 import { formatActivationText } from '../core/execute/report';
 import { parseRetryTimeScale } from '../core/pinterest';
 import { fileStateStore, forgetState, memoryStateStore, STATE_FILE, type StateStore } from '../core/execute/state';
@@ -49,12 +50,7 @@ export interface SendDeps {
 }
 
 export async function sendTestActivation({ log, auth, sims, environment }: SendDeps): Promise<ActivationReport | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    const manage = vscode.l10n.t('Manage Workspace Trust');
-    const pick = await vscode.window.showWarningMessage(vscode.l10n.t('Sending a test activation needs a trusted workspace: it reads your files and sends requests with your Pinterest token.'), manage);
-    if (pick === manage) await vscode.commands.executeCommand('workbench.trust.manage');
-    return undefined;
-  }
+  if (refuseUntrusted(vscode.l10n.t('Sending a test activation needs a trusted workspace: it reads your files and sends requests with your Pinterest token.'))) return undefined;
   const where = await currentProjectFolder();
   if (!where) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No destination project here: open an activation.json (or a destination file next to one), or run "New Destination Project".'));

@@ -3,14 +3,24 @@
  * chromium. `npm run e2e` (scripts/e2e/run.mjs) starts code-server with the packaged extension and
  * sets PINDEST_E2E_URL; without it these tests are skipped (plain `npm test` runs no browser).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 
 export const E2E_URL = process.env.PINDEST_E2E_URL;
 export const WORKSPACE = process.env.PINDEST_E2E_WORKSPACE ?? '';
 export const ARTIFACTS = process.env.PINDEST_E2E_ARTIFACTS ?? join(import.meta.dirname, '../../.test-artifacts/e2e');
-export const SKIP = E2E_URL ? false : 'needs a running VS Code: run `npm run e2e` (starts code-server and sets PINDEST_E2E_URL)';
+/** Set by `npm run e2e` for the second code-server, whose folder is not trusted (restricted mode). */
+export const UNTRUSTED = process.env.PINDEST_E2E_UNTRUSTED === '1';
+export const SKIP = E2E_URL ? (UNTRUSTED ? 'this VS Code runs in restricted mode: these tests need a trusted folder' : false) : 'needs a running VS Code: run `npm run e2e` (starts code-server and sets PINDEST_E2E_URL)';
+export const SKIP_UNLESS_UNTRUSTED = E2E_URL && UNTRUSTED ? false : 'needs the restricted-mode VS Code that `npm run e2e` starts second (PINDEST_E2E_UNTRUSTED=1)';
+
+/** 1-based number of the first line of a workspace file that contains `text` (the examples move as they grow). */
+export function lineOf(relPath: string, text: string): number {
+  const i = readFileSync(join(WORKSPACE, relPath), 'utf8').split('\n').findIndex((l) => l.includes(text));
+  if (i < 0) throw new Error(`${relPath} has no line with ${text}`);
+  return i + 1;
+}
 
 export interface Workbench {
   page: Page;
@@ -72,7 +82,7 @@ export async function openFile(page: Page, pathFragment: string, tabLabel: strin
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
   await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: tabLabel }).waitFor();
+  await page.locator('.editor-group-container.active .tab.active', { hasText: tabLabel }).waitFor(); // the focused group's (others have an active tab too)
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
 

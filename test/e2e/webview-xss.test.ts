@@ -1,17 +1,31 @@
 // XSS payloads in the activation's connection name, an audience name, the destination name, an
 // identity-map namespace and profile values reach the preview webview as text: nothing runs, no
-// element or handler is created (checked in the real Chromium DOM of VS Code's webview).
+// element or handler is created (checked in the real Chromium DOM of VS Code's webview). Each
+// payload sets window.__pwned to its name if it runs, and the test reads that flag in the webview.
 import assert from 'node:assert/strict';
+import { runInNewContext } from 'node:vm';
 import { after, before, describe, test } from 'node:test';
 import { SKIP, openFile, openWorkbench, runCommand, shot, webview, type Workbench } from './harness';
+// the same payloads scripts/e2e/workspace.mjs writes into the xss-project
+import XSS from './xss-payloads.json';
 
-// Each payload, if it ran, would set window.__pwned, the flag the test reads in the webview's frame.
-const PAYLOADS = {
-  connection: '<img src=x onerror="window.__pwned=1">',
-  audience: '</script><script>window.__pwned=2</script>',
-  destination: '"><svg onload="window.__pwned=3">',
-  namespace: '<img src=x onerror="window.__pwned=4">',
-};
+/** The payloads the page shows as text (identity values are masked, so they never appear). */
+const PAYLOADS = { connection: XSS.connection, audience: XSS.audience, destination: XSS.destination, namespace: XSS.namespace };
+
+/** The code a browser would run from a payload: its inline handler or script body. */
+function payloadCode(payload: string): string {
+  const m = /on(?:error|load)="([^"]*)"/.exec(payload) ?? /<script>([^<]*)<\/script>/.exec(payload);
+  if (!m) throw new Error(`payload has no code: ${payload}`);
+  return m[1]!;
+}
+
+test('every XSS payload would set the watched flag if it ran (so the webview test can fail)', () => {
+  for (const [name, payload] of Object.entries(XSS)) {
+    const window: { __pwned?: string } = {};
+    runInNewContext(payloadCode(payload), { window });
+    assert.equal(window.__pwned, name, payload);
+  }
+});
 
 describe('preview webview against XSS payloads', { skip: SKIP }, () => {
   let wb: Workbench;

@@ -1,11 +1,12 @@
 // The extension in a real VS Code (code-server + chromium): the example project opens, an error
 // shows in Problems with its PD code, a completion is accepted, the identity mapping preview shows
-// its table, and a test activation against the in-process simulator succeeds.
+// its table and the URLs the run will call, and a test activation against the in-process simulator
+// succeeds, creating its lists once and reusing them until the state is forgotten.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, SKIP, editorText, goToLine, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, webview, type Workbench } from './harness';
+import { ARTIFACTS, SKIP, editorText, goToLine, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, webview, type Workbench } from './harness';
 
 const figures: Record<string, unknown> = {};
 
@@ -43,21 +44,10 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     await shot(page, '01-log');
   }));
 
-  test('the language status shows the file kind, environment, ad account and validation state', guarded('01b', async () => {
-    const { page } = wb;
-    await openFile(page, 'pinterest-customer-list/destination.json', 'destination.json');
-    await page.locator('[id="status.languageStatus"]').first().click();
-    const hover = await waitForText(page, '.monaco-hover, .hover-row, .context-view', /Destination configuration/, 15_000);
-    assert.match(hover, /Destination configuration · local/);
-    assert.match(hover, /ad account 549755885175 · no problems/);
-    await shot(page, '01b-language-status');
-    await page.keyboard.press('Escape');
-  }));
-
   test('an error appears in Problems with its PD code, and goes away when fixed', guarded('02', async () => {
     const { page } = wb;
     await openFile(page, 'pinterest-customer-list/destination.json', 'destination.json');
-    await goToLine(page, 63);
+    await goToLine(page, lineOf('examples/pinterest-customer-list/destination.json', '"segmentRequired"'));
     await replaceLine(page, '    "segmentRequired": false,');
     const t0 = Date.now();
     await page.keyboard.press('Control+Shift+M');
@@ -69,12 +59,26 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'PD103' }).first().waitFor({ state: 'detached', timeout: 15_000 });
   }));
 
+  // After the Problems test: its finding came and went, so the server has checked this file and
+  // "no problems" below is its verdict, not the state before any diagnostics arrived.
+  test('the language status shows the file kind, environment, ad account and validation state', guarded('01b', async () => {
+    const { page } = wb;
+    await openFile(page, 'pinterest-customer-list/destination.json', 'destination.json');
+    await page.locator('[id="status.languageStatus"]').first().click();
+    const hover = await waitForText(page, '.monaco-hover, .hover-row, .context-view', /Destination configuration/, 15_000);
+    assert.match(hover, /Destination configuration · local/);
+    assert.match(hover, /ad account 549755885175 · no problems/);
+    await shot(page, '01b-language-status');
+    await page.keyboard.press('Escape');
+  }));
+
   test('a completion is offered and accepted', guarded('03', async () => {
     const { page } = wb;
     await openFile(page, 'pinterest-customer-list/activation.json', 'activation.json');
-    await goToLine(page, 15);
+    const line = lineOf('examples/pinterest-customer-list/activation.json', '"environment"');
+    await goToLine(page, line);
     await replaceLine(page, '  "environment": "",');
-    await goToLine(page, 15, 19);
+    await goToLine(page, line, 19);
     await page.keyboard.press('Control+Space');
     const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'production' }).first();
     await item.waitFor({ timeout: 15_000 });
@@ -116,28 +120,96 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     const { page } = wb;
     await openFile(page, 'pinterest-customer-list/activation.json', 'activation.json');
     const view = webview(page);
-    await goToLine(page, 4);
+    await goToLine(page, lineOf('examples/pinterest-customer-list/activation.json', '"name": "Pinterest - spring retargeting"'));
     await replaceLine(page, '    "name": "Renamed while previewing",');
     await view.locator('#activation-name', { hasText: 'Renamed while previewing' }).waitFor({ timeout: 15_000 });
     await runCommand(page, 'File: Revert File');
     await view.locator('#activation-name', { hasText: 'Pinterest - spring retargeting' }).waitFor({ timeout: 15_000 });
   }));
 
-  test('Send Test Activation succeeds against the local simulator and reports the counts', guarded('05', async () => {
+  test('the preview shows the URLs the run will call: the running simulator\'s, with AEP\'s beside them', guarded('04c', async () => {
     const { page } = wb;
+    await openFile(page, 'pinterest-customer-list/activation.json', 'activation.json');
+    await runCommand(page, 'Pinterest Destination: Preview Identity Mapping');
+    const view = webview(page);
+    // no simulator yet: its port is unknown, and the page says so
+    await view.locator('#target-url', { hasText: '<port>' }).waitFor({ timeout: 30_000 });
+    assert.match(await view.locator('#target-note').innerText(), /local simulator is not running/);
+    await runCommand(page, 'Pinterest Destination: Start Local Pinterest Simulator');
+    const toast = await waitForText(page, '.notification-toast', /Local Pinterest simulator running at http:\/\/127\.0\.0\.1:\d+\/v5/, 30_000);
+    const simUrl = /(http:\/\/127\.0\.0\.1:\d+\/v5)/.exec(toast)![1]!;
+    await view.locator('#target-url', { hasText: simUrl }).waitFor({ timeout: 15_000 });
+    assert.equal(await view.locator('#target-url').innerText(), simUrl);
+    assert.equal(await view.locator('#aep-base-url').innerText(), 'https://api.pinterest.com/v5');
+    assert.equal(await view.locator('#target-note').count(), 0);
+    const urls = await view.locator('.request code.url').allInnerTexts();
+    const aep = await view.locator('.request code.aep-url').allInnerTexts();
+    assert.ok(urls.length > 0);
+    assert.equal(aep.length, urls.length, 'AEP\'s URL beside each request');
+    for (const [i, u] of urls.entries()) {
+      assert.ok(u.startsWith(`${simUrl}/`), u);
+      assert.equal(aep[i], u.replace(simUrl, 'https://api.pinterest.com/v5'));
+    }
+    await view.locator('#target').scrollIntoViewIfNeeded();
+    await shot(page, '04c-preview-simulator-url');
+  }));
+
+  test('Select Environment offers the activation\'s choice, local and production (no sandbox)', guarded('04d', async () => {
+    const { page } = wb;
+    await openFile(page, 'pinterest-customer-list/activation.json', 'activation.json');
+    await runCommand(page, 'Pinterest Destination: Select Environment');
+    await page.locator('.quick-input-widget', { hasText: 'Environment of test activations' }).waitFor({ timeout: 15_000 });
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor();
+    const labels: string[] = [];
+    for (let i = 0; i < (await rows.count()); i++) labels.push((await rows.nth(i).locator('.label-name').first().innerText()).trim());
+    assert.deepEqual(labels, ['As the activation file says', 'local', 'production']);
+    assert.doesNotMatch(await page.locator('.quick-input-list').innerText(), /sandbox/i);
+    await shot(page, '04d-environment-picker');
+    await page.keyboard.press('Escape');
+  }));
+
+  /** Sends the test activation and returns the success toast and the report's text. */
+  const send = async (name: string) => {
+    const { page } = wb;
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Notifications: Clear All Notifications');
     await openFile(page, 'pinterest-customer-list/activation.json', 'activation.json');
     const t0 = Date.now();
     await runCommand(page, 'Pinterest Destination: Send Test Activation');
-    const toast = await waitForText(page, '.notification-toast', /Test activation (succeeded|failed|cancelled)|Sending is not|Not signed in/, 60_000);
-    figures.sendMs = Date.now() - t0;
-    figures.sendNotification = toast;
-    await shot(page, '05-send');
-    const m = /Test activation succeeded: (\d+) identities accepted, (\d+) rejected \((\d+) requests\)/.exec(toast);
-    assert.ok(m, toast);
+    const toast = await waitForText(page, '.notification-toast', /Test activation (succeeded|failed|cancelled)|needs a trusted|Not signed in/, 60_000);
+    const ms = Date.now() - t0;
+    // the report opens beside and takes the focus; one column makes it wide enough to read unwrapped
+    const active = page.locator('.editor-group-container.active .view-lines');
+    await active.filter({ hasText: '# Test activation' }).first().waitFor({ timeout: 15_000 });
+    await runCommand(page, 'View: Single Column Editor Layout');
+    await active.filter({ hasText: 'Audience template creates' }).first().waitFor({ timeout: 15_000 });
+    await shot(page, name);
+    return { toast, ms, report: (await editorText(page)).replace(/\s+/g, ' ') };
+  };
+
+  test('Send Test Activation succeeds against the local simulator and reports the counts and the lists it created', guarded('05', async () => {
+    const first = await send('05-send');
+    figures.sendMs = first.ms;
+    figures.sendNotification = first.toast;
+    const m = /Test activation succeeded: (\d+) identities accepted, (\d+) rejected \((\d+) requests\)/.exec(first.toast);
+    assert.ok(m, first.toast);
     assert.ok(Number(m[1]) > 0);
-    const report = await editorText(page);
-    assert.match(report, /# Test activation succeeded/);
-    assert.match(report, /\d+ accepted/);
-    assert.doesNotMatch(report, /pina_[A-Za-z0-9]{10}/, 'no token in the report');
+    assert.match(first.report, /# Test activation succeeded/);
+    assert.match(first.report, /\d+ accepted/);
+    assert.match(first.report, /Audience template creates \(sent by AEP\): [1-9]\d* \(lists created [1-9]\d*, reused 0\)/);
+    assert.doesNotMatch(first.report, /Opted-in calls, not done by AEP/, 'no CUSTOMER_LIST audience unless opted in');
+    assert.doesNotMatch(first.report, /pina_[A-Za-z0-9]{10}/, 'no token in the report');
+  }));
+
+  test('a second send reuses the lists; after Forget Test Activation State they are created again', guarded('05b', async () => {
+    const second = await send('05b-send-reused');
+    assert.match(second.toast, /Test activation succeeded/);
+    assert.match(second.report, /Audience template creates \(sent by AEP\): 0 \(lists created 0, reused [1-9]\d*\)/);
+    await runCommand(wb.page, 'Pinterest Destination: Forget Test Activation State');
+    const forgot = await waitForText(wb.page, '.notification-toast', /Forgot [1-9]\d* remembered customer lists/, 15_000);
+    assert.match(forgot, /the next test activation creates them again/);
+    const third = await send('05c-send-after-forget');
+    assert.match(third.report, /lists created [1-9]\d*, reused 0\)/);
   }));
 });

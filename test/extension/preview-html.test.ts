@@ -14,13 +14,13 @@ import { join } from 'node:path';
 const RES = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'AAAAAAAAAAAAAAAAAAAAAA==', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/media/preview.css' };
 const XSS = ['<img src=x onerror=alert(1)>', '</script><script>alert(2)</script>', '"><svg onload=alert(3)>'];
 
-function report(mutate: (f: ReturnType<typeof exampleFiles>) => void = () => {}, extraProfiles = [] as ReturnType<typeof profile>[]) {
+function report(mutate: (f: ReturnType<typeof exampleFiles>) => void = () => {}, extraProfiles = [] as ReturnType<typeof profile>[], target: { environment?: string; baseUrl?: string } = {}) {
   const files = exampleFiles();
   mutate(files);
   const names = [['destination', 'destination.json'], ['server', 'destination-server.json'], ['audienceTemplate', 'audience-template.json'], ['activation', 'activation.json']] as const;
   const project = Project.fromTexts(names.map(([k, name]) => ({ path: join(EXAMPLE_DIR, name), text: JSON.stringify(files[k]) })));
   const activation = resolveActivation(project);
-  return previewReport(activation, buildPlan(activation, [...exampleProfiles(), ...extraProfiles]), EXAMPLE_DIR);
+  return previewReport(activation, buildPlan(activation, [...exampleProfiles(), ...extraProfiles]), EXAMPLE_DIR, target);
 }
 
 /** Tag names of the page: nothing a payload could have opened. */
@@ -91,6 +91,33 @@ test('flow bands get wider with the count', () => {
   for (const [w1, c1] of widths) for (const [w2, c2] of widths) if (c1 > c2) assert.ok(w1 >= w2, `${c1}→${w1} vs ${c2}→${w2}`);
   assert.match(svg, /data-node="sink:pinterest_audience"/);
   assert.match(svg, /data-node="transform:sha256\(lower\(\$\)\)"/);
+});
+
+test('local with the simulator running: every request shows the simulator URL the run calls, with AEP\'s beside it', () => {
+  const r = report(undefined, [], { environment: 'local', baseUrl: 'http://127.0.0.1:43117/v5' });
+  const page = renderPreviewPage(r, RES);
+  assert.match(page, /id="target">Requests go to <code id="target-url">http:\/\/127\.0\.0\.1:43117\/v5<\/code> \(local\); AEP calls <code id="aep-base-url">https:\/\/api\.pinterest\.com\/v5<\/code>/);
+  const urls = [...page.matchAll(/<code class="url">([^<]*)<\/code>/g)].map((m) => m[1]!);
+  const aep = [...page.matchAll(/<code class="aep-url">([^<]*)<\/code>/g)].map((m) => m[1]!);
+  assert.ok(urls.length > 0);
+  assert.equal(aep.length, urls.length, 'an AEP URL beside each request');
+  for (const [i, u] of urls.entries()) {
+    assert.ok(u.startsWith('http://127.0.0.1:43117/v5/'), u);
+    assert.equal(aep[i], u.replace('http://127.0.0.1:43117/v5', 'https://api.pinterest.com/v5'));
+  }
+  assert.doesNotMatch(page, /&lt;port&gt;|id="target-note"/);
+});
+
+test('local before the simulator runs: a placeholder port and a note that says when it is known', () => {
+  const page = renderPreviewPage(report(undefined, [], { environment: 'local' }), RES);
+  assert.match(page, /<code id="target-url">http:\/\/127\.0\.0\.1:&lt;port&gt;\/v5<\/code>/);
+  assert.match(page, /id="target-note">The local simulator is not running/);
+});
+
+test('production: the run calls what AEP calls, so no second URL', () => {
+  const page = renderPreviewPage(report(undefined, [], { environment: 'production', baseUrl: 'https://api.pinterest.com/v5' }), RES);
+  assert.match(page, /<code id="target-url">https:\/\/api\.pinterest\.com\/v5<\/code> \(production\)\./);
+  assert.doesNotMatch(page, /AEP calls|id="target-note"/);
 });
 
 test('the error page escapes the message', () => {

@@ -101,18 +101,19 @@ module.exports = [
     assert.deepStrictEqual(names, ['activation.json', 'audience-template.json', 'destination-server.json', 'destination.json', 'profiles.json']);
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(target, 'destination.json'));
     await vscode.window.showTextDocument(doc);
-    // "No errors" means something only once the server has judged this file: break it, wait for
-    // the finding, revert, and wait for every error to go (an empty list before any arrived proves nothing).
-    const code = (x) => String(x.code && x.code.value !== undefined ? x.code.value : x.code);
-    const line = doc.lineAt(doc.getText().split('\n').findIndex((l) => l.includes('"segmentRequired"')));
+    // "No errors" means something only once the server has checked this file: break it, wait for
+    // the PD103 it must report, then restore the written text and wait until the server clears it.
+    const pindestErrors = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'pindest' && d.severity === vscode.DiagnosticSeverity.Error);
+    const original = doc.getText();
+    const line = doc.lineAt(original.split('\n').findIndex((l) => l.includes('"segmentRequired"')));
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, line.range, line.text.replace(/true/, 'false'));
-    await vscode.workspace.applyEdit(edit);
-    await waitFor(() => vscode.languages.getDiagnostics(doc.uri).some((x) => code(x) === 'PD103'));
+    edit.replace(doc.uri, line.range, line.text.replace('true', 'false'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(() => pindestErrors().some((d) => String(d.code && d.code.value !== undefined ? d.code.value : d.code) === 'PD103'));
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitFor(() => !vscode.languages.getDiagnostics(doc.uri).some((x) => code(x) === 'PD103'));
-    const errors = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'pindest' && d.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepStrictEqual(errors.map((d) => d.message), []);
+    assert.strictEqual(doc.getText(), original);
+    await waitFor(() => !pindestErrors().some((d) => String(d.code && d.code.value !== undefined ? d.code.value : d.code) === 'PD103'));
+    assert.deepStrictEqual(pindestErrors().map((d) => d.message), []);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(target, { recursive: true });
   }],
