@@ -181,7 +181,7 @@ test('plain http to a non-loopback host is refused before any I/O, and before th
   await assert.rejects(prod.request({ method: 'GET', url: 'https://api.pinterest.com.evil.example/v5/user_account' }), { reason: 'invalid-url' });
   await assert.rejects(prod.request({ method: 'GET', url: 'https://api.pinterest.com/v4/user_account' }), { reason: 'invalid-url' });
   // Certificate checks switched off globally: refuse rather than hand the token to anyone.
-  const tlsOff = createPinterestClient({ environment: 'sandbox', tokens, fetch: noFetch, env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });
+  const tlsOff = createPinterestClient({ environment: 'production', tokens, fetch: noFetch, env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });
   await assert.rejects(tlsOff.getUserAccount(), { reason: 'tls-disabled' });
   // local without a base URL says where to get one.
   await assert.rejects(createPinterestClient({ environment: 'local', tokens, fetch: noFetch }).getUserAccount(), /needs a base URL/);
@@ -193,10 +193,10 @@ test('plain http to a non-loopback host is refused before any I/O, and before th
     seen.push(String(url));
     return new Response('{"id":"1"}', { status: 200, headers: { 'content-type': 'application/json' } });
   }) as unknown as typeof fetch;
-  for (const baseUrl of ['http://127.0.0.1:9/v5', 'http://localhost:9/v5', 'http://[::1]:9/v5', 'https://api-sandbox.pinterest.com/v5/']) {
+  for (const baseUrl of ['http://127.0.0.1:9/v5', 'http://localhost:9/v5', 'http://[::1]:9/v5', 'https://pinterest-proxy.example/v5/']) {
     await createPinterestClient({ environment: 'local', baseUrl, tokens, fetch: ok }).getUserAccount();
   }
-  assert.deepEqual(seen, ['http://127.0.0.1:9/v5/user_account', 'http://localhost:9/v5/user_account', 'http://[::1]:9/v5/user_account', 'https://api-sandbox.pinterest.com/v5/user_account']);
+  assert.deepEqual(seen, ['http://127.0.0.1:9/v5/user_account', 'http://localhost:9/v5/user_account', 'http://[::1]:9/v5/user_account', 'https://pinterest-proxy.example/v5/user_account']);
 });
 
 test('calls that fail together on an expired token share one refresh', async () => {

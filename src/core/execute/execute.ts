@@ -20,7 +20,7 @@ import type { ActivatedAudience, AudienceCreation, HttpCall, Plan } from '../pla
 import { asArray, asObject, asString } from '../project/project';
 import { adAccountFieldIndex } from '../rules/facts';
 import type { RetryInfo, RetryRecord } from '../pinterest/types';
-import { retarget } from './environment';
+import { retarget } from '../pinterest/urls';
 import type { ActivationReport, CallRecord, IdentityCounts } from './report';
 import { ConnectionState, memoryStateStore, StateError, type RememberedAudience, type StateStore } from './state';
 import { CUSTOMER_LIST_AUDIENCE_NOTE, planSummary } from './summary';

@@ -9,7 +9,8 @@ import { scrubText } from './redact';
 import type { RetryRecord } from './types';
 import { REQUIRED_SCOPES } from './scopes';
 
-export type NetworkFailure = 'timeout' | 'connection' | 'truncated' | 'invalid-response';
+/** 'too-large': the answer went past the client's cap on a body and was not read (never retried). */
+export type NetworkFailure = 'timeout' | 'connection' | 'truncated' | 'invalid-response' | 'too-large';
 export type ConfigProblem = 'missing-token' | 'invalid-token' | 'insecure-url' | 'invalid-url' | 'tls-disabled' | 'invalid-argument';
 
 export abstract class PinterestError extends Error {
@@ -195,6 +196,8 @@ function describeNetworkError(reason: NetworkFailure, method: string, path: stri
       return `Pinterest did not answer in time while ${f.operation}${tries}: check your connection and retry, or raise timeoutMs.`;
     case 'truncated':
       return `The connection broke while reading Pinterest's answer to ${f.operation}${tries}: retry; the change may or may not have been applied.${why}`;
+    case 'too-large':
+      return `Pinterest's answer to ${f.operation} was too large to read${why}, so the client stopped reading it: check the base URL (Pinterest's answers to these calls are small); a proxy may be in the way.`;
     case 'invalid-response':
       return `Pinterest's answer to ${f.operation} was not readable JSON${tries}: retry later; a proxy may be in the way.${why}`;
     default:
