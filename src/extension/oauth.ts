@@ -98,7 +98,7 @@ async function tokenRequest(url: URL, client: ClientCredentials, form: Record<st
   return parseTokenResponse(body);
 }
 
-export function exchangeCode(baseUrl: string, client: ClientCredentials, code: string, redirectUri: string, fetchFn: typeof fetch = fetch, signal?: AbortSignal): Promise<TokenSet> {
+export async function exchangeCode(baseUrl: string, client: ClientCredentials, code: string, redirectUri: string, fetchFn: typeof fetch = fetch, signal?: AbortSignal): Promise<TokenSet> {
   const url = tokenEndpoint(baseUrl, 'the authorization code');
   return tokenRequest(url, client, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, fetchFn, signal);
 }
