@@ -179,7 +179,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       if (isAbort(e, signal)) throw e;
       const d = describe(e);
       // A configuration problem (no token, an insecure URL) was caught before anything was sent.
-      if ((e as Error).name === 'PinterestConfigError') throw new Refusal(d.message, 'Use https (or the local simulator), and set PINTEREST_ACCESS_TOKEN or sign in for sandbox and production.');
+      if ((e as Error).name === 'PinterestConfigError') throw new Refusal(d.message, 'Use https (or a local simulator on 127.0.0.1), and set PINTEREST_ACCESS_TOKEN or sign in for production.');
       if (d.status === 401) throw new Refusal(`Pinterest did not accept the access token: ${d.message}`, 'Sign in to Pinterest again (or set PINTEREST_ACCESS_TOKEN) and retry.');
       throw new Refusal(`Ad account ${adAccountId} is not available to this Pinterest user: ${d.message}`, 'Check the ad account id, or ask an owner of the ad account to share it with you.');
     });
