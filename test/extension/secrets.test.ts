@@ -44,10 +44,13 @@ test('refresh to a remote plain-http base URL is refused before any byte is sent
   assert.deepEqual(calls, []);
 });
 
-test('the authorization URL must be https (or loopback) too; https and loopback pass', () => {
+test('the authorization URL must be https (or loopback) too; https and loopback pass; no PKCE parameters', () => {
   assert.throws(() => authorizeUrl('http://www.pinterest.example/oauth/', '1', 'http://127.0.0.1:1/callback', 's'), /^PinterestConfigError: Refusing to send the Pinterest sign-in over plain http to www\.pinterest\.example/);
   assert.throws(() => authorizeUrl('not a url', '1', 'http://127.0.0.1:1/callback', 's'), { reason: 'invalid-url' });
-  assert.match(authorizeUrl('https://www.pinterest.com/oauth/', '1', 'http://127.0.0.1:1/callback', 's'), /^https:\/\/www\.pinterest\.com\/oauth\/\?client_id=1&/);
+  const url = new URL(authorizeUrl('https://www.pinterest.com/oauth/', '1', 'http://127.0.0.1:1/callback', 's'));
+  assert.equal(`${url.origin}${url.pathname}`, 'https://www.pinterest.com/oauth/');
+  // Pinterest's spec documents no PKCE (no code_challenge on the flow, no code_verifier on oauth/token): none is sent.
+  assert.deepEqual([...url.searchParams.keys()].sort(), ['client_id', 'redirect_uri', 'response_type', 'scope', 'state']);
   assert.match(authorizeUrl('http://localhost:9/oauth/', '1', 'http://127.0.0.1:1/callback', 's'), /^http:\/\/localhost:9\/oauth\//);
 });
 
