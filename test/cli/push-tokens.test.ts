@@ -105,6 +105,21 @@ test('PINDEST_SIMULATOR_TOKEN is the token a local run sends to a --base-url sim
   }
 });
 
+test('a simulator that refuses PINDEST_SIMULATOR_TOKEN says to unset it, not to sign in again', async () => {
+  const sim = await startSimulator({ port: 0 });
+  const { activation, dir } = exampleCopy();
+  try {
+    const r = await pindest(['push', '--base-url', sim.baseUrl, activation], { PINDEST_SIMULATOR_TOKEN: 'pina_not_issued_by_this_simulator' });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /The simulator did not accept the token it was sent while reading ad account 549755885175: unset PINDEST_SIMULATOR_TOKEN/);
+    assert.match(r.stdout, /What to do: Unset PINDEST_SIMULATOR_TOKEN to send the simulator's seeded token/);
+    assert.doesNotMatch(r.stdout, /sign in/i);
+  } finally {
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('PINDEST_SIMULATOR_TOKEN holding the real token is refused; nothing reaches the simulator', async () => {
   const sim = await startSimulator({ port: 0 });
   const proxy = await recordingProxy(sim);

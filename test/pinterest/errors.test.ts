@@ -15,7 +15,8 @@ const noFetch = (() => {
 }) as unknown as typeof fetch;
 
 test('401 code 2 (bad token): typed, with request id and what to do', async () => {
-  await withClient({}, { tokens: staticTokenProvider('pina_not-a-real-token') }, async ({ client }) => {
+  // production at a loopback base URL: what a user of real Pinterest reads.
+  await withClient({}, { environment: 'production', tokens: staticTokenProvider('pina_not-a-real-token') }, async ({ client }) => {
     const e = await client.getUserAccount().then(() => assert.fail('should reject'), (x: unknown) => x);
     assert.ok(e instanceof PinterestApiError);
     assert.equal(e.status, 401);
@@ -26,6 +27,17 @@ test('401 code 2 (bad token): typed, with request id and what to do', async () =
     assert.equal(e.attempts, 1);
     assert.match(e.message, /did not accept the access token.*sign in again/);
     assert.ok(!e.message.includes('pina_not-a-real-token'));
+  });
+});
+
+test('401 from a simulator (local): says to unset PINDEST_SIMULATOR_TOKEN, not to sign in again', async () => {
+  await withClient({}, { tokens: staticTokenProvider('pina_not-a-real-token') }, async ({ client }) => {
+    await assert.rejects(client.getUserAccount(), (e: unknown) => {
+      assert.ok(e instanceof PinterestApiError);
+      assert.match(e.message, /^The simulator did not accept the token it was sent while reading your Pinterest user account: unset PINDEST_SIMULATOR_TOKEN/);
+      assert.doesNotMatch(e.message, /sign in|pina_not-a-real-token/i);
+      return true;
+    });
   });
 });
 

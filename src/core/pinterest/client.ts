@@ -415,6 +415,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
         attempts,
         method,
         path,
+        environment: options.environment,
       }), retryable);
     }
   }

@@ -30,6 +30,8 @@ export interface ApiErrorInit {
   attempts: number;
   method: string;
   path: string;
+  /** 'local': a simulator answered, which was sent a simulator token (never the real one). */
+  environment?: 'production' | 'local';
 }
 
 /** Pinterest answered, with a status that is not 2xx (after the retries the policy allows). */
@@ -159,6 +161,8 @@ function describeApiError(e: ApiErrorInit): string {
   let text: string;
   if (e.status === 401 && e.code === 3) {
     text = `Your access token lacks the ${f.scope} scope needed for ${f.operation}: sign in again and grant ${REQUIRED_SCOPES.join(' and ')}.`;
+  } else if (e.status === 401 && e.environment === 'local') {
+    text = `The simulator did not accept the token it was sent while ${f.operation}: unset PINDEST_SIMULATOR_TOKEN to send its seeded token, or check that the base URL is a pindest simulator.`;
   } else if (e.status === 401) {
     text = `Pinterest did not accept the access token while ${f.operation} (expired, revoked, or made for another environment): sign in again or set a fresh PINTEREST_ACCESS_TOKEN.`;
   } else if (e.status === 403 && f.adAccountId) {
