@@ -3,7 +3,7 @@
  * never logs). The local environment uses the simulator's seeded token without asking.
  */
 import * as vscode from 'vscode';
-import { accessTokenShape, type TokenProvider, type TokenShapeProblem } from '../core/pinterest';
+import { accessTokenShape, staticTokenProvider, type TokenProvider, type TokenShapeProblem } from '../core/pinterest';
 import { PINTEREST_AUTHORIZE_URL, secretUrl } from '../core/pinterest/urls';
 import { OAuthError, authorizeUrl, exchangeCode, isExpiring, newState, refreshTokens, startLoopback, tokenEndpoint, type TokenSet } from './oauth';
 import type { Log } from './log';
@@ -80,7 +80,7 @@ export class Auth {
    * from SecretStorage, so a real token never reaches a simulator. Others: SecretStorage, refreshed when expiring.
    */
   tokensFor(target: Target, seededToken: string): TokenProvider {
-    if (target.environment === 'local') return { accessToken: async () => seededToken };
+    if (target.environment === 'local') return staticTokenProvider(seededToken);
     const env = target.environment;
     const refresh = async (): Promise<string> => {
       const current = await this.read(env);
