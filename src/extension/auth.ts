@@ -3,9 +3,11 @@
  * never logs). The local environment uses the simulator's seeded token without asking.
  */
 import * as vscode from 'vscode';
-import { OAuthError, authorizeUrl, exchangeCode, isExpiring, newState, refreshTokens, startLoopback, type TokenSet } from './oauth';
+import { accessTokenShape, staticTokenProvider, type TokenProvider, type TokenShapeProblem } from '../core/pinterest';
+import { PINTEREST_AUTHORIZE_URL, secretUrl } from '../core/pinterest/urls';
+import { OAuthError, authorizeUrl, exchangeCode, isExpiring, newState, refreshTokens, startLoopback, tokenEndpoint, type TokenSet } from './oauth';
 import type { Log } from './log';
-import { PRODUCTION_AUTHORIZE_URL, type Environment, type Target } from './settings';
+import type { Environment, Target } from './settings';
 
 const TOKEN_KEY = (env: Environment) => `pindest.tokens.${env}`;
 const SECRET_KEY = 'pindest.clientSecret';
@@ -16,10 +18,20 @@ export class NotSignedInError extends Error {
   }
 }
 
-/** What the Pinterest client asks for: the current access token, and a refresh on 401. */
-export interface TokenProvider {
-  accessToken(): Promise<string>;
-  refresh?(): Promise<string>;
+/** The core's check of a pasted token, in the user's language. */
+function pastedTokenProblem(problem: TokenShapeProblem | undefined): string | undefined {
+  switch (problem) {
+    case undefined:
+      return undefined;
+    case 'refresh-token':
+      return vscode.l10n.t('That is a refresh token (it starts with "pinr"): paste the access token, which starts with "pina".');
+    case 'wrong-prefix':
+      return vscode.l10n.t('That is not a Pinterest access token: those start with "pina". Copy the access token again.');
+    case 'unusual-characters':
+      return vscode.l10n.t('That does not look like an access token (it contains spaces or unusual characters): copy the token again.');
+    default:
+      return vscode.l10n.t('That does not look like an access token.');
+  }
 }
 
 export class Auth {
@@ -63,9 +75,12 @@ export class Auth {
     return cleared;
   }
 
-  /** Tokens for a target. Local: the simulator's seeded token. Others: SecretStorage, refreshed when expiring. */
+  /**
+   * Tokens for a target (the core's TokenProvider). Local: the simulator's seeded token, never one
+   * from SecretStorage, so a real token never reaches a simulator. Others: SecretStorage, refreshed when expiring.
+   */
   tokensFor(target: Target, seededToken: string): TokenProvider {
-    if (target.environment === 'local') return { accessToken: async () => seededToken };
+    if (target.environment === 'local') return staticTokenProvider(seededToken);
     const env = target.environment;
     const refresh = async (): Promise<string> => {
       const current = await this.read(env);
@@ -90,7 +105,10 @@ export class Auth {
   }
 
   /** Sign In to Pinterest: browser (OAuth code flow with a loopback redirect) or a pasted token. */
-  async signIn(env: Environment, baseUrl: string, authorizeBase = PRODUCTION_AUTHORIZE_URL): Promise<boolean> {
+  async signIn(env: Environment, baseUrl: string, authorizeBase = PINTEREST_AUTHORIZE_URL): Promise<boolean> {
+    // Refused before anything is asked or sent: the secret, the code and the tokens go over https only (or to a loopback simulator).
+    secretUrl(authorizeBase, 'the Pinterest sign-in');
+    tokenEndpoint(baseUrl, 'the authorization code');
     const how = await vscode.window.showQuickPick(
       [
         { label: vscode.l10n.t('Sign in with the browser'), description: vscode.l10n.t('OAuth, needs your Pinterest app id and secret'), id: 'oauth' },
@@ -105,7 +123,7 @@ export class Auth {
         prompt: vscode.l10n.t('Kept in VS Code secret storage only.'),
         password: true,
         ignoreFocusOut: true,
-        validateInput: (v) => (v.trim().length < 10 ? vscode.l10n.t('That does not look like an access token.') : undefined),
+        validateInput: (v) => pastedTokenProblem(accessTokenShape(v)),
       });
       if (!token) return false;
       await this.store(env, { accessToken: token.trim() });

@@ -5,10 +5,9 @@
 import { executePlan } from '../core/execute/execute';
 import type { ActivationReport } from '../core/execute/report';
 import type { StateStore } from '../core/execute/state';
-import { aepRetryPolicy, createPinterestClient, defaultRetryTimeScale, type ClientEvent } from '../core/pinterest';
+import { aepRetryPolicy, createPinterestClient, defaultRetryTimeScale, type ClientEvent, type TokenProvider } from '../core/pinterest';
 import { planFromDisk } from '../core/plan/load';
 import type { Project, ProjectFile } from '../core/project/project';
-import type { TokenProvider } from './auth';
 import type { Environment } from './settings';
 
 export interface RunOptions {

@@ -10,6 +10,7 @@ import { Log } from './log';
 import { newProject } from './new-project';
 import { PreviewPanel } from './preview';
 import { maskId } from './redact';
+import { PINTEREST_API_BASE_URL } from '../core/pinterest/urls';
 import { ENVIRONMENTS, environmentFor, resolveTarget, type Environment, type EnvironmentSetting } from './settings';
 import { SimulatorManager } from './simulator';
 import { Status, activationInfo } from './status';
@@ -111,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
         id: env as EnvironmentSetting,
         label: env,
         description: current === env ? vscode.l10n.t('current') : undefined,
-        detail: env === 'local' ? vscode.l10n.t('The simulator inside VS Code; no sign-in') : 'api.pinterest.com',
+        detail: env === 'local' ? vscode.l10n.t('The simulator inside VS Code; no sign-in') : new URL(PINTEREST_API_BASE_URL).host,
       })),
     ];
     const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Environment of test activations') });

@@ -7,7 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_RESPONSE_BYTES, ResponseTooLargeError, describeBytes, readBoundedText } from '../core/pinterest/body';
 import { REQUIRED_SCOPES } from '../core/pinterest/scopes';
+import { secretUrl } from '../core/pinterest/urls';
+
+/** A token request that takes longer than this is abandoned (sign-in must end in bounded time). */
+const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface TokenSet {
   accessToken: string;
@@ -22,7 +27,8 @@ export function newState(): string {
 }
 
 export function authorizeUrl(authorizeBase: string, clientId: string, redirectUri: string, state: string, scopes: readonly string[] = REQUIRED_SCOPES): string {
-  const u = new URL(authorizeBase);
+  // The browser signs in there: the same https-or-loopback rule as every secret.
+  const u = secretUrl(authorizeBase, 'the Pinterest sign-in');
   u.searchParams.set('client_id', clientId);
   u.searchParams.set('redirect_uri', redirectUri);
   u.searchParams.set('response_type', 'code');
@@ -54,8 +60,14 @@ export interface ClientCredentials {
   clientSecret: string;
 }
 
-async function tokenRequest(baseUrl: string, client: ClientCredentials, form: Record<string, string>, fetchFn: typeof fetch, signal?: AbortSignal): Promise<TokenSet> {
-  const res = await fetchFn(`${baseUrl.replace(/\/+$/, '')}/oauth/token`, {
+/** The token endpoint under `baseUrl` (Pinterest's `/v5/oauth/token`), checked before the app secret and `what` go there. */
+export function tokenEndpoint(baseUrl: string, what: string): URL {
+  return secretUrl(`${baseUrl.trim().replace(/\/+$/, '')}/oauth/token`, `the Pinterest app secret and ${what}`);
+}
+
+async function tokenRequest(url: URL, client: ClientCredentials, form: Record<string, string>, fetchFn: typeof fetch, signal?: AbortSignal): Promise<TokenSet> {
+  const timeout = AbortSignal.timeout(TOKEN_REQUEST_TIMEOUT_MS);
+  const res = await fetchFn(url, {
     method: 'POST',
     headers: {
       authorization: 'Basic ' + Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64'),
@@ -63,12 +75,20 @@ async function tokenRequest(baseUrl: string, client: ClientCredentials, form: Re
       accept: 'application/json',
     },
     body: new URLSearchParams(form).toString(),
-    signal,
+    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    redirect: 'manual',
+  }).catch((e: unknown) => {
+    if (timeout.aborted) throw new OAuthError('Pinterest did not answer the token request within 30 seconds: check the connection, then sign in again.');
+    throw e;
   });
   let body: unknown;
   try {
-    body = await res.json();
-  } catch {
+    // Bounded: a token answer is a few hundred bytes; past the cap it is not Pinterest answering.
+    body = JSON.parse(await readBoundedText(res, MAX_RESPONSE_BYTES));
+  } catch (e) {
+    if (e instanceof ResponseTooLargeError) {
+      throw new OAuthError(`The answer to the token request was larger than ${describeBytes(e.maxBytes)} and was not read: check pindest.pinterest.baseUrl (Pinterest's token answers are small).`);
+    }
     body = undefined;
   }
   if (!res.ok) {
@@ -78,13 +98,15 @@ async function tokenRequest(baseUrl: string, client: ClientCredentials, form: Re
   return parseTokenResponse(body);
 }
 
-export function exchangeCode(baseUrl: string, client: ClientCredentials, code: string, redirectUri: string, fetchFn: typeof fetch = fetch, signal?: AbortSignal): Promise<TokenSet> {
-  return tokenRequest(baseUrl, client, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, fetchFn, signal);
+export async function exchangeCode(baseUrl: string, client: ClientCredentials, code: string, redirectUri: string, fetchFn: typeof fetch = fetch, signal?: AbortSignal): Promise<TokenSet> {
+  const url = tokenEndpoint(baseUrl, 'the authorization code');
+  return tokenRequest(url, client, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, fetchFn, signal);
 }
 
 export async function refreshTokens(baseUrl: string, client: ClientCredentials, tokens: TokenSet, fetchFn: typeof fetch = fetch): Promise<TokenSet> {
   if (!tokens.refreshToken) throw new OAuthError('The access token expired and there is no refresh token: sign in to Pinterest again.');
-  const next = await tokenRequest(baseUrl, client, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, fetchFn);
+  const url = tokenEndpoint(baseUrl, 'the refresh token');
+  const next = await tokenRequest(url, client, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, fetchFn);
   return { ...next, refreshToken: next.refreshToken ?? tokens.refreshToken };
 }
 

@@ -2,14 +2,13 @@
  * Settings model and the target resolution of a test activation. Pure: no `vscode` here; the
  * extension reads the `pindest.*` configuration and passes plain values in.
  */
+import { PINTEREST_API_BASE_URL } from '../core/pinterest/urls';
+
 /** No sandbox: Pinterest's sandbox refuses customer lists and audiences (core/pinterest/sandbox.ts). */
 export type Environment = 'local' | 'production';
 export type EnvironmentSetting = Environment | 'activation';
 
 export const ENVIRONMENTS: Environment[] = ['local', 'production'];
-
-export const PRODUCTION_BASE_URL = 'https://api.pinterest.com/v5';
-export const PRODUCTION_AUTHORIZE_URL = 'https://www.pinterest.com/oauth/';
 
 /** Default file name patterns per kind (a setting can add more globs). */
 export const DEFAULT_GLOBS = {
@@ -41,19 +40,6 @@ export interface Target {
 export function resolveTarget(environment: Environment, baseUrlSetting: string | undefined, simulatorBaseUrl: string | undefined): Target {
   const configured = (baseUrlSetting ?? '').trim().replace(/\/+$/, '');
   if (configured) return { environment, baseUrl: configured, needsSimulator: false };
-  if (environment === 'production') return { environment, baseUrl: PRODUCTION_BASE_URL, needsSimulator: false };
+  if (environment === 'production') return { environment, baseUrl: PINTEREST_API_BASE_URL, needsSimulator: false };
   return { environment, baseUrl: simulatorBaseUrl ?? '', needsSimulator: !simulatorBaseUrl };
-}
-
-/** Validates a base URL typed into the settings: https, or http only on the loopback interface. */
-export function checkBaseUrl(url: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return `"${url}" is not a URL: use e.g. ${PRODUCTION_BASE_URL}.`;
-  }
-  if (u.protocol === 'https:') return undefined;
-  if (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) return undefined;
-  return 'The Pinterest base URL must use https (plain http only on 127.0.0.1, for the local simulator).';
 }

@@ -8,8 +8,10 @@ import { contract, type ContractOperation } from './contract';
 import { createCustomerList, getCustomerList, listCustomerLists, updateCustomerList } from './customerLists';
 import { oauthToken } from './oauth';
 import { getUserAccount } from './userAccount';
+import { API_PATH } from '../core/pinterest/urls';
 
-export const API_PREFIX = '/v5';
+/** Where the API is served, as Pinterest serves it (one place for URL forms: core/pinterest/urls.ts). */
+export const API_PREFIX = API_PATH;
 
 export const HANDLERS: Readonly<Partial<Record<string, Handler>>> = {
   'oauth/token': oauthToken,

@@ -17,6 +17,7 @@ import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, readBody, sendJson, sendTrun
 import { authenticateClient, handleAuthorize } from './oauth';
 import { DEFAULT_LIMITS_PER_MINUTE, RateLimiter } from './rateLimit';
 import { API_PREFIX, matchRoute } from './router';
+import { SIMULATOR_HOST } from '../core/pinterest/urls';
 import { SEED, createSeedState, installSeedTokens, loadState, saveState, type SeedInfo, type SimulatorState } from './state';
 
 export interface SimulatorOptions {
@@ -68,8 +69,8 @@ const FAULT_BODIES: Record<'500' | '503', { code: number; message: string }> = {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const now = options.now ?? Date.now;
-  const host = options.host ?? '127.0.0.1';
-  if (host !== '127.0.0.1') throw new Error('The simulator only listens on 127.0.0.1.');
+  const host = options.host ?? SIMULATOR_HOST;
+  if (host !== SIMULATOR_HOST) throw new Error(`The simulator only listens on ${SIMULATOR_HOST}.`);
   const config: SimConfig = {
     createdStatus: options.createdStatus ?? 200,
     processingDelayMs: options.processingDelayMs ?? 0,

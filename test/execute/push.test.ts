@@ -123,7 +123,7 @@ test('an unknown ad account and a bad token are refused at preflight', async () 
   assert.match(unknown.report.failure!.message, /Ad account 1234/);
   const badToken = await push({ token: () => 'pina_not_a_real_token' });
   assert.equal(badToken.report.outcome, 'refused');
-  assert.match(badToken.report.failure!.whatToDo, /Sign in to Pinterest again/);
+  assert.match(badToken.report.failure!.whatToDo, /Unset PINDEST_SIMULATOR_TOKEN to send the simulator's seeded token/);
 });
 
 test('a policy violation refuses the activation: nothing is sent', async () => {

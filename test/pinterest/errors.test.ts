@@ -15,7 +15,8 @@ const noFetch = (() => {
 }) as unknown as typeof fetch;
 
 test('401 code 2 (bad token): typed, with request id and what to do', async () => {
-  await withClient({}, { tokens: staticTokenProvider('pina_not-a-real-token') }, async ({ client }) => {
+  // production at a loopback base URL: what a user of real Pinterest reads.
+  await withClient({}, { environment: 'production', tokens: staticTokenProvider('pina_not-a-real-token') }, async ({ client }) => {
     const e = await client.getUserAccount().then(() => assert.fail('should reject'), (x: unknown) => x);
     assert.ok(e instanceof PinterestApiError);
     assert.equal(e.status, 401);
@@ -26,6 +27,17 @@ test('401 code 2 (bad token): typed, with request id and what to do', async () =
     assert.equal(e.attempts, 1);
     assert.match(e.message, /did not accept the access token.*sign in again/);
     assert.ok(!e.message.includes('pina_not-a-real-token'));
+  });
+});
+
+test('401 from a simulator (local): says to unset PINDEST_SIMULATOR_TOKEN, not to sign in again', async () => {
+  await withClient({}, { tokens: staticTokenProvider('pina_not-a-real-token') }, async ({ client }) => {
+    await assert.rejects(client.getUserAccount(), (e: unknown) => {
+      assert.ok(e instanceof PinterestApiError);
+      assert.match(e.message, /^The simulator did not accept the token it was sent while reading your Pinterest user account: unset PINDEST_SIMULATOR_TOKEN/);
+      assert.doesNotMatch(e.message, /sign in|pina_not-a-real-token/i);
+      return true;
+    });
   });
 });
 
@@ -181,7 +193,7 @@ test('plain http to a non-loopback host is refused before any I/O, and before th
   await assert.rejects(prod.request({ method: 'GET', url: 'https://api.pinterest.com.evil.example/v5/user_account' }), { reason: 'invalid-url' });
   await assert.rejects(prod.request({ method: 'GET', url: 'https://api.pinterest.com/v4/user_account' }), { reason: 'invalid-url' });
   // Certificate checks switched off globally: refuse rather than hand the token to anyone.
-  const tlsOff = createPinterestClient({ environment: 'sandbox', tokens, fetch: noFetch, env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });
+  const tlsOff = createPinterestClient({ environment: 'production', tokens, fetch: noFetch, env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });
   await assert.rejects(tlsOff.getUserAccount(), { reason: 'tls-disabled' });
   // local without a base URL says where to get one.
   await assert.rejects(createPinterestClient({ environment: 'local', tokens, fetch: noFetch }).getUserAccount(), /needs a base URL/);
@@ -193,10 +205,10 @@ test('plain http to a non-loopback host is refused before any I/O, and before th
     seen.push(String(url));
     return new Response('{"id":"1"}', { status: 200, headers: { 'content-type': 'application/json' } });
   }) as unknown as typeof fetch;
-  for (const baseUrl of ['http://127.0.0.1:9/v5', 'http://localhost:9/v5', 'http://[::1]:9/v5', 'https://api-sandbox.pinterest.com/v5/']) {
+  for (const baseUrl of ['http://127.0.0.1:9/v5', 'http://localhost:9/v5', 'http://[::1]:9/v5', 'https://pinterest-proxy.example/v5/']) {
     await createPinterestClient({ environment: 'local', baseUrl, tokens, fetch: ok }).getUserAccount();
   }
-  assert.deepEqual(seen, ['http://127.0.0.1:9/v5/user_account', 'http://localhost:9/v5/user_account', 'http://[::1]:9/v5/user_account', 'https://api-sandbox.pinterest.com/v5/user_account']);
+  assert.deepEqual(seen, ['http://127.0.0.1:9/v5/user_account', 'http://localhost:9/v5/user_account', 'http://[::1]:9/v5/user_account', 'https://pinterest-proxy.example/v5/user_account']);
 });
 
 test('calls that fail together on an expired token share one refresh', async () => {

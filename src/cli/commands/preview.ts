@@ -1,7 +1,7 @@
 /** `pindest preview ACTIVATION [--format text|json]`: what a test activation would send, offline. */
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BASE_URLS } from '../../core/execute/environment';
+import { BASE_URLS } from '../../core/pinterest/urls';
 import { ActivationError } from '../../core/plan/activation';
 import { planFromDisk } from '../../core/plan/load';
 import { loadProject } from '../../core/project/load';

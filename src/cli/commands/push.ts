@@ -5,25 +5,29 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { executePlan } from '../../core/execute/execute';
-import { BASE_URLS } from '../../core/execute/environment';
 import { formatActivationJson, formatActivationText } from '../../core/execute/report';
 import { fileStateStore, forgetState, memoryStateStore, STATE_FILE, StateError } from '../../core/execute/state';
-import { aepClock, aepRetryPolicy, createPinterestClient, defaultRetryTimeScale, envTokenProvider, parseRetryTimeScale, staticTokenProvider } from '../../core/pinterest';
+import { aepClock, aepRetryPolicy, createPinterestClient, defaultRetryTimeScale, envTokenProvider, parseRetryTimeScale, simulatorTokenProvider, staticTokenProvider } from '../../core/pinterest';
 import { SANDBOX_REFUSAL } from '../../core/pinterest/sandbox';
+import { BASE_URLS } from '../../core/pinterest/urls';
 import { ActivationError, type Environment } from '../../core/plan/activation';
 import { planFromDisk } from '../../core/plan/load';
 import { loadProject } from '../../core/project/load';
 import { formatPreviewJson, formatPreviewText, previewReport } from '../../core/report/preview';
-import { startSimulator } from '../../simulator';
+import { SEED, startSimulator } from '../../simulator';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { progressBar } from '../progress';
 
 export const pushUsage = `usage: pindest push ACTIVATION [--env local|production] [--base-url URL] [--fresh] [--create-audience] [--retry-time-scale N] [--dry-run] [--format text|json]
   Runs a test activation: the calls AEP makes, sent to Pinterest. The audience template creates a
   list once per audience; its id is remembered in .pindest/state.json next to the activation (per
-  environment, base URL and ad account) and reused by the next push, as AEP does. The token is read
-  from PINTEREST_ACCESS_TOKEN. With --env local (the default) and no --base-url, an embedded
-  Pinterest simulator is started and its own token used; it starts empty, so nothing is remembered.
+  environment, base URL and ad account) and reused by the next push, as AEP does.
+  Tokens: --env production reads PINTEREST_ACCESS_TOKEN (it starts with "pina"). --env local (the
+  default) never reads it. Without --base-url it starts an embedded simulator and sends its seeded
+  token; the simulator starts empty, so nothing is remembered. With --base-url (e.g. a
+  \`pindest simulate\`) it sends PINDEST_SIMULATOR_TOKEN when set, else the seeded token that
+  \`pindest simulate\` prints. A --base-url must be https, or http on 127.0.0.1,
+  localhost or [::1] (a simulator): a token never goes over plain http to another host.
   --fresh forgets the remembered lists of this activation and target first (lists in Pinterest stay).
   --create-audience also makes a CUSTOMER_LIST audience on each list (not done by AEP).
   --dry-run shows the plan and sends nothing.
@@ -87,7 +91,12 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
   try {
     const baseUrl = values['base-url'] ?? embedded?.baseUrl ?? (environment === 'local' ? undefined : BASE_URLS[environment]);
     if (!baseUrl) throw new UsageError('the local environment needs --base-url, or no --base-url to start the embedded simulator');
-    const tokens = embedded && !process.env.PINTEREST_ACCESS_TOKEN ? staticTokenProvider(embedded.seed.accessToken) : envTokenProvider(process.env);
+    // Local means a simulator: its token, never the real one (which the simulator would only reject).
+    const tokens = embedded
+      ? staticTokenProvider(embedded.seed.accessToken)
+      : environment === 'local'
+        ? simulatorTokenProvider(SEED.accessToken, process.env)
+        : envTokenProvider(process.env);
     const retry = aepRetryPolicy(activation.destination);
     const client = createPinterestClient({ environment, baseUrl, tokens, retry, retryTimeScale: timeScale ?? defaultRetryTimeScale(environment), onEvent: embedded && clock.observe });
     // The embedded simulator starts empty on every run: remembering its lists would only go stale.

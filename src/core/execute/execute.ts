@@ -20,7 +20,7 @@ import type { ActivatedAudience, AudienceCreation, HttpCall, Plan } from '../pla
 import { asArray, asObject, asString } from '../project/project';
 import { adAccountFieldIndex } from '../rules/facts';
 import type { RetryInfo, RetryRecord } from '../pinterest/types';
-import { retarget } from './environment';
+import { retarget } from '../pinterest/urls';
 import type { ActivationReport, CallRecord, IdentityCounts } from './report';
 import { ConnectionState, memoryStateStore, StateError, type RememberedAudience, type StateStore } from './state';
 import { CUSTOMER_LIST_AUDIENCE_NOTE, planSummary } from './summary';
@@ -179,8 +179,12 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       if (isAbort(e, signal)) throw e;
       const d = describe(e);
       // A configuration problem (no token, an insecure URL) was caught before anything was sent.
-      if ((e as Error).name === 'PinterestConfigError') throw new Refusal(d.message, 'Use https (or the local simulator), and set PINTEREST_ACCESS_TOKEN or sign in for sandbox and production.');
-      if (d.status === 401) throw new Refusal(`Pinterest did not accept the access token: ${d.message}`, 'Sign in to Pinterest again (or set PINTEREST_ACCESS_TOKEN) and retry.');
+      if ((e as Error).name === 'PinterestConfigError') throw new Refusal(d.message, 'Use https (or a local simulator on 127.0.0.1), and set PINTEREST_ACCESS_TOKEN or sign in for production.');
+      if (d.status === 401) {
+        // A local run sends a simulator's token, never the real one: signing in again would not help there.
+        if (activation.environment === 'local') throw new Refusal(d.message, "Unset PINDEST_SIMULATOR_TOKEN to send the simulator's seeded token, or check that the base URL is a pindest simulator.");
+        throw new Refusal(`Pinterest did not accept the access token: ${d.message}`, 'Sign in to Pinterest again (or set PINTEREST_ACCESS_TOKEN) and retry.');
+      }
       throw new Refusal(`Ad account ${adAccountId} is not available to this Pinterest user: ${d.message}`, 'Check the ad account id, or ask an owner of the ad account to share it with you.');
     });
     const info = account.body as { name?: string; permissions?: string[] };

@@ -4,7 +4,8 @@
 //
 // Order of one call: resolve and check the URL (https, or http only to a loopback host; under the
 // configured base URL) before the token is even read → per attempt: pace → token → send with a
-// per-attempt timeout → read the whole body (a break here is a "truncated" network failure) →
+// per-attempt timeout → read the body up to a cap, 8 MiB by default (past it a "too-large" failure,
+// never retried; a break here is a "truncated" network failure) →
 // classify: 2xx returns; 401 code 2 refreshes the token once; outcomes the retry policy retries
 // (AEP's, see retry.ts) wait AEP's delay × the time scale and go again; anything else becomes a
 // typed error. Every retry is recorded with AEP's uncompressed wait; an error after the policy ran
@@ -22,7 +23,9 @@ import {
 import { createPacer, defaultSleep, raceAbort, type Pacer, type Sleep } from './pacing';
 import { redactPath, scrubText } from './redact';
 import { noRetryPolicy, serverDelayMs, type RetryPolicy } from './retry';
+import { MAX_RESPONSE_BYTES, ResponseTooLargeError, describeBytes, readBoundedText } from './body';
 import { checkToken } from './tokens';
+import { BASE_URLS, EMBEDDED_SIMULATOR_BASE, PINTEREST_API_BASE_URL, insecureReason } from './urls';
 import type {
   AdAccount,
   Audience,
@@ -44,11 +47,6 @@ import type {
   UserAccount,
 } from './types';
 
-export const BASE_URLS: Readonly<Record<Exclude<Environment, 'local'>, string>> = {
-  production: 'https://api.pinterest.com/v5',
-  sandbox: 'https://api-sandbox.pinterest.com/v5',
-};
-
 export interface PinterestClientOptions {
   environment: Environment;
   /** Required for 'local' (the simulator's `baseUrl`); overrides the default for the others. */
@@ -60,6 +58,8 @@ export interface PinterestClientOptions {
   retryTimeScale?: number;
   /** Per attempt, default 30 000 ms. */
   timeoutMs?: number;
+  /** Cap on one response body, default 8 MiB: past it the client stops reading (reason 'too-large'). */
+  maxResponseBytes?: number;
   /** Client-side pacing (token bucket); off when undefined. */
   maxRequestsPerMinute?: number;
   /** Requests the pacer lets through back to back; default one minute's worth. */
@@ -92,33 +92,6 @@ export interface PinterestClient {
   createAudience(adAccountId: string, body: AudienceCreate, options?: CallOptions): Promise<Audience>;
   getAudience(adAccountId: string, audienceId: string, options?: CallOptions): Promise<Audience>;
   listAudiences(adAccountId: string, options?: PageOptions & { ownershipType?: 'OWNED' | 'RECEIVED' }): AsyncIterableIterator<Audience>;
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase();
-  return h === 'localhost' || h === '[::1]' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
-}
-
-/** Why `url` must not receive a bearer token, or undefined when it may. */
-export function insecureReason(url: URL, env: Record<string, string | undefined> = process.env): PinterestConfigError | undefined {
-  if (url.username || url.password) return new PinterestConfigError('invalid-url', 'The Pinterest base URL must not contain a user name or password.');
-  if (url.protocol === 'https:') {
-    if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0' && !isLoopbackHost(url.hostname)) {
-      return new PinterestConfigError(
-        'tls-disabled',
-        'NODE_TLS_REJECT_UNAUTHORIZED=0 turns off certificate checks, so the access token could reach an impostor: unset it, then retry.',
-      );
-    }
-    return undefined;
-  }
-  if (url.protocol === 'http:') {
-    if (isLoopbackHost(url.hostname)) return undefined;
-    return new PinterestConfigError(
-      'insecure-url',
-      `Refusing to send the Pinterest access token over plain http to ${url.hostname}: use https (http is allowed only for a local simulator on 127.0.0.1, localhost or [::1]).`,
-    );
-  }
-  return new PinterestConfigError('invalid-url', `The Pinterest base URL must start with https:// (got a ${url.protocol} URL).`);
 }
 
 const ID = /^\d{1,18}$/;
@@ -184,6 +157,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
   const clientPolicy = options.retry ?? noRetryPolicy;
   const timeScale = options.retryTimeScale ?? 1;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const env = options.env ?? process.env;
@@ -197,13 +171,13 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
   let baseProblem: PinterestConfigError | undefined;
   const rawBase = options.baseUrl?.trim() || (options.environment === 'local' ? '' : BASE_URLS[options.environment]);
   if (!rawBase) {
-    baseProblem = new PinterestConfigError('invalid-url', 'The local environment needs a base URL (the simulator prints it, e.g. http://127.0.0.1:PORT/v5): start the simulator or set pindest.pinterest.baseUrl.');
+    baseProblem = new PinterestConfigError('invalid-url', `The local environment needs a base URL (the simulator prints it, e.g. ${EMBEDDED_SIMULATOR_BASE}): start the simulator or set pindest.pinterest.baseUrl.`);
   } else {
     try {
       base = new URL(rawBase.replace(/\/+$/, ''));
       if (base.search || base.hash) baseProblem = new PinterestConfigError('invalid-url', 'The Pinterest base URL must not have a query or a fragment.');
     } catch {
-      baseProblem = new PinterestConfigError('invalid-url', 'The Pinterest base URL is not a valid URL: use https://api.pinterest.com/v5 or the simulator URL it prints.');
+      baseProblem = new PinterestConfigError('invalid-url', `The Pinterest base URL is not a valid URL: use ${PINTEREST_API_BASE_URL} or the simulator URL it prints.`);
     }
   }
   if (!(timeScale >= 0 && timeScale <= 1)) baseProblem ??= new PinterestConfigError('invalid-argument', 'retryTimeScale must be a number from 0 to 1 (1 waits as AEP does).');
@@ -285,9 +259,13 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
       res.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value;
       });
-      const text = await res.text();
+      const text = await readBoundedText(res, maxResponseBytes);
       return { kind: 'response', status: res.status, headers, text };
     } catch (e) {
+      if (e instanceof ResponseTooLargeError) {
+        controller.abort(e); // the stream is cancelled already; this makes sure the socket goes too
+        return { kind: 'network', reason: 'too-large', mayHaveReachedServer: true, detail: `more than ${describeBytes(e.maxBytes)}`, status };
+      }
       if (signal?.aborted) return { kind: 'abort' };
       if (timedOut) return { kind: 'network', reason: 'timeout', mayHaveReachedServer: true, status };
       const code = errorCode(e);
@@ -368,7 +346,8 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
 
       if (outcome.kind === 'abort') throw aborted();
       if (outcome.kind === 'network') {
-        const retryable = policy.retryOn('network', { reason: outcome.reason });
+        // An oversized answer did arrive: sending again would only fetch it again.
+        const retryable = outcome.reason !== 'too-large' && policy.retryOn('network', { reason: outcome.reason });
         if (attempts < budget && retryable) {
           lastAmbiguous = outcome.mayHaveReachedServer && method !== 'GET' && method !== 'HEAD';
           await retryAfter(outcome.reason, outcome.status, undefined);
@@ -436,6 +415,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
         attempts,
         method,
         path,
+        environment: options.environment,
       }), retryable);
     }
   }

@@ -9,7 +9,8 @@ import { scrubText } from './redact';
 import type { RetryRecord } from './types';
 import { REQUIRED_SCOPES } from './scopes';
 
-export type NetworkFailure = 'timeout' | 'connection' | 'truncated' | 'invalid-response';
+/** 'too-large': the answer went past the client's cap on a body and was not read (never retried). */
+export type NetworkFailure = 'timeout' | 'connection' | 'truncated' | 'invalid-response' | 'too-large';
 export type ConfigProblem = 'missing-token' | 'invalid-token' | 'insecure-url' | 'invalid-url' | 'tls-disabled' | 'invalid-argument';
 
 export abstract class PinterestError extends Error {
@@ -29,6 +30,8 @@ export interface ApiErrorInit {
   attempts: number;
   method: string;
   path: string;
+  /** 'local': a simulator answered, which was sent a simulator token (never the real one). */
+  environment?: 'production' | 'local';
 }
 
 /** Pinterest answered, with a status that is not 2xx (after the retries the policy allows). */
@@ -158,6 +161,8 @@ function describeApiError(e: ApiErrorInit): string {
   let text: string;
   if (e.status === 401 && e.code === 3) {
     text = `Your access token lacks the ${f.scope} scope needed for ${f.operation}: sign in again and grant ${REQUIRED_SCOPES.join(' and ')}.`;
+  } else if (e.status === 401 && e.environment === 'local') {
+    text = `The simulator did not accept the token it was sent while ${f.operation}: unset PINDEST_SIMULATOR_TOKEN to send its seeded token, or check that the base URL is a pindest simulator.`;
   } else if (e.status === 401) {
     text = `Pinterest did not accept the access token while ${f.operation} (expired, revoked, or made for another environment): sign in again or set a fresh PINTEREST_ACCESS_TOKEN.`;
   } else if (e.status === 403 && f.adAccountId) {
@@ -195,6 +200,8 @@ function describeNetworkError(reason: NetworkFailure, method: string, path: stri
       return `Pinterest did not answer in time while ${f.operation}${tries}: check your connection and retry, or raise timeoutMs.`;
     case 'truncated':
       return `The connection broke while reading Pinterest's answer to ${f.operation}${tries}: retry; the change may or may not have been applied.${why}`;
+    case 'too-large':
+      return `Pinterest's answer to ${f.operation} was too large to read${why}, so the client stopped reading it: check the base URL (Pinterest's answers to these calls are small); a proxy may be in the way.`;
     case 'invalid-response':
       return `Pinterest's answer to ${f.operation} was not readable JSON${tries}: retry later; a proxy may be in the way.${why}`;
     default:

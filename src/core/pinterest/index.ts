@@ -1,7 +1,20 @@
 // Public API of the Pinterest v5 client (pure core: no vscode, no simulator imports). Front ends
 // build a client with createPinterestClient and a TokenProvider; everything else is types, typed
 // errors, retry policies and the redaction helpers reports use.
-export { createPinterestClient, BASE_URLS, isLoopbackHost, insecureReason, type PinterestClient, type PinterestClientOptions } from './client';
+export { createPinterestClient, type PinterestClient, type PinterestClientOptions } from './client';
+export {
+  BASE_URLS,
+  PINTEREST_API_BASE_URL,
+  PINTEREST_AUTHORIZE_URL,
+  PINTEREST_TOKEN_URL,
+  SIMULATOR_HOST,
+  API_PATH,
+  EMBEDDED_SIMULATOR_BASE,
+  simulatorBaseUrl,
+  isLoopbackHost,
+  insecureReason,
+  secretUrl,
+} from './urls';
 export {
   PinterestError,
   PinterestApiError,
@@ -28,6 +41,6 @@ export {
   type RetryContext,
 } from './retry';
 export { createPacer, defaultSleep, type Pacer, type PacerOptions, type Sleep } from './pacing';
-export { envTokenProvider, staticTokenProvider, ACCESS_TOKEN_VARIABLE } from './tokens';
+export { envTokenProvider, staticTokenProvider, simulatorTokenProvider, accessTokenProblem, accessTokenShape, type TokenShapeProblem, ACCESS_TOKEN_VARIABLE, SIMULATOR_TOKEN_VARIABLE, ACCESS_TOKEN_PREFIX } from './tokens';
 export { redactHeaders, redactPath, scrubText, MASK } from './redact';
 export type * from './types';

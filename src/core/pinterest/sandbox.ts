@@ -15,3 +15,6 @@ export const SANDBOX_FACT = `Pinterest's sandbox does not serve customer lists o
 
 /** Why, and what to do instead: one sentence for CLI refusals, findings and the extension. */
 export const SANDBOX_REFUSAL = `${SANDBOX_FACT}: use \`local\` (the simulator) or \`production\` with a test ad account.`;
+
+/** The sandbox's address, named only so that it can be recognised and refused (PD206, the client). */
+export const SANDBOX_API_BASE_URL = 'https://api-sandbox.pinterest.com/v5';

@@ -4,7 +4,8 @@
 // types them so (its own fixtures use floats). Optional fields are optional because 5.23 marks
 // almost nothing required in responses; callers must not assume more than the spec promises.
 
-export type Environment = 'production' | 'sandbox' | 'local';
+/** No sandbox: it does not serve customer lists or audiences (sandbox.ts). */
+export type Environment = 'production' | 'local';
 
 /** Where the access token comes from; the client asks for it on every attempt. */
 export interface TokenProvider {

@@ -6,6 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { parseDocument, type JsonDocument } from '../json/document';
 import { detectKind, type FileKind } from './kinds';
+import { isPinterestApiUrl } from '../pinterest/urls';
 
 export interface ProjectFile {
   readonly path: string;
@@ -27,7 +28,6 @@ export function asString(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-const PINTEREST_API = /^https:\/\/api(-sandbox)?\.pinterest\.com\//i;
 
 export class Project {
   readonly files: ProjectFile[];
@@ -89,7 +89,7 @@ export class Project {
       const v = asObject(f.doc.value);
       if (f.kind === 'destination-server') {
         const url = asString(asObject(asObject(asObject(v?.urlBasedDestination)?.url))?.value);
-        return url !== undefined && PINTEREST_API.test(url);
+        return url !== undefined && isPinterestApiUrl(url);
       }
       if (f.kind === 'destination') return asObject(v?.identityNamespaces)?.pinterest_audience !== undefined;
       return false;

@@ -3,7 +3,7 @@
  * forms (masked identifiers, hashes, masked tokens), so nothing raw can reach the output.
  */
 import { relative } from 'node:path';
-import { BASE_URLS, retarget } from '../execute/environment';
+import { BASE_URLS, EMBEDDED_SIMULATOR_BASE, retarget } from '../pinterest/urls';
 import { CUSTOMER_LIST_AUDIENCE_NOTE, identitiesLine, membershipLine, planSummary, type PlanSummary } from '../execute/summary';
 import type { ResolvedActivation } from '../plan/activation';
 import { pendingAlias } from '../plan/plan';
@@ -28,8 +28,7 @@ export interface PreviewReport {
   problems: { where: string; message: string }[];
 }
 
-/** The embedded simulator's address, before its port is chosen. */
-export const EMBEDDED_SIMULATOR_BASE = 'http://127.0.0.1:<port>/v5';
+export { EMBEDDED_SIMULATOR_BASE };
 
 function previewTarget(activation: ResolvedActivation, target: { environment?: string; baseUrl?: string }): PreviewReport['target'] {
   const environment = target.environment ?? activation.environment;

@@ -1,4 +1,5 @@
 /** Facts about a destination configuration that several rules share. */
+import { PINTEREST_AUTHORIZE_URL, PINTEREST_TOKEN_URL } from '../pinterest/urls';
 import { asArray, asObject, asString, type Json, type Project, type ProjectFile } from '../project/project';
 
 export const TRANSFORMATION = 'sha256(lower($))';
@@ -6,8 +7,8 @@ export const TRANSFORMATION = 'sha256(lower($))';
 export const PINTEREST = {
   target: 'pinterest_audience',
   namespaces: ['Email', 'Email_LC_SHA256', 'GAID', 'IDFA'],
-  authorizationUrl: 'https://www.pinterest.com/oauth/',
-  tokenUrl: 'https://api.pinterest.com/v5/oauth/token',
+  authorizationUrl: PINTEREST_AUTHORIZE_URL,
+  tokenUrl: PINTEREST_TOKEN_URL,
 } as const;
 
 /** A streaming destination: it aggregates, or it delivers to a URL-based server. */

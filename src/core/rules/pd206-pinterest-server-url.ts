@@ -1,9 +1,10 @@
-import { SANDBOX_FACT } from '../pinterest/sandbox';
+import { SANDBOX_API_BASE_URL, SANDBOX_FACT } from '../pinterest/sandbox';
+import { PINTEREST_API_BASE_URL } from '../pinterest/urls';
 import { asObject, asString } from '../project/project';
 import { finding, type Rule } from './rule';
 
-const V5 = /^https:\/\/api\.pinterest\.com\/v5\//;
-const SANDBOX = /^https:\/\/api-sandbox\.pinterest\.com\//i;
+const SANDBOX_ORIGIN = `${new URL(SANDBOX_API_BASE_URL).origin}/`;
+const PRODUCTION_ORIGIN = `${new URL(PINTEREST_API_BASE_URL).origin}/`;
 
 /** Since November 2023 the destination runs on Pinterest's v5 API; v3/v4 are retired. */
 export const pinterestServerUrl: Rule = {
@@ -14,12 +15,12 @@ export const pinterestServerUrl: Rule = {
   pinterestOnly: true,
   check({ value }) {
     const url = asString(asObject(asObject(value.urlBasedDestination)?.url)?.value);
-    if (url === undefined || V5.test(url) || !/pinterest\.com/i.test(url)) return [];
+    if (url === undefined || url.startsWith(`${PINTEREST_API_BASE_URL}/`) || !/pinterest\.com/i.test(url)) return [];
     const pointer = '/urlBasedDestination/url/value';
-    if (SANDBOX.test(url)) return [finding(this, pointer, `The server URL is Pinterest's sandbox API, and ${SANDBOX_FACT}: call \`https://api.pinterest.com/v5/…\`.`, { data: { replacement: url.replace(SANDBOX, 'https://api.pinterest.com/') } })];
-    if (/^http:/i.test(url)) return [finding(this, pointer, "Pinterest's API is served over HTTPS only; use `https://api.pinterest.com/v5/…`.")];
+    if (url.toLowerCase().startsWith(SANDBOX_ORIGIN)) return [finding(this, pointer, `The server URL is Pinterest's sandbox API, and ${SANDBOX_FACT}: call \`${PINTEREST_API_BASE_URL}/…\`.`, { data: { replacement: PRODUCTION_ORIGIN + url.slice(SANDBOX_ORIGIN.length) } })];
+    if (/^http:/i.test(url)) return [finding(this, pointer, `Pinterest's API is served over HTTPS only; use \`${PINTEREST_API_BASE_URL}/…\`.`)];
     const version = /\/v(\d+)\//.exec(url)?.[1];
-    if (version && version !== '5') return [finding(this, pointer, `Pinterest retired API v${version}; this destination must call \`https://api.pinterest.com/v5/…\`.`)];
-    return [finding(this, pointer, "The server URL must start with `https://api.pinterest.com/v5/`.")];
+    if (version && version !== '5') return [finding(this, pointer, `Pinterest retired API v${version}; this destination must call \`${PINTEREST_API_BASE_URL}/…\`.`)];
+    return [finding(this, pointer, `The server URL must start with \`${PINTEREST_API_BASE_URL}/\`.`)];
   },
 };
