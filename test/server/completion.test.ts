@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { FILTERS } from '../../src/core/template/index';
 import { caret, positionAt, serverSession } from './client';
-import { variableLeaves, type TemplateSlot } from '../../src/core/template/variables';
+import type { TemplateSlot } from '../../src/core/template/variables';
+import { variableLeaves } from '../helpers/template-variables';
 
 const session = serverSession();
 const { project, read } = session;
