@@ -8,10 +8,6 @@ export {
   PinterestNetworkError,
   PinterestConfigError,
   PinterestAbortError,
-  isTransientStatus,
-  describeCall,
-  type NetworkFailure,
-  type ConfigProblem,
 } from './errors';
 export {
   aepClock,
@@ -22,12 +18,8 @@ export {
   defaultRetryTimeScale,
   parseRetryTimeScale,
   serverDelayMs,
-  AEP_BEST_EFFORT_STATUSES,
   type RetryPolicy,
-  type RetryOutcome,
-  type RetryContext,
 } from './retry';
-export { createPacer, defaultSleep, type Pacer, type PacerOptions, type Sleep } from './pacing';
 export { envTokenProvider, staticTokenProvider, ACCESS_TOKEN_VARIABLE } from './tokens';
-export { redactHeaders, redactPath, scrubText, MASK } from './redact';
+export { redactHeaders, redactPath, scrubText } from './redact';
 export type * from './types';
