@@ -19,6 +19,8 @@ export interface FileReport {
 export interface ValidateOptions {
   /** Defaults to every rule; the template checks plug in here. */
   rules?: readonly Rule[];
+  /** Told when a rule throws (a bug), for the caller's log; the finding itself says only which rule. */
+  onInternalError?: (rule: string, error: unknown) => void;
 }
 
 const SCHEMA_CODE_SET = new Set<string>(Object.values(SCHEMA_CODES));
@@ -52,7 +54,10 @@ export function validateFile(project: Project, file: ProjectFile, options: Valid
     try {
       semantic.push(...rule.check({ file, value, project }));
     } catch (e) {
-      semantic.push({ code: 'PD000', severity: 'error', message: `Internal error in rule ${rule.code} (${(e as Error).message}); please report it. Other checks ran.`, pointer: '' });
+      // An exception's text can quote the file (an email, a token) or a local path: it goes to the
+      // caller's log, and the finding says only which check failed.
+      options.onInternalError?.(rule.code, e);
+      semantic.push({ code: 'PD000', severity: 'error', message: `Internal error in rule ${rule.code}: this check could not finish on this file; please report it. Other checks ran.`, pointer: '' });
     }
   }
   // A rule's specific message replaces the schema's generic one at the same place.

@@ -1,8 +1,10 @@
 /**
  * Reading a template around the caret, for completion and hover: whether the caret is inside
  * `{{ }}` or `{% %}`, the dotted path being typed, and the local names in scope (loop variables of
- * the enclosing `for` tags, names bound by `set`). Tolerant by design: the text is mid-edit.
+ * the enclosing `for` tags, names bound by `set`, from the core's scope walker over the parsed
+ * template). Tolerant by design: the text is mid-edit.
  */
+import { localsAt } from '../core/template/scope';
 import { LOOP, typeAt, type TemplateType } from './template-model';
 
 export interface TemplateCaret {
@@ -18,53 +20,51 @@ export interface TemplateCaret {
   tagName: boolean;
 }
 
-const TAG = /\{%-?\s*(for|endfor|set)\b([^%]*?)-?%\}/g;
-
 export interface Scope {
   types: Record<string, TemplateType>;
   /** Loop variable → the path it iterates (for example values). */
   origins: Record<string, string[]>;
 }
 
+/** The template's variables at `offset`: the globals and the locals the core's scope walker finds there. */
 export function scopeAt(template: string, offset: number, globals: Record<string, TemplateType>): Scope {
-  const scope: Record<string, TemplateType> = { ...globals };
+  const types: Record<string, TemplateType> = { ...globals };
   const origins: Record<string, string[]> = {};
-  const stack: { name: string; previous: TemplateType | undefined; previousLoop: TemplateType | undefined }[] = [];
-  const before = template.slice(0, offset);
-  for (const m of before.matchAll(TAG)) {
-    const [, tag, rest] = m;
-    if (tag === 'for') {
-      const f = /^\s*([A-Za-z_]\w*)\s+in\s+([A-Za-z_][\w.]*)/.exec(rest!);
-      if (!f) continue;
-      const iterable = typeAt(scope, f[2]!.split('.'));
-      const name = f[1]!;
-      stack.push({ name, previous: scope[name], previousLoop: scope.loop });
-      scope[name] = iterable?.kind === 'array' ? iterable.of : iterable?.kind === 'object' && iterable.any ? iterable.any : { kind: 'any', name: 'any', doc: 'Loop item.' };
-      scope.loop = LOOP;
-      origins[name] = f[2]!.split('.');
-    } else if (tag === 'endfor') {
-      const s = stack.pop();
-      if (!s) continue;
-      if (s.previous) scope[s.name] = s.previous;
-      else delete scope[s.name];
-      if (!stack.some((x) => x.name === s.name)) delete origins[s.name];
-      if (s.previousLoop) scope.loop = s.previousLoop;
-      else delete scope.loop;
+  for (const local of localsAt(template, offset)) {
+    const from = local.from ? typeAt(types, local.from) : undefined;
+    if (local.kind === 'loopState') types.loop = LOOP;
+    else if (local.kind === 'loop') {
+      types[local.name] = from?.kind === 'array' ? from.of : from?.kind === 'object' && from.any ? from.any : { kind: 'any', name: 'any', doc: 'Loop item.' };
+      if (local.from) origins[local.name] = local.from;
+      else delete origins[local.name];
     } else {
-      const s = /^\s*([A-Za-z_]\w*)\s*=\s*([A-Za-z_][\w.]*)?/.exec(rest!);
-      if (!s) continue;
-      scope[s[1]!] = (s[2] && typeAt(scope, s[2].split('.'))) || { kind: 'any', name: 'any', doc: `Set by \`{% set ${s[1]} %}\`.` };
+      types[local.name] = from ?? { kind: 'any', name: 'any', doc: `Set by \`{% set ${local.name} %}\`.` };
+      delete origins[local.name];
     }
   }
-  return { types: scope, origins };
+  return { types, origins };
+}
+
+const isWord = (c: string | undefined) => c !== undefined && /\w/.test(c);
+const isIdentStart = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.test(c);
+
+/** The dotted identifier typed just before `offset` (`input.prof`), found by one backward scan. */
+function typedBefore(before: string): string {
+  let s = before.length;
+  while (s > 0 && (isWord(before[s - 1]) || before[s - 1] === '.')) s--;
+  let typed = before.slice(s);
+  const dots = typed.lastIndexOf('..');
+  if (dots >= 0) typed = typed.slice(dots + 2);
+  let i = 0;
+  while (i < typed.length && !isIdentStart(typed[i])) i++;
+  return typed.slice(i);
 }
 
 export function caretIn(template: string, offset: number): TemplateCaret {
   const before = template.slice(0, offset);
   const open = Math.max(before.lastIndexOf('{{'), before.lastIndexOf('{%'));
   const close = Math.max(before.lastIndexOf('}}'), before.lastIndexOf('%}'));
-  const words = /[A-Za-z_][\w]*(?:\.[A-Za-z_0-9]\w*)*\.?$|$/.exec(before)!;
-  const typed = words[0];
+  const typed = typedBefore(before);
   const path = typed.split('.');
   const segmentStart = offset - path[path.length - 1]!.length;
   if (open < 0 || close > open) return { path, segmentStart, filter: false, tagName: false };

@@ -59,7 +59,7 @@ export class Validator {
     const { project, file } = this.workspace.projectOf(doc);
     // A JSON file that is none of our kinds (sample profiles, package.json) gets no diagnostics.
     if (!file.kind) return [];
-    return validateFile(project, file)
+    return validateFile(project, file, { onInternalError: (rule, e) => this.log.error(`Rule ${rule} failed: ${describeError(e)}`) })
       .filter((d) => keepForLanguage(d, doc.languageId))
       .map((d) => toLsp(d, doc.uri));
   }

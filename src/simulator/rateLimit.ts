@@ -1,7 +1,9 @@
 // Token-bucket rate limiting per (app, user) per Pinterest rate-limit category, mirroring
 // Pinterest's rate-limit page and its `x-ratelimit-category` extension: operations sharing an `x-ratelimit-category` share one quota.
 // Each bucket holds `limit` tokens and refills continuously at limit/60 s, so a burst of `limit`
-// requests passes and the steady rate is `limit` per minute.
+// requests passes and the steady rate is `limit` per minute. The bucket is the core's pure one,
+// the same the client paces itself with.
+import { TokenBucket } from '../core/rate/token-bucket';
 
 export const DEFAULT_LIMITS_PER_MINUTE: Readonly<Record<string, number>> = {
   ads_write: 400, // Standard access, provisional (Pinterest's rate-limit page)
@@ -17,13 +19,8 @@ export interface RateDecision {
   resetSeconds: number;
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
-
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
     private readonly limits: Readonly<Record<string, number>>,
@@ -43,16 +40,9 @@ export class RateLimiter {
     if (limit === undefined || limit <= 0) return undefined;
     const id = `${category}\u0000${key}`;
     const now = this.now();
-    const perMs = limit / 60_000;
-    const capacity = Math.max(1, this.burst ?? limit);
-    const bucket = this.buckets.get(id) ?? { tokens: capacity, at: now };
-    bucket.tokens = Math.min(capacity, bucket.tokens + Math.max(0, now - bucket.at) * perMs);
-    bucket.at = now;
-    this.buckets.set(id, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true, limit, remaining: Math.floor(bucket.tokens), resetSeconds: 0 };
-    }
-    return { allowed: false, limit, remaining: 0, resetSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
+    let bucket = this.buckets.get(id);
+    if (!bucket) this.buckets.set(id, (bucket = new TokenBucket(limit, this.burst ?? limit, now)));
+    if (bucket.take(now)) return { allowed: true, limit, remaining: bucket.remaining(now), resetSeconds: 0 };
+    return { allowed: false, limit, remaining: 0, resetSeconds: Math.max(1, Math.ceil(bucket.waitMs(now) / 1000)) };
   }
 }

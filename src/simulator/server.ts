@@ -44,6 +44,8 @@ export interface SimulatorOptions {
   retryAfter?: boolean;
   /** Clock in milliseconds (tests). */
   now?: () => number;
+  /** Waits the injected latency; default a real timer (tests record it instead). */
+  sleep?: (ms: number) => Promise<void>;
   /** Receives one line per request: rid, method, path, status, duration, fault. */
   log?: (line: string) => void;
   maxBodyBytes?: number;
@@ -137,7 +139,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
 
     const decision = injector?.decide() ?? { fault: null, latencyMs: 0 };
-    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    if (decision.latencyMs > 0) await (options.sleep ?? sleep)(decision.latencyMs);
     const fault = decision.fault;
     const category = op.rateLimitCategory ?? '';
     switch (fault) {

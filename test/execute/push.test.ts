@@ -117,6 +117,18 @@ test('a user without audience access is refused before anything is written, with
   assert.ok(report.calls.every((c) => c.step === 'preflight'));
 });
 
+test('the ad account is read through the destination\'s ad account field, whatever its name', async () => {
+  const { report } = await push({
+    mutate: (f) => {
+      // Rename the field everywhere it is written (destination, templates, connection), then point it at another account.
+      for (const k of Object.keys(f) as (keyof ExampleFiles)[]) f[k] = JSON.parse(JSON.stringify(f[k]).replaceAll('adAccountId', 'account_id'));
+      f.activation.connection.customerData.account_id = '549756359984';
+    },
+  });
+  assert.equal(report.outcome, 'refused');
+  assert.match(report.failure!.message, /on ad account 549756359984/);
+});
+
 test('an unknown ad account and a bad token are refused at preflight', async () => {
   const unknown = await push({ mutate: (f) => (f.activation.connection.customerData.adAccountId = '1234') });
   assert.equal(unknown.report.outcome, 'refused');

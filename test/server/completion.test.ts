@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { FILTERS } from '../../src/core/template/index';
 import { caret, positionAt, serverSession } from './client';
-import { variableLeaves, type TemplateSlot } from '../../src/core/template/variables';
+import type { TemplateSlot } from '../../src/core/template/variables';
+import { variableLeaves } from '../helpers/template-variables';
 
 const session = serverSession();
 const { project, read } = session;
@@ -99,6 +100,25 @@ test('template: variables in scope, members, loop variables, filters and functio
 
   const dest = await completeAt('destination-server.json', server.replace('{{ identity.id }}', '{{ destination.| }}'));
   assert.ok(labels(dest).includes('namespaceSegmentAliases'), `destination members: ${labels(dest)}`);
+});
+
+test('template: a loop variable is offered inside an unfinished {% for %} (no endfor, no closing braces yet)', async () => {
+  const server = read('destination-server.json');
+  const records = '{% for profile in input.profiles %}{% for identity in profile.identityMap.pinterest_audience %}{{ identity.id }}{% if not loop.last %},{% endif %}{% endfor %}{% if not loop.last %},{% endif %}{% endfor %}';
+  assert.ok(server.includes(records), 'the example still has its records template');
+
+  const top = await completeAt('destination-server.json', server.replace(records, '{% for member in input.profiles %}{{ mem|'));
+  assert.ok(labels(top).includes('member') && labels(top).includes('loop'), `in scope: ${labels(top)}`);
+
+  // The loop variable has the element type of what it iterates: a profile.
+  const members = await completeAt('destination-server.json', server.replace(records, '{% for member in input.profiles %}{% set m = member %}{{ m.|'));
+  assert.ok(labels(members).includes('identityMap'), `profile members: ${labels(members)}`);
+
+  // After its endfor the variable is gone; while its own tag is typed it is not there yet.
+  const after = await completeAt('destination-server.json', server.replace(records, '{% for member in input.profiles %}{% endfor %}{{ |'));
+  assert.ok(!labels(after).includes('member') && !labels(after).includes('loop'), `after endfor: ${labels(after)}`);
+  const header = await completeAt('destination-server.json', server.replace(records, '{% for member in input.pro|'));
+  assert.ok(!labels(header).includes('member'), `in the for tag: ${labels(header)}`);
 });
 
 test('hover: schema markdown on a property', async () => {

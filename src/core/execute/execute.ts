@@ -17,8 +17,7 @@ import { responseFieldValues } from '../plan/audiences';
 import { renderRequests } from '../plan/plan';
 import { maskToken, TOKEN_MARKER } from '../plan/secrets';
 import type { ActivatedAudience, AudienceCreation, HttpCall, Plan } from '../plan/types';
-import { asArray, asObject, asString } from '../project/project';
-import { adAccountFieldIndex } from '../rules/facts';
+import { adAccountIdIn } from '../rules/facts';
 import type { RetryInfo, RetryRecord } from '../pinterest/types';
 import { retarget } from '../pinterest/urls';
 import type { ActivationReport, CallRecord, IdentityCounts } from './report';
@@ -93,9 +92,7 @@ const STALE_WHAT_TO_DO = 'Run `pindest push --fresh` (or the command "Forget Tes
 export async function executePlan(activation: ResolvedActivation, plan: Plan, api: PinterestApi, options: ExecuteOptions = {}): Promise<ActivationReport> {
   const { signal, onProgress } = options;
   const store = options.state ?? memoryStateStore();
-  const fieldIndex = adAccountFieldIndex(activation.destination);
-  const field = asString(asObject(asArray(activation.destination.customerDataFields)[fieldIndex])?.name);
-  const adAccountId = String((field && activation.customerData[field]) ?? '');
+  const adAccountId = adAccountIdIn(activation.destination, activation.customerData) ?? '';
   const summary = planSummary(plan);
   const report: ActivationReport = {
     activation: { file: relative(options.cwd ?? process.cwd(), activation.file.path) || activation.file.path, name: activation.name, destination: String(activation.destination.name ?? '') },

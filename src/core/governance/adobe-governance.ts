@@ -101,13 +101,6 @@ export const CORE_LABELS: readonly LabelInfo[] = [
   { code: 'Third-Party', category: 'Partner Ecosystem', definition: 'Third-party data: data provided to you by a third-party data vendor (governs the use of prospect data).', beta: true, source: 'labels' },
 ];
 
-/** Label facts that are behaviour rather than a policy (labels/reference.md appendix). */
-export const LABEL_NOTES: Readonly<Record<string, string>> = {
-  C4: 'C4 encompasses C5, C6 and C7; second most restrictive after C12.',
-  C10: 'Applied automatically to audiences whose merge policy uses the "private graph" option.',
-  C12: 'C12-labelled fields are excluded from CSV downloads, API consumption and activation workflows.',
-};
-
 export interface MarketingActionInfo {
   /** Value of the destination configuration's `marketingActions` enum, or null when it has none. */
   destinationEnum: string | null;
@@ -199,20 +192,7 @@ export const NOT_FOUND: readonly string[] = [
   'The code Adobe uses for the beta "Third-Party" partner label (the glossary shows only the display name).',
 ];
 
-/** Facts about evaluation that the evaluator follows. */
-export const EVALUATION_FACTS = {
-  onlyEnabled: 'By default only policies whose status is ENABLED participate in evaluation (evaluation.md); DRAFT needs ?includeDraft=true.',
-  coreDisabledByDefault: 'All data usage policies, including core policies, are disabled by default (policies/overview.md); PUT /enabledCorePolicies sets the listed core policies enabled and the others DRAFT (enabled-core-policies.md).',
-  expression: 'A policy expression is either a label or an operator (AND/OR) with operands, each itself an expression; OR is true if any operand is present, AND only if all are (Policy Service OpenAPI PolicyExpression).',
-  multipleActions: 'A policy with several marketing actions applies if any of them is performed (policies user guide page: "an OR rule").',
-  fieldLabels: 'Field-level labels are enforced on activation only when the fields are used in the audience definition or configured as projected attributes for the destination (auto-enforcement.md).',
-} as const;
-
 export const CORE_LABEL_CODES: readonly string[] = CORE_LABELS.map((l) => l.code);
-
-export function findLabel(code: string): LabelInfo | undefined {
-  return CORE_LABELS.find((l) => l.code === code);
-}
 
 /** The marketing action a destination enum value, a Policy Service name or URI, or a display name denotes. */
 export function findMarketingAction(ref: string): MarketingActionInfo | undefined {

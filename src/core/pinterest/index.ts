@@ -21,10 +21,6 @@ export {
   PinterestNetworkError,
   PinterestConfigError,
   PinterestAbortError,
-  isTransientStatus,
-  describeCall,
-  type NetworkFailure,
-  type ConfigProblem,
 } from './errors';
 export {
   aepClock,
@@ -35,12 +31,8 @@ export {
   defaultRetryTimeScale,
   parseRetryTimeScale,
   serverDelayMs,
-  AEP_BEST_EFFORT_STATUSES,
   type RetryPolicy,
-  type RetryOutcome,
-  type RetryContext,
 } from './retry';
-export { createPacer, defaultSleep, type Pacer, type PacerOptions, type Sleep } from './pacing';
 export { envTokenProvider, staticTokenProvider, simulatorTokenProvider, accessTokenProblem, accessTokenShape, type TokenShapeProblem, ACCESS_TOKEN_VARIABLE, SIMULATOR_TOKEN_VARIABLE, ACCESS_TOKEN_PREFIX } from './tokens';
-export { redactHeaders, redactPath, scrubText, MASK } from './redact';
+export { redactHeaders, redactPath, scrubText } from './redact';
 export type * from './types';

@@ -6,6 +6,7 @@
 // client against one bucket is conservative (reads draw from ads_read upstream) and simple. When
 // Pinterest says the quota is exhausted (`x-ratelimit-remaining: 0` with a reset), the pacer also
 // holds every request until the reset instead of letting each one discover the 429 on its own.
+import { TokenBucket } from '../rate/token-bucket';
 import type { RateLimitInfo } from './types';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -63,32 +64,20 @@ export interface Pacer {
 }
 
 export function createPacer(options: PacerOptions): Pacer {
-  const perMs = options.maxRequestsPerMinute / 60_000;
-  const capacity = Math.max(1, options.burst ?? options.maxRequestsPerMinute);
-  let tokens = capacity;
-  let at = options.now();
+  const bucket = new TokenBucket(options.maxRequestsPerMinute, options.burst ?? options.maxRequestsPerMinute, options.now());
   let blockedUntil = 0;
   let waited = 0;
-  const refill = () => {
-    const t = options.now();
-    tokens = Math.min(capacity, tokens + Math.max(0, t - at) * perMs);
-    at = t;
-    return t;
-  };
   return {
     get waitedMs() {
       return waited;
     },
     async acquire(signal) {
       for (;;) {
-        const t = refill();
+        const t = options.now();
         let wait = blockedUntil > t ? blockedUntil - t : 0;
         if (wait === 0) {
-          if (tokens >= 1) {
-            tokens -= 1;
-            return;
-          }
-          wait = Math.ceil((1 - tokens) / perMs);
+          if (bucket.take(t)) return;
+          wait = Math.ceil(bucket.waitMs(t));
         }
         waited += wait;
         await raceAbort(options.sleep(wait, signal), signal);
@@ -96,8 +85,8 @@ export function createPacer(options: PacerOptions): Pacer {
     },
     observe(info) {
       if (!info || info.remaining !== 0 || !info.resetSeconds) return;
-      const t = refill();
-      tokens = 0;
+      const t = options.now();
+      bucket.drain(t);
       blockedUntil = Math.max(blockedUntil, t + info.resetSeconds * 1000);
     },
   };

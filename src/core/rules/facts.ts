@@ -81,6 +81,18 @@ export function adAccountFieldIndex(destination: Json): number {
   return asArray(destination.customerDataFields).findIndex((f) => AD_ACCOUNT_FIELD.test(asString(asObject(f)?.name) ?? ''));
 }
 
+/** The name of the destination's ad account field (see `adAccountFieldIndex`), if it has one. */
+export function adAccountFieldName(destination: Json): string | undefined {
+  return asString(asObject(asArray(destination.customerDataFields)[adAccountFieldIndex(destination)])?.name);
+}
+
+/** The ad account id in a connection's customer data: its value of the destination's ad account field. */
+export function adAccountIdIn(destination: Json, customerData: Json | undefined): string | undefined {
+  const field = adAccountFieldName(destination);
+  const id = field !== undefined ? customerData?.[field] : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
 /**
  * The environment and ad account of an activation file: the ad account is the connection's value of
  * the destination's ad account field (whatever its name, see `adAccountFieldIndex`). The destination
@@ -93,7 +105,6 @@ export function activationSummary(project: Project, activation: ProjectFile): { 
   const destinations = project.ofKind('destination');
   const destinationFile = named ? project.file(project.resolveFrom(activation, named)) : destinations.length === 1 ? destinations[0] : undefined;
   const destination = asObject(destinationFile?.doc.value);
-  const field = destination && asString(asObject(asArray(destination.customerDataFields)[adAccountFieldIndex(destination)])?.name);
-  const id = field !== undefined ? asObject(asObject(a.connection)?.customerData)?.[field] : undefined;
-  return { environment: asString(a.environment), adAccountId: typeof id === 'string' || typeof id === 'number' ? String(id) : undefined };
+  const adAccountId = destination ? adAccountIdIn(destination, asObject(asObject(a.connection)?.customerData)) : undefined;
+  return { environment: asString(a.environment), adAccountId };
 }

@@ -66,13 +66,14 @@ export const renderedBodyJson: Rule = {
       try {
         JSON.parse(rendered);
       } catch (e) {
+        // The parser's own text is engine wording; only the place it names is used.
         const message = (e as Error).message;
         if (rendered.trim() === '') {
           out.push(finding(this, BODY, `With two sample profiles the body renders empty${when}, but \`contentType\` is \`${contentType}\`: check the template's conditions and loops, and that it reads \`input.profile\`/\`input.profiles\` as the destination sends them.`));
           break;
         }
         const at = errorPosition(message, rendered);
-        out.push(finding(this, BODY, `With two sample profiles the body renders as invalid JSON${when}, but \`contentType\` is \`${contentType}\`: ${message}. Rendered: ${snippet(rendered, at)}. Check the template's quotes, commas and brackets around that output.`));
+        out.push(finding(this, BODY, `With two sample profiles the body renders as invalid JSON${when}, but \`contentType\` is \`${contentType}\`: it stops being JSON at character ${at + 1}. Rendered: ${snippet(rendered, at)}. Check the template's quotes, commas and brackets around that output.`));
         break;
       }
     }

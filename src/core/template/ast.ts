@@ -39,7 +39,8 @@ export interface FilterCall {
 export type Stmt =
   | { type: 'text'; text: string; span: Span }
   | { type: 'print'; expr: Expr; span: Span }
-  | { type: 'for'; variable: string; variableSpan: Span; iterable: Expr; body: Stmt[]; elseBody: Stmt[] | null; span: Span }
+  /** `bodySpan`: from after the tag's `%}` to the `{%` that ends the body (the end when unclosed); null when the tag never closed. */
+  | { type: 'for'; variable: string; variableSpan: Span; iterable: Expr; body: Stmt[]; elseBody: Stmt[] | null; span: Span; bodySpan: Span | null }
   | { type: 'if'; branches: { cond: Expr; body: Stmt[] }[]; elseBody: Stmt[] | null; span: Span }
   | { type: 'set'; name: string; nameSpan: Span; value: Expr; span: Span }
   | { type: 'filterBlock'; filters: FilterCall[]; body: Stmt[]; span: Span };

@@ -186,8 +186,13 @@ class Parser {
     } catch (e) {
       this.recover(e);
     }
+    // A close of length 0 is the lexer's stand-in for a missing `%}`: the body has not begun.
+    const close = this.tokens[this.i - 1]!;
+    const bodyStart = close.type === 'tagClose' && close.length > 0 ? close.offset + close.length : -1;
     this.enterBlock(nameTok);
     const main = this.parseBody(['else', 'endfor']);
+    const bodyEnd = main.end ? this.tokens[this.i - 2]!.offset : this.cur().offset;
+    const bodySpan = bodyStart < 0 ? null : { offset: bodyStart, length: Math.max(0, bodyEnd - bodyStart) };
     let elseBody: Stmt[] | null = null;
     let end = main.end;
     if (end?.value === 'else') {
@@ -197,7 +202,7 @@ class Parser {
       end = rest.end;
     }
     this.finishBlock(end, nameTok, 'endfor');
-    return { type: 'for', variable, variableSpan, iterable, body: main.body, elseBody, span: this.spanOf(open, nameTok) };
+    return { type: 'for', variable, variableSpan, iterable, body: main.body, elseBody, span: this.spanOf(open, nameTok), bodySpan };
   }
 
   private parseIf(open: Token, nameTok: Token): Stmt {

@@ -9,7 +9,8 @@
  * (`a[b]`); the key expression is given so callers can see what indexes it. Read-only over the
  * AST; the evaluator does not use it.
  */
-import { argExpressions, childExpressions, type Expr, type Stmt } from './ast';
+import { childExpressions, type Expr, type Stmt } from './ast';
+import { walkScopes, type Binding as Bound, type Lookup } from './scope';
 import type { Span } from './errors';
 
 export interface PathSegment {
@@ -37,10 +38,12 @@ type Binding = PathSegment[] | null;
 /** Every data path the template reads, in source order. */
 export function collectPaths(body: Stmt[]): ResolvedPath[] {
   const out: ResolvedPath[] = [];
-  const scopes: Map<string, Binding>[] = [new Map()];
+  // What each binding of the walk resolves to, fixed where it is bound (its value's scope).
+  const resolved = new Map<Bound, Binding>();
+  let scope: Lookup = () => undefined;
   const lookup = (name: string): Binding | undefined => {
-    for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i]!.has(name)) return scopes[i]!.get(name);
-    return undefined;
+    const b = scope(name);
+    return b ? (resolved.get(b) ?? null) : undefined;
   };
 
   /** The path of a plain name/member expression, or null when it is anything else. */
@@ -102,44 +105,15 @@ export function collectPaths(body: Stmt[]): ResolvedPath[] {
     return element ? [...p.segments, { name: '*', offset: e.span.offset, length: e.span.length }] : p.segments;
   }
 
-  function stmts(body: Stmt[]): void {
-    for (const st of body) {
-      switch (st.type) {
-        case 'text':
-          break;
-        case 'print':
-          expr(st.expr);
-          break;
-        case 'for':
-          expr(st.iterable);
-          scopes.push(new Map<string, Binding>([[st.variable, bindingOf(st.iterable, true)], ['loop', null]]));
-          stmts(st.body);
-          scopes.pop();
-          if (st.elseBody) stmts(st.elseBody);
-          break;
-        case 'if':
-          for (const b of st.branches) {
-            expr(b.cond);
-            stmts(b.body);
-          }
-          if (st.elseBody) stmts(st.elseBody);
-          break;
-        case 'set': {
-          expr(st.value);
-          // Pebble's set updates the nearest scope that holds the name, else the current one.
-          const binding = bindingOf(st.value, false);
-          const holder = [...scopes].reverse().find((s) => s.has(st.name)) ?? scopes[scopes.length - 1]!;
-          holder.set(st.name, binding);
-          break;
-        }
-        case 'filterBlock':
-          for (const f of st.filters) argExpressions(f.args).forEach(expr);
-          stmts(st.body);
-          break;
-      }
-    }
-  }
-
-  stmts(body);
+  walkScopes(body, {
+    expr(e, l) {
+      scope = l;
+      expr(e);
+    },
+    bind(b, l) {
+      scope = l;
+      resolved.set(b, b.kind === 'loop' ? bindingOf(b.iterable, true) : b.kind === 'set' ? bindingOf(b.value, false) : null);
+    },
+  });
   return out.sort((a, b) => a.offset - b.offset);
 }

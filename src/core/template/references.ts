@@ -3,7 +3,8 @@
  * `input.profiles`), and the tags, filters and functions it uses, each with its position.
  * Loop variables, `loop` and names bound by an earlier `set` are locals and are not reported.
  */
-import { argExpressions, childExpressions, type Expr, type Stmt } from './ast';
+import { childExpressions, type Expr, type Stmt } from './ast';
+import { walkScopes, type Lookup } from './scope';
 
 export interface Reference {
   kind: 'variable' | 'filter' | 'function' | 'tag';
@@ -17,8 +18,7 @@ export interface Reference {
 
 export function collectReferences(body: Stmt[]): Reference[] {
   const out: Reference[] = [];
-  const scopes: Set<string>[] = [new Set()];
-  const isLocal = (name: string) => scopes.some((s) => s.has(name));
+  let isLocal: Lookup = () => undefined;
 
   const tag = (name: string, span: { offset: number; length: number }) =>
     out.push({ kind: 'tag', name, path: [], offset: span.offset + span.length - name.length, length: name.length });
@@ -62,47 +62,18 @@ export function collectReferences(body: Stmt[]): Reference[] {
     childExpressions(e).forEach(expr);
   }
 
-  function stmts(body: Stmt[]): void {
-    for (const st of body) {
-      switch (st.type) {
-        case 'text':
-          break;
-        case 'print':
-          expr(st.expr);
-          break;
-        case 'for':
-          tag('for', st.span);
-          expr(st.iterable);
-          scopes.push(new Set([st.variable, 'loop']));
-          stmts(st.body);
-          scopes.pop();
-          if (st.elseBody) stmts(st.elseBody);
-          break;
-        case 'if':
-          tag('if', st.span);
-          for (const b of st.branches) {
-            expr(b.cond);
-            stmts(b.body);
-          }
-          if (st.elseBody) stmts(st.elseBody);
-          break;
-        case 'set':
-          tag('set', st.span);
-          expr(st.value);
-          scopes[scopes.length - 1]!.add(st.name);
-          break;
-        case 'filterBlock':
-          tag('filter', st.span);
-          for (const f of st.filters) {
-            out.push({ kind: 'filter', name: f.name, path: [], offset: f.nameSpan.offset, length: f.nameSpan.length });
-            argExpressions(f.args).forEach(expr);
-          }
-          stmts(st.body);
-          break;
+  walkScopes(body, {
+    stmt(st) {
+      if (st.type === 'for' || st.type === 'if' || st.type === 'set') tag(st.type, st.span);
+      if (st.type === 'filterBlock') {
+        tag('filter', st.span);
+        for (const f of st.filters) out.push({ kind: 'filter', name: f.name, path: [], offset: f.nameSpan.offset, length: f.nameSpan.length });
       }
-    }
-  }
-
-  stmts(body);
+    },
+    expr(e, lookup) {
+      isLocal = lookup;
+      expr(e);
+    },
+  });
   return out.sort((a, b) => a.offset - b.offset);
 }

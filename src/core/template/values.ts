@@ -4,7 +4,6 @@
  * like Java, maps and lists as compact JSON, null as nothing.
  */
 import type { Expr } from './ast';
-import { ValueError } from './errors';
 
 /** One entry of a map being iterated: `{% for e in map %}{{ e.key }}={{ e.value }}`. */
 export class MapEntry {
@@ -79,17 +78,6 @@ export function toOutput(v: unknown): string {
 /** Java's String.valueOf: like toOutput but null is "null" (used by `+` on strings and join). */
 export function stringValueOf(v: unknown): string {
   return v === null || v === undefined ? 'null' : toOutput(v);
-}
-
-/** Pebble's compatibleCast to Boolean, as used by if, and, or, not and the ternary. */
-export function toBool(v: unknown, where: string): boolean {
-  if (v === null || v === undefined) return false;
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0 && !Number.isNaN(v);
-  if (typeof v === 'string') return v.length > 0;
-  throw new ValueError(
-    `${where} needs a boolean, number or string but got a ${typeName(v)}; use "is empty" or "is not empty" to test a ${typeName(v)}.`,
-  );
 }
 
 /** Pebble's EmptyTest: null, a blank string, an empty list or map. */

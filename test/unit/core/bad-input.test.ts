@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_DEPTH } from '../../../src/core/json/document';
 import { Project } from '../../../src/core/project/project';
-import { validateProject } from '../../../src/core/validate';
+import type { Rule } from '../../../src/core/rules/rule';
+import { validateFile, validateProject } from '../../../src/core/validate';
 import { EXAMPLE_DIR } from '../../helpers/example';
 
 function check(name: string, text: string) {
@@ -93,4 +94,17 @@ test('a 50 MB destination is validated completely and its findings located', () 
   assert.equal(found.length, 1);
   assert.equal(found[0]!.pointer, '/customerDataFields/249999/type');
   assert.deepEqual(found[0]!.data, { replacement: 'string' });
+});
+
+test('a rule that throws gives a fixed PD000 sentence: the exception text (a path, a token) reaches only the log hook', () => {
+  const secret = 'failed reading /home/someone/private/profiles.csv with pina_FAKEFAKEFAKE';
+  const thrower: Rule = { code: 'PD999', title: 'throws', severity: 'error', kinds: ['destination'], check: () => { throw new Error(secret); } };
+  const logged: [string, unknown][] = [];
+  const project = Project.fromTexts([{ path: '/tmp/bad/destination.json', text: '{"name": "x"}' }]);
+  const found = validateFile(project, project.files[0]!, { rules: [thrower], onInternalError: (rule, e) => logged.push([rule, e]) });
+  const internal = found.filter((d) => d.code === 'PD000');
+  assert.equal(internal.length, 1);
+  assert.equal(internal[0]!.message, 'Internal error in rule PD999: this check could not finish on this file; please report it. Other checks ran.');
+  for (const d of found) assert.ok(!d.message.includes('/home/someone') && !d.message.includes('pina_'), d.message);
+  assert.deepEqual(logged.map(([rule, e]) => [rule, (e as Error).message]), [['PD999', secret]]);
 });

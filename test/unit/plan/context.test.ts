@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { externalAudienceId } from '../../../src/core/plan/audiences';
-import { variableLeaves, type TemplateSlot } from '../../../src/core/template/variables';
+import type { TemplateSlot } from '../../../src/core/template/variables';
+import { variableLeaves } from '../../helpers/template-variables';
 import { validateExample, withCode } from '../../helpers/example';
 import { LAPSED, planExample, profile, SPRING } from '../../helpers/plan';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { externalAudienceId } from '../../../src/core/plan/audiences';
-import { TOKEN_MARKER, withToken } from '../../../src/core/plan/secrets';
+import { TOKEN_MARKER } from '../../../src/core/plan/secrets';
 import { planExample } from '../../helpers/plan';
 
 test('every request of the example is valid JSON, addressed to the ad account', () => {
@@ -34,7 +34,6 @@ test('the token never enters the plan: a marker stands in, shown masked', () => 
   const call = plan.requests[0]!;
   assert.equal(call.headers.Authorization, `Bearer ${TOKEN_MARKER}`);
   assert.equal(call.display.headers.Authorization, 'Bearer ••••');
-  assert.equal(withToken(call.headers.Authorization!, 'pina_secret'), 'Bearer pina_secret');
   assert.equal(plan.creations[0]!.display.headers.Authorization, 'Bearer ••••');
 });
 

