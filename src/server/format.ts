@@ -1,23 +1,15 @@
 /**
- * Symbols, folding and formatting, from vscode-json-languageservice. Formatting writes in the file's
- * own style (indent unit, line ending, final newline) rather than the editor's defaults, so
- * formatting a file never turns into a whole-file diff of whitespace.
+ * Formatting in the file's own style (indent unit, line ending, final newline) rather than the
+ * editor's defaults, so formatting never turns into a whole-file diff of whitespace. It is served as
+ * the `pindest/formatKeepingStyle` request behind a command, not as a formatting provider: VS Code's
+ * JSON formatter already formats every JSON file, and a second provider for the same files makes
+ * VS Code report "multiple formatters" until the user picks a default.
  */
-import type { DocumentSymbol, FoldingRange, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectStyle } from '../core/edits/style';
 import type { FileKind } from '../core/project/kinds';
-import { jsonTree, serviceFor } from './jsonls';
-
-const LIMIT = 5000;
-
-export function symbols(doc: TextDocument, kind: FileKind | undefined): DocumentSymbol[] {
-  return serviceFor(kind).findDocumentSymbols2(doc, jsonTree(doc, kind), { resultLimit: LIMIT }) as DocumentSymbol[];
-}
-
-export function folding(doc: TextDocument, kind: FileKind | undefined): FoldingRange[] {
-  return serviceFor(kind).getFoldingRanges(doc, { rangeLimit: LIMIT }) as FoldingRange[];
-}
+import { serviceFor } from './jsonls';
 
 export function format(doc: TextDocument, kind: FileKind | undefined, range: Range | undefined, options: FormattingOptions): TextEdit[] {
   const text = doc.getText();
