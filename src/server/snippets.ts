@@ -33,12 +33,19 @@ const SNIPPETS = Object.values(raw as Record<string, Snippet>).map((s) => {
   return { label: s.prefix[0]!, description: s.description, body, kind: kindOf(body) };
 });
 
+const WORD = /[\w-]/;
+
 export function snippetCompletions(doc: TextDocument, offset: number, kind: FileKind | undefined): CompletionItem[] {
   const text = doc.getText();
-  const open = text.search(/\S/);
-  const empty = open < 0;
-  // Otherwise only `{` and `}` with whitespace around, and the caret between them.
-  if (!empty && !(/^\s*\{\s*\}\s*$/.test(text) && offset > open && offset <= text.lastIndexOf('}'))) return [];
+  // The word being typed at the caret (`pin`) is what the snippet replaces; set it aside.
+  let ws = offset;
+  while (ws > 0 && WORD.test(text[ws - 1]!)) ws--;
+  let we = offset;
+  while (we < text.length && WORD.test(text[we]!)) we++;
+  const rest = text.slice(0, ws) + text.slice(we);
+  // Otherwise nothing but whitespace, or `{` and `}` with the caret between them.
+  const emptyObject = /^\s*\{\s*\}\s*$/.test(rest) && ws > rest.indexOf('{') && ws <= rest.lastIndexOf('}');
+  if (rest.trim() !== '' && !emptyObject) return [];
   // VS Code takes a completion's main edit on the caret's line only: that line is replaced, the
   // lines before and after are removed by additional edits.
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -50,7 +57,7 @@ export function snippetCompletions(doc: TextDocument, offset: number, kind: File
     ...(lineEnd < text.length ? [{ range: { start: doc.positionAt(lineEnd), end: doc.positionAt(text.length) }, newText: '' }] : []),
   ];
   // VS Code filters on the text from the edit's start to the caret (a `{` here, say): keep it in front.
-  const typed = text.slice(lineStart, offset).trimStart().replace(/[\w-]*$/, '');
+  const typed = text.slice(lineStart, ws).trimStart();
   return SNIPPETS.filter((s) => !kind || s.kind === kind).map((s, i) => ({
     label: s.label,
     kind: CompletionItemKind.Snippet,

@@ -231,6 +231,14 @@ test('snippets: an empty destination.json offers the destination snippet, once, 
   assert.equal(kindFromContent(JSON.parse(inserted)), 'destination');
 });
 
+test('snippets: the word being typed in an empty file (`pin`) keeps them offered, and the snippet replaces it', async () => {
+  const items = snippetsIn(await completeAt('audience-template.json', '\npin|'));
+  assert.deepEqual(labels(items), ['pindest-audience-template']);
+  const inserted = insertSnippet('\npin', items[0]!);
+  assert.equal(kindFromContent(JSON.parse(inserted)), 'audience-template');
+  assert.ok(!inserted.includes('pin{'), inserted.slice(0, 40));
+});
+
 test('snippets: an empty file of no known kind offers the four, each once', async () => {
   const items = snippetsIn(await completeAt('new-file.json', '\n|\n'));
   assert.deepEqual(labels(items), ['pindest-destination', 'pindest-destination-server', 'pindest-audience-template', 'pindest-activation']);
