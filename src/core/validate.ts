@@ -7,7 +7,7 @@ import { place } from './json/place';
 import type { FileKind } from './project/kinds';
 import { asObject, type Project, type ProjectFile } from './project/project';
 import { RULES, type Rule } from './rules';
-import { SCHEMA_CODES, schemaFindings } from './schema/errors';
+import { SCHEMA_CODES, schemaFindings, withoutTypoCascade } from './schema/errors';
 import { validatorFor } from './schema/schemas';
 
 export interface FileReport {
@@ -62,7 +62,7 @@ export function validateFile(project: Project, file: ProjectFile, options: Valid
   }
   // A rule's specific message replaces the schema's generic one at the same place.
   const ruled = new Set(semantic.map((f) => f.pointer));
-  const findings = [...schema.filter((f) => !(SCHEMA_CODE_SET.has(f.code) && ruled.has(f.pointer))), ...semantic];
+  const findings = withoutTypoCascade([...schema.filter((f) => !(SCHEMA_CODE_SET.has(f.code) && ruled.has(f.pointer))), ...semantic], value);
   for (const f of findings) out.push(place(doc, f));
   return out.sort(byPosition);
 }

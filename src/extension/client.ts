@@ -6,24 +6,17 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { SERVER_NODE_FLAGS } from '../server/node-flags';
-import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions, type TextEdit } from 'vscode-languageclient/node';
 import type { Log } from './log';
 import { RestartBudget } from './restart';
-import { DEFAULT_GLOBS, type Kind } from './settings';
+import { FORMAT_KEEPING_STYLE } from '../server/requests';
+import { documentFilters, type DocumentFilter, type Kind } from './settings';
 
 export type ClientState = 'stopped' | 'starting' | 'running' | 'failed';
 
-export function documentSelector(): { scheme: string; language: string; pattern: string }[] {
-  const extra = vscode.workspace.getConfiguration('pindest').get<Partial<Record<Kind, string[]>>>('files.globs', {});
-  const globs = new Set<string>();
-  for (const kind of Object.keys(DEFAULT_GLOBS) as Kind[]) {
-    for (const g of DEFAULT_GLOBS[kind]) globs.add(g);
-    if (vscode.workspace.isTrusted) for (const g of extra?.[kind] ?? []) if (typeof g === 'string') globs.add(g);
-  }
-  return [...globs].flatMap((pattern) => [
-    { scheme: 'file', language: 'json', pattern },
-    { scheme: 'file', language: 'jsonc', pattern },
-  ]);
+export function documentSelector(): DocumentFilter[] {
+  const extra = vscode.workspace.getConfiguration('pindest').get<Partial<Record<Kind, unknown>>>('files.globs', {});
+  return documentFilters(extra, vscode.workspace.isTrusted);
 }
 
 export class Client implements vscode.Disposable {
@@ -119,6 +112,18 @@ export class Client implements vscode.Disposable {
       this.client = undefined;
       this.set('failed');
     }
+  }
+
+  /** The server's formatting in the file's own style (whole file, or the selection), or undefined when it is not running. */
+  async formatKeepingStyle(editor: vscode.TextEditor): Promise<vscode.TextEdit[] | undefined> {
+    const c = this.client;
+    if (!c || this.state !== 'running') return undefined;
+    const params = {
+      textDocument: { uri: c.code2ProtocolConverter.asUri(editor.document.uri) },
+      range: editor.selection.isEmpty ? undefined : c.code2ProtocolConverter.asRange(editor.selection),
+      options: { tabSize: Number(editor.options.tabSize) || 2, insertSpaces: editor.options.insertSpaces !== false },
+    };
+    return c.protocol2CodeConverter.asTextEdits(await c.sendRequest<TextEdit[]>(FORMAT_KEEPING_STYLE, params));
   }
 
   async restart(): Promise<void> {

@@ -155,6 +155,21 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
     return uri.toString();
   });
   command('newProject', (target?: vscode.Uri) => newProject(target));
+  // VS Code's JSON formatter stays the one formatter of JSON files; this keeps the file's own style.
+  command('formatKeepingStyle', async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || vscode.languages.match(documentSelector(), editor.document) === 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a destination project file (destination.json, destination-server.json, audience-template.json or activation.json) to format it in its own style.'));
+      return false;
+    }
+    if (c.state === 'stopped') await c.start();
+    const edits = await c.formatKeepingStyle(editor);
+    if (!edits) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The language server is not running, so the file was not formatted. Restart it with "Restart Language Server".'));
+      return false;
+    }
+    return editor.edit((b) => edits.forEach((e) => b.replace(e.range, e.newText)));
+  });
 
   void auth.updateContext(currentEnvironment());
   void vscode.commands.executeCommand('setContext', 'pindest.simulatorRunning', false);

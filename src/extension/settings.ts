@@ -20,6 +20,30 @@ export const DEFAULT_GLOBS = {
 
 export type Kind = keyof typeof DEFAULT_GLOBS;
 
+export interface DocumentFilter {
+  scheme: string;
+  language: string;
+  pattern: string;
+}
+
+/**
+ * The language client's document selector: files on disk named by a kind's pattern (the defaults,
+ * plus the `pindest.files.globs` setting in a trusted workspace), as JSON or JSONC. Never a bare
+ * language filter: what the server registers (completion, hover, actions…) stays on our files.
+ */
+export function documentFilters(extra: Partial<Record<Kind, unknown>> | undefined, trusted: boolean): DocumentFilter[] {
+  const globs = new Set<string>();
+  for (const kind of Object.keys(DEFAULT_GLOBS) as Kind[]) {
+    for (const g of DEFAULT_GLOBS[kind]) globs.add(g);
+    const more = extra?.[kind];
+    if (trusted && Array.isArray(more)) for (const g of more) if (typeof g === 'string' && g !== '') globs.add(g);
+  }
+  return [...globs].flatMap((pattern) => [
+    { scheme: 'file', language: 'json', pattern },
+    { scheme: 'file', language: 'jsonc', pattern },
+  ]);
+}
+
 export function environmentFor(setting: EnvironmentSetting | undefined, fromActivation: string | undefined): Environment {
   if (setting && setting !== 'activation' && (ENVIRONMENTS as string[]).includes(setting)) return setting;
   return (ENVIRONMENTS as string[]).includes(fromActivation ?? '') ? (fromActivation as Environment) : 'local';

@@ -1,13 +1,15 @@
 /**
  * Completion: inside an embedded template, template completions only; elsewhere the domain
  * completions (namespace codes, targets, fields, ids) first, then the schema's own (property names,
- * enum values, defaults with their markdown) from vscode-json-languageservice.
+ * enum values, defaults with their markdown) from vscode-json-languageservice, narrowed where the
+ * project says which values fit; and the new-file snippets where a whole file fits.
  */
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { caretAt, templateAt } from './cursor';
-import { domainCompletions } from './domain-completion';
+import { domainCompletions, valuesThatFit } from './domain-completion';
 import { jsonTree, serviceFor } from './jsonls';
+import { snippetCompletions } from './snippets';
 import { templateCompletions } from './template-completion';
 import type { Workspace } from './workspace';
 
@@ -20,6 +22,13 @@ export async function complete(workspace: Workspace, doc: TextDocument, position
   const domain = file.kind ? domainCompletions(doc, caret, file, project) : [];
   const schema = await serviceFor(file.kind).doComplete(doc, position, jsonTree(doc, file.kind));
   const seen = new Set(domain.map((i) => i.label));
-  const items: CompletionItem[] = [...domain, ...((schema?.items ?? []) as CompletionItem[]).filter((i) => !seen.has(i.label))];
+  let schemaItems = ((schema?.items ?? []) as CompletionItem[]).filter((i) => !seen.has(i.label));
+  const fit = file.kind ? valuesThatFit(caret, file, project) : undefined;
+  if (fit) {
+    // Enum items are labelled with their JSON text (`"OAUTH2"`).
+    const rank = (i: CompletionItem) => fit.indexOf(i.label.replace(/^"|"$/g, ''));
+    schemaItems = schemaItems.filter((i) => rank(i) >= 0).map((i) => ({ ...i, sortText: `0${String(rank(i)).padStart(4, '0')}` }));
+  }
+  const items: CompletionItem[] = [...domain, ...schemaItems, ...snippetCompletions(doc, caret.offset, file.kind)];
   return { isIncomplete: schema?.isIncomplete ?? false, items };
 }

@@ -2,13 +2,15 @@
  * Completions the schemas cannot give, because they depend on AEP's catalogue or on this project:
  * namespace codes (acceptedGlobalNamespaces keys, activation mapping `source`), target identity names
  * (`target`), customer data field names (connection.customerData keys), and the instanceIds of the
- * project's destination servers and audience templates.
+ * project's destination servers and audience templates. Keys and mapped sources already present are
+ * not offered again; a streaming destination's `authType` keeps only the streaming types.
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { listNamespaces } from '../core/identity';
 import { asArray, asObject, asString, type Project, type ProjectFile } from '../core/project/project';
-import { destinationsFor } from '../core/rules/facts';
+import { destinationsFor, isStreaming } from '../core/rules/facts';
+import { STREAMING_AUTH } from '../core/rules/pd105-streaming-auth-type';
 import { pathIs, type Caret } from './cursor';
 
 interface Candidate {
@@ -29,11 +31,23 @@ function namespaceCandidates(only?: string[]): Candidate[] {
   return list.map((n) => ({ label: n.code, detail: n.displayName + (n.pinterestListType ? ` → Pinterest ${n.pinterestListType}` : ''), doc: n.description }));
 }
 
+/** The keys of the object the caret's key is in, except the one being typed. */
+function keysBeside(file: ProjectFile, caret: Caret): Set<string> {
+  let node: unknown = file.doc.value;
+  for (const seg of caret.path.slice(0, -1)) node = asObject(node)?.[String(seg)] ?? asArray(node)[Number(seg)];
+  const keys = new Set(Object.keys(asObject(node) ?? {}));
+  keys.delete(caret.literal?.value ?? String(caret.path.at(-1) ?? ''));
+  return keys;
+}
+
 function candidatesAt(caret: Caret, file: ProjectFile, project: Project): Candidate[] {
   const { path, atKey } = caret;
   if (file.kind === 'destination') {
     if (atKey && pathIs(path, ['identityNamespaces', '*', 'acceptedGlobalNamespaces', '*'])) {
-      return namespaceCandidates().map((c) => ({ ...c, valueSnippet: c.label === 'Email_LC_SHA256' ? '{}' : '{ "requiredTransformation": "sha256(lower($))" }' }));
+      const present = keysBeside(file, caret);
+      return namespaceCandidates()
+        .filter((c) => !present.has(c.label))
+        .map((c) => ({ ...c, valueSnippet: c.label === 'Email_LC_SHA256' ? '{}' : '{ "requiredTransformation": "sha256(lower($))" }' }));
     }
     if (!atKey && pathIs(path, ['destinationDelivery', '*', 'destinationServerId'])) {
       return project.ofKind('destination-server').flatMap((s) => {
@@ -54,19 +68,23 @@ function candidatesAt(caret: Caret, file: ProjectFile, project: Project): Candid
     const dest = destinationOf(file, project);
     const targets = asObject(dest?.identityNamespaces) ?? {};
     if (!atKey && pathIs(path, ['mappings', '*', 'source'])) {
-      const mapping = asObject(asArray(asObject(file.doc.value)?.mappings)[Number(path[1])]);
-      const target = asString(mapping?.target) ?? Object.keys(targets)[0];
+      const mappings = asArray(asObject(file.doc.value)?.mappings);
+      const targetOf = (m: unknown) => asString(asObject(m)?.target) ?? Object.keys(targets)[0];
+      const target = targetOf(mappings[Number(path[1])]);
       const accepted = Object.keys(asObject(asObject(targets[target ?? ''])?.acceptedGlobalNamespaces) ?? {});
-      return namespaceCandidates(accepted);
+      // A source another mapping already sends to the same target would only repeat it.
+      const mapped = new Set(mappings.flatMap((m, i) => (i !== Number(path[1]) && targetOf(m) === target ? [asString(asObject(m)?.source)] : [])));
+      return namespaceCandidates(accepted).filter((c) => !mapped.has(c.label));
     }
     if (!atKey && pathIs(path, ['mappings', '*', 'target'])) {
       return Object.keys(targets).map((t) => ({ label: t, detail: 'target identity', doc: `Accepts ${Object.keys(asObject(asObject(targets[t])?.acceptedGlobalNamespaces) ?? {}).map((n) => `\`${n}\``).join(', ') || 'no namespace yet'}.` }));
     }
     if (atKey && pathIs(path, ['connection', 'customerData', '*'])) {
+      const present = keysBeside(file, caret);
       return asArray(dest?.customerDataFields).flatMap((f) => {
         const o = asObject(f);
         const name = asString(o?.name);
-        if (!name) return [];
+        if (!name || present.has(name)) return [];
         return [{ label: name, detail: `${asString(o?.title) ?? name}${o?.isRequired === true ? ' (required)' : ''}`, doc: asString(o?.description), valueSnippet: o?.type === 'integer' ? '0' : '""' }];
       });
     }
@@ -97,4 +115,17 @@ export function domainCompletions(doc: TextDocument, caret: Caret, file: Project
       textEdit: { range, newText },
     };
   });
+}
+
+/**
+ * Where the schema's enum is wider than what fits this project: the values to keep, in this order.
+ * A streaming destination (frequency `Streaming`, aggregation or a URL-based server) authenticates
+ * with the streaming types only; the file-based ones (S3, SFTP…) would be PD105 errors.
+ */
+export function valuesThatFit(caret: Caret, file: ProjectFile, project: Project): readonly string[] | undefined {
+  if (file.kind !== 'destination' || caret.atKey || !pathIs(caret.path, ['customerAuthenticationConfigurations', '*', 'authType'])) return undefined;
+  const value = asObject(file.doc.value);
+  if (!value) return undefined;
+  const streaming = asString(asObject(value.uiAttributes)?.frequency)?.toLowerCase() === 'streaming' || isStreaming(value, project);
+  return streaming ? STREAMING_AUTH : undefined;
 }

@@ -1,5 +1,5 @@
 /** Registers the request handlers; each runs through the Runner (cancellation, no crash). */
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, DocumentFormattingParams, Range, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './code-actions';
 import { complete } from './completion';
@@ -7,7 +7,8 @@ import { hover } from './hover';
 import { forgetTree } from './jsonls';
 import { documentLinks } from './links';
 import type { Logger } from './log';
-import { folding, format, symbols } from './outline';
+import { format } from './format';
+import { FORMAT_KEEPING_STYLE } from './requests';
 import type { Runner } from './runner';
 import type { Validator } from './validation';
 import type { Workspace } from './workspace';
@@ -32,9 +33,9 @@ export function registerFeatures({ connection, documents, workspace, runner }: S
   connection.onHover((p, token) => runner.run('hover', token, null, () => withDoc(p.textDocument.uri, null, (doc) => hover(workspace, doc, p.position))));
   connection.onCodeAction((p, token) => runner.run('code actions', token, [], () => withDoc(p.textDocument.uri, [], (doc) => codeActions(workspace, doc, p))));
   connection.onDocumentLinks((p, token) => runner.run('links', token, [], () => withDoc(p.textDocument.uri, [], (doc) => documentLinks(workspace, doc))));
-  connection.onDocumentSymbol((p, token) => runner.run('symbols', token, [], () => withDoc(p.textDocument.uri, [], (doc) => symbols(doc, kindOf(doc)))));
-  connection.onFoldingRanges((p, token) => runner.run('folding', token, [], () => withDoc(p.textDocument.uri, [], (doc) => folding(doc, kindOf(doc)))));
-  connection.onDocumentFormatting((p, token) => runner.run('formatting', token, [], () => withDoc(p.textDocument.uri, [], (doc) => format(doc, kindOf(doc), undefined, p.options))));
-  connection.onDocumentRangeFormatting((p, token) => runner.run('formatting', token, [], () => withDoc(p.textDocument.uri, [], (doc) => format(doc, kindOf(doc), p.range, p.options))));
+  // No symbols, folding or formatting provider: VS Code's JSON language features give the same
+  // (from the same library) for every JSON file, and a second provider shows two outlines and a
+  // formatter conflict. The style-keeping formatting stays available as a request (a command).
+  connection.onRequest(FORMAT_KEEPING_STYLE, (p: DocumentFormattingParams & { range?: Range }, token) => runner.run('formatting', token, [], () => withDoc(p.textDocument.uri, [], (doc) => format(doc, kindOf(doc), p.range, p.options))));
   documents.onDidClose((e) => forgetTree(e.document.uri));
 }

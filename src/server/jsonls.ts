@@ -1,6 +1,6 @@
 /**
  * vscode-json-languageservice, configured with our bundled schema for each file kind: it gives
- * schema completion and hover (markdownDescription), symbols, folding and formatting, so the server
+ * schema completion and hover (markdownDescription) and the style-keeping formatting, so the server
  * has no schema walker of its own (vscode-anchors.md §7, option a). Validation stays with the core.
  *
  * One service per kind: its only schema association matches every document, and its schema request
@@ -39,7 +39,7 @@ export function serviceFor(kind: FileKind | undefined): LanguageService {
   return ls;
 }
 
-// The JSON service's own tree, built only when a feature needs it (completion, hover, symbols).
+// The JSON service's own tree, built only when a feature needs it (completion, hover).
 const trees = new VersionedCache<JSONDocument>(8);
 
 export function jsonTree(doc: TextDocument, kind: FileKind | undefined): JSONDocument {

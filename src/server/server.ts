@@ -1,7 +1,7 @@
 /**
  * Wires the LSP connection to the features. Server wiring only: every answer comes from the core
  * (validation, edits, templates) or from vscode-json-languageservice (schema completion, hover,
- * symbols, folding, formatting); each handler runs through the Runner.
+ * style-keeping formatting on request); each handler runs through the Runner.
  */
 import {
   DidChangeConfigurationNotification,
@@ -43,10 +43,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
         documentLinkProvider: { resolveProvider: false },
-        documentSymbolProvider: true,
-        foldingRangeProvider: true,
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
+        // Symbols, folding and formatting are VS Code's own for JSON (see features.ts).
       },
       serverInfo: { name: 'pindest' },
     };

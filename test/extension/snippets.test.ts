@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { kindFromContent } from '../../src/core/project/kinds';
 
-const snippets = JSON.parse(readFileSync(join(import.meta.dirname, '../../snippets/pindest.code-snippets'), 'utf8')) as Record<string, { prefix: string[]; body: string[] }>;
+const snippets = JSON.parse(readFileSync(join(import.meta.dirname, '../../snippets/pindest.snippets.json'), 'utf8')) as Record<string, { prefix: string[]; body: string[] }>;
 
 /** What VS Code inserts when every placeholder keeps its default. */
 function expand(body: string[]): string {

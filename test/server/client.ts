@@ -24,6 +24,7 @@ import {
   InitializeRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
+  type ServerCapabilities,
   type Diagnostic,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
@@ -96,6 +97,8 @@ export class TestClient {
   private versions = new Map<string, number>();
   stderr = '';
   logs: string[] = [];
+  /** What the server registered in its initialize answer. */
+  capabilities: ServerCapabilities = {};
 
   private constructor() {
     ensureBuilt();
@@ -119,7 +122,7 @@ export class TestClient {
 
   static async start(initializationOptions: unknown = { pindest: { validation: { delay: 0 } } }): Promise<TestClient> {
     const c = new TestClient();
-    await c.connection.sendRequest(InitializeRequest.type, {
+    const init = await c.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: {
@@ -135,6 +138,7 @@ export class TestClient {
       workspaceFolders: null,
       initializationOptions,
     });
+    c.capabilities = init.capabilities;
     await c.connection.sendNotification(InitializedNotification.type, {});
     return c;
   }

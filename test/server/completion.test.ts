@@ -1,9 +1,11 @@
 /** Completion and hover at `|` caret markers, over a real LSP connection. */
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CompletionItemKind, CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { kindFromContent } from '../../src/core/project/kinds';
 import { FILTERS } from '../../src/core/template/index';
 import { caret, positionAt, serverSession } from './client';
+import { applyEdits } from './edits';
 import type { TemplateSlot } from '../../src/core/template/variables';
 import { variableLeaves } from '../helpers/template-variables';
 
@@ -44,17 +46,33 @@ test('schema completion: enum values, with the schema markdown', async () => {
   assert.ok(labels(items).some((l) => l.includes('Streaming')), JSON.stringify(labels(items)));
 });
 
-test('namespace codes as acceptedGlobalNamespaces keys', async () => {
+test('namespace codes as acceptedGlobalNamespaces keys, except those already there', async () => {
   const text = read('destination.json').replace('"Email_LC_SHA256": {},', '"Email_LC_SHA256": {},\n        "|": {},');
   const items = await completeAt('destination.json', text);
-  for (const code of ['Email', 'GAID', 'IDFA', 'Email_LC_SHA256']) assert.ok(labels(items).includes(code), code);
-  const gaid = items.find((i) => i.label === 'GAID')!;
+  for (const code of ['Phone', 'ECID']) assert.ok(labels(items).includes(code), code);
+  for (const code of ['Email', 'GAID', 'IDFA', 'Email_LC_SHA256']) assert.ok(!labels(items).includes(code), `${code} is already accepted: ${labels(items)}`);
+  // With GAID gone from the object, GAID is offered again, as a quoted key.
+  const withoutGaid = await completeAt('destination.json', text.replace(/"GAID": \{[^}]*\},?/, ''));
+  const gaid = withoutGaid.find((i) => i.label === 'GAID');
+  assert.ok(gaid, JSON.stringify(labels(withoutGaid)));
   assert.equal((gaid.textEdit as { newText: string }).newText, '"GAID"');
 });
 
-test('activation mapping source offers the namespaces the target accepts; target offers target identities', async () => {
+test('the key being typed is offered even though it is in the object already (it is the one being edited)', async () => {
+  const items = await completeAt('destination.json', read('destination.json').replace('"GAID": {', '"GA|ID": {'));
+  assert.ok(labels(items).includes('GAID'), JSON.stringify(labels(items)));
+  assert.ok(!labels(items).includes('IDFA'));
+});
+
+test('activation mapping source offers the namespaces the target accepts and no other mapping sends there yet; target offers target identities', async () => {
+  // The example maps Email, Email_LC_SHA256, GAID and IDFA to pinterest_audience: in GAID's place only GAID is left.
   const source = await completeAt('activation.json', read('activation.json').replace('"source": "GAID"', '"source": "G|"'));
-  assert.deepEqual(labels(source).filter((l) => ['Email', 'Email_LC_SHA256', 'GAID', 'IDFA', 'ECID'].includes(l)).sort(), ['Email', 'Email_LC_SHA256', 'GAID', 'IDFA']);
+  assert.deepEqual(labels(source).filter((l) => ['Email', 'Email_LC_SHA256', 'GAID', 'IDFA', 'ECID'].includes(l)).sort(), ['GAID']);
+  const text = read('activation.json');
+  const dropped = text.replace(/\{\s*"source": "IDFA",\s*"target": "pinterest_audience"[^}]*\},?/, '');
+  assert.notEqual(dropped, text);
+  const again = await completeAt('activation.json', dropped.replace('"source": "GAID"', '"source": "|"'));
+  assert.deepEqual(labels(again).filter((l) => ['Email', 'Email_LC_SHA256', 'GAID', 'IDFA', 'ECID'].includes(l)).sort(), ['GAID', 'IDFA']);
   const target = await completeAt('activation.json', read('activation.json').replace('"target": "pinterest_audience",\n      "applyTransformation": false', '"target": "|",\n      "applyTransformation": false'));
   assert.ok(labels(target).includes('pinterest_audience'));
 });
@@ -65,6 +83,30 @@ test('customerData field names in the activation connection', async () => {
   const item = items.find((i) => i.label === 'adAccountId');
   assert.ok(item, JSON.stringify(labels(items)));
   assert.equal((item.textEdit as { newText: string }).newText, '"adAccountId": ""');
+});
+
+test('customerData field names already set are not offered again', async () => {
+  const text = read('activation.json').replace('"adAccountId": "549755885175"', '"adAccountId": "549755885175",\n      "|"');
+  const items = await completeAt('activation.json', text);
+  assert.ok(!labels(items).includes('adAccountId'), JSON.stringify(labels(items)));
+});
+
+test('authType in a streaming destination: the streaming types only, OAUTH2, BEARER, BASIC, then OAUTH1', async () => {
+  const text = read('destination.json').replace('"authType": "OAUTH2"', '"authType": |');
+  const items = await completeAt('destination.json', text);
+  const ordered = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+  assert.deepEqual(labels(ordered), ['"OAUTH2"', '"BEARER"', '"BASIC"', '"OAUTH1"']);
+  // The schema's own item is kept: its markdown says what the user will see in AEP.
+  assert.match(JSON.stringify(ordered[0]!.documentation), /Connect to destination/);
+  // Inside the quotes too.
+  const quoted = await completeAt('destination.json', read('destination.json').replace('"authType": "OAUTH2"', '"authType": "|"'));
+  assert.deepEqual(labels(quoted).sort(), ['"BASIC"', '"BEARER"', '"OAUTH1"', '"OAUTH2"']);
+});
+
+test('authType in a batch destination keeps the schema\'s whole list (file-based types included)', async () => {
+  const text = read('destination.json').replace('"frequency": "Streaming"', '"frequency": "Batch"').replace('"authType": "OAUTH2"', '"authType": |');
+  const items = await completeAt('destination.json', text);
+  assert.ok(labels(items).includes('"S3"') && labels(items).includes('"OAUTH2"'), JSON.stringify(labels(items)));
 });
 
 test('destinationServerId offers the instanceIds of the project\'s servers', async () => {
@@ -190,4 +232,64 @@ test('template: completion offers no variable outside the catalogue (no token in
   assert.ok(!top.includes('oauth2ServiceAccessToken') && !top.includes('authData'), JSON.stringify(top));
   const dest = labels(await completeAt('destination-server.json', read('destination-server.json').replace('{{ identity.id }}', '{{ destination.| }}')));
   assert.deepEqual(dest.sort(), ['namespaceSegmentAliases', 'namespaceSegmentNames', 'namespaceSegmentTimestamps', 'segmentAliases', 'segmentNames', 'segmentTimestamps']);
+});
+
+// ---- Snippets: once, and only where a whole file fits ----
+
+const snippetsIn = (items: CompletionItem[]) => items.filter((i) => i.kind === CompletionItemKind.Snippet);
+
+/** What VS Code inserts for a snippet item when every placeholder keeps its default. */
+function insertSnippet(text: string, item: CompletionItem): string {
+  const body = (item.textEdit as TextEdit).newText.replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+  return applyEdits(text, [{ ...(item.textEdit as TextEdit), newText: body }, ...(item.additionalTextEdits ?? [])]);
+}
+
+test('snippets: an empty destination.json offers the destination snippet, once, and it inserts a destination', async () => {
+  const items = snippetsIn(await completeAt('destination.json', '|'));
+  assert.deepEqual(labels(items), ['pindest-destination']);
+  const inserted = insertSnippet('', items[0]!);
+  assert.equal(kindFromContent(JSON.parse(inserted)), 'destination');
+});
+
+test('snippets: the word being typed in an empty file (`pin`) keeps them offered, and the snippet replaces it', async () => {
+  const items = snippetsIn(await completeAt('audience-template.json', '\npin|'));
+  assert.deepEqual(labels(items), ['pindest-audience-template']);
+  const inserted = insertSnippet('\npin', items[0]!);
+  assert.equal(kindFromContent(JSON.parse(inserted)), 'audience-template');
+  assert.ok(!inserted.includes('pin{'), inserted.slice(0, 40));
+});
+
+test('snippets: an empty file of no known kind offers the four, each once', async () => {
+  const items = snippetsIn(await completeAt('new-file.json', '\n|\n'));
+  assert.deepEqual(labels(items), ['pindest-destination', 'pindest-destination-server', 'pindest-audience-template', 'pindest-activation']);
+});
+
+test('snippets: an empty top-level object is replaced by the snippet, its edit on the caret\'s line only', async () => {
+  const fixture = '{\n  |\n}\n';
+  const items = snippetsIn(await completeAt('activation.json', fixture));
+  assert.deepEqual(labels(items), ['pindest-activation']);
+  const edit = items[0]!.textEdit as TextEdit;
+  assert.equal(edit.range.start.line, edit.range.end.line, 'VS Code drops a completion whose edit spans lines');
+  const inserted = insertSnippet(caret(fixture).text, items[0]!);
+  assert.equal(kindFromContent(JSON.parse(inserted)), 'activation');
+  assert.equal(inserted.trimStart().startsWith('{'), true);
+  // On one line, VS Code filters on the text from the edit's start: the `{` is part of the filter text.
+  const oneLine = snippetsIn(await completeAt('activation.json', '{|}'));
+  assert.equal(oneLine[0]!.filterText, '{pindest-activation');
+});
+
+test('snippets: none in a file with content, inside a string, in a nested object or in a template', async () => {
+  const dest = read('destination.json');
+  const places: [string, string][] = [
+    ['destination.json', dest.replace('"status": "TEST",', '"status": "TEST",\n  |')],
+    ['destination.json', dest.replace('"status": "TEST"', '"status": "T|"')],
+    ['destination.json', dest.replace('"segmentRequired": true', '|"segmentRequired": true')],
+    ['destination-server.json', read('destination-server.json').replace('{{ identity.id }}', '{{ identity.| }}')],
+    ['destination.json', '{ "name": "x", | }'],
+  ];
+  for (const [name, fixture] of places) {
+    const items = await completeAt(name, fixture);
+    assert.deepEqual(labels(snippetsIn(items)), [], `${name}: ${fixture.slice(0, 40)}`);
+    assert.ok(!labels(items).some((l) => l.startsWith('pindest-')), JSON.stringify(labels(items)));
+  }
 });

@@ -175,3 +175,31 @@ test('pindest.files.globs: a file matching a user glob is checked as that kind',
     await withGlobs.stop();
   }
 });
+
+/** The diagnostics of `name` with `text` open, and the text each one underlines. */
+async function findings(name: string, text: string): Promise<{ code: string; message: string; underlined: string; fix: unknown }[]> {
+  const uri = project.uri(name);
+  await session.client.open(uri, text);
+  const ds = await session.client.diagnosticsFor(uri);
+  await session.client.close(uri);
+  return ds.map((d) => ({ code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value, underlined: text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end)), fix: (d.data as { fix?: unknown }).fix }));
+}
+
+test('an empty authType says it is empty and lists the streaming types (not "`` is a file-based type")', async () => {
+  const ds = await findings('destination.json', read('destination.json').replace('"authType": "OAUTH2"', '"authType": ""'));
+  assert.deepEqual(ds.map((d) => [d.code, d.underlined]), [['PD105', '""']]);
+  assert.equal(ds[0]!.message, '`authType` is empty; a streaming destination authenticates with `OAUTH2`, `BEARER` or `BASIC`.');
+  assert.deepEqual(ds[0]!.fix, { candidates: ['OAUTH2', 'BEARER', 'BASIC'] });
+});
+
+test('an empty enum value says which key is empty and what it takes', async () => {
+  const ds = await findings('activation.json', read('activation.json').replace(/"environment": "[a-z]+"/, '"environment": ""'));
+  const d = ds.find((x) => x.underlined === '""');
+  assert.ok(d, JSON.stringify(ds));
+  assert.equal(d.message, '`environment` is empty; use `local` or `production`.');
+});
+
+test('a misspelt required key is one finding, the did-you-mean with its rename, not also "missing"', async () => {
+  const ds = await findings('destination.json', read('destination.json').replace('"segmentRequired": true', '"segmentRequried": true'));
+  assert.deepEqual(ds.map((d) => [d.code, d.underlined, d.fix]), [['PD014', '"segmentRequried"', { renameKey: 'segmentRequired' }]]);
+});

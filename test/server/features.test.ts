@@ -1,22 +1,18 @@
-/** Links, symbols, folding, formatting and cancellation over a real LSP connection. */
+/** Links, the providers left to VS Code, style-keeping formatting and cancellation over a real LSP connection. */
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import {
   CancellationTokenSource,
   CompletionRequest,
-  DocumentFormattingRequest,
   DocumentLinkRequest,
-  DocumentSymbolRequest,
-  FoldingRangeRequest,
   HoverRequest,
   LSPErrorCodes,
   type DocumentLink,
-  type DocumentSymbol,
-  type FoldingRange,
   type Hover,
   type MarkupContent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { FORMAT_KEEPING_STYLE } from '../../src/server/requests';
 import { offsetAt, serverSession } from './client';
 import { applyEdits } from './edits';
 
@@ -46,23 +42,40 @@ test('links: the activation\'s files and profiles paths open the files', async (
   assert.equal(links[3]!.target, project.uri('profiles.json'));
 });
 
-test('symbols and folding come from the JSON language service', async () => {
-  const uri = project.uri('destination.json');
-  await session.client.open(uri, read('destination.json'));
-  const symbols = (await session.client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
-  assert.ok(symbols.some((s) => s.name === 'identityNamespaces' && (s.children ?? []).some((c) => c.name === 'pinterest_audience')));
-  const folds = (await session.client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })) as FoldingRange[];
-  assert.ok(folds.length > 10);
-  await session.client.close(uri);
+test('one provider of each: no formatter, outline or folding of its own next to VS Code\'s JSON ones', () => {
+  const caps = session.client.capabilities;
+  // VS Code's JSON language features format, outline and fold every JSON file (ours included) with
+  // the same library; a second formatter makes VS Code report "multiple formatters", a second
+  // symbol provider shows two outlines.
+  assert.equal(caps.documentFormattingProvider, undefined);
+  assert.equal(caps.documentRangeFormattingProvider, undefined);
+  assert.equal(caps.documentSymbolProvider, undefined);
+  assert.equal(caps.foldingRangeProvider, undefined);
+  // What only this server knows stays registered.
+  assert.ok(caps.completionProvider && caps.hoverProvider && caps.codeActionProvider && caps.documentLinkProvider);
 });
 
-test('formatting keeps the file\'s indentation (4 spaces here) whatever the editor asks', async () => {
+test('formatting on request keeps the file\'s indentation (4 spaces here) whatever the editor asks', async () => {
   const uri = project.uri('destination.json');
   const pretty = JSON.stringify(JSON.parse(read('destination.json')), null, 4) + '\n';
   const messy = pretty.replace('"status": "TEST"', '"status":    "TEST"').replace('\n    "name"', '\n "name"');
   await session.client.open(uri, messy);
-  const edits = (await session.client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as TextEdit[];
+  const edits = (await session.client.connection.sendRequest(FORMAT_KEEPING_STYLE, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as TextEdit[];
   assert.equal(applyEdits(messy, edits), pretty, JSON.stringify(edits.slice(0, 3)));
+  await session.client.close(uri);
+});
+
+test('formatting on request of a selection touches only the selection', async () => {
+  const uri = project.uri('destination.json');
+  const text = read('destination.json');
+  const messy = text.replace('"status": "TEST"', '"status":    "TEST"').replace('"frequency": "Streaming"', '"frequency":    "Streaming"');
+  await session.client.open(uri, messy);
+  const at = messy.indexOf('"status"');
+  const line = messy.slice(0, at).split('\n').length - 1;
+  const range = { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
+  const edits = (await session.client.connection.sendRequest(FORMAT_KEEPING_STYLE, { textDocument: { uri }, range, options: { tabSize: 8, insertSpaces: false } })) as TextEdit[];
+  const out = applyEdits(messy, edits);
+  assert.ok(out.includes('"status": "TEST"') && out.includes('"frequency":    "Streaming"'), out.slice(0, 400));
   await session.client.close(uri);
 });
 

@@ -10,11 +10,10 @@ import {
   CodeActionRequest,
   CompletionRequest,
   DocumentLinkRequest,
-  DocumentSymbolRequest,
-  FoldingRangeRequest,
   HoverRequest,
   type Position,
 } from 'vscode-languageserver-protocol/node';
+import { FORMAT_KEEPING_STYLE } from '../../src/server/requests';
 import { mulberry32 as prng } from '../../src/simulator/prng';
 import { exampleCopy, TestClient } from './client';
 
@@ -86,8 +85,8 @@ export async function runFuzz(edits: number, seed = 1, log: (s: string) => void 
           case 1: await client.connection.sendRequest(HoverRequest.type, { ...doc, position }); break;
           case 2: await client.connection.sendRequest(CodeActionRequest.type, { ...doc, range: { start: position, end: position }, context: { diagnostics: [] } }); break;
           case 3: await client.connection.sendRequest(DocumentLinkRequest.type, doc); break;
-          case 4: await client.connection.sendRequest(DocumentSymbolRequest.type, doc); break;
-          default: await client.connection.sendRequest(FoldingRangeRequest.type, doc); break;
+          case 4: await client.connection.sendRequest(FORMAT_KEEPING_STYLE, { ...doc, options: { tabSize: 2, insertSpaces: true } }); break;
+          default: await client.connection.sendRequest(FORMAT_KEEPING_STYLE, { ...doc, range: { start: { line: 0, character: 0 }, end: position }, options: { tabSize: 4, insertSpaces: false } }); break;
         }
       }
       if (i % 2000 === 1999) log(`${i + 1} edits, ${requests} requests, ${Date.now() - t0} ms`);

@@ -2,12 +2,15 @@ import { asArray, asObject, asString, type Json } from '../project/project';
 import { suggest } from '../text/suggest';
 import { PINTEREST_SCOPES, REQUIRED_SCOPES } from '../pinterest/scopes';
 import { PINTEREST } from './facts';
+import { FILE_AUTH, STREAMING_AUTH } from './pd105-streaming-auth-type';
 import { finding, type Rule } from './rule';
 
 /**
  * Users sign in to Pinterest with OAuth2 authorization code against Pinterest's own endpoints,
  * with the scopes a test activation's operations need (REQUIRED_SCOPES); extra scopes are fine.
  */
+const KNOWN_AUTH = new Set<string>([...STREAMING_AUTH, ...FILE_AUTH]);
+
 const both = (scopes: readonly string[]) => scopes.map((s) => `\`${s}\``).join(' and ');
 
 export const pinterestOAuth: Rule = {
@@ -20,6 +23,9 @@ export const pinterestOAuth: Rule = {
     const configs = asArray(value.customerAuthenticationConfigurations);
     const index = configs.findIndex((c) => asObject(c)?.authType === 'OAUTH2');
     if (index < 0) {
+      // An empty or misspelt authType (`OAuth2`, `OAUTH3`) is already reported, by PD105 or the
+      // schema with its did-you-mean: one mistake, one finding.
+      if (configs.some((c) => { const t = asString(asObject(c)?.authType); return t !== undefined && !KNOWN_AUTH.has(t); })) return [];
       return [finding(this, value.customerAuthenticationConfigurations === undefined ? '' : '/customerAuthenticationConfigurations', "Pinterest users sign in with OAuth: add a customer authentication configuration with `authType` `OAUTH2` and `grant` `OAUTH2_AUTHORIZATION_CODE`.")];
     }
     const c = configs[index] as Json;

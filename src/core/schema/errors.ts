@@ -4,7 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Finding } from '../diagnostics';
-import { childPointer, valueAt } from '../json/pointer';
+import { childPointer, parsePointer, formatPointer, valueAt } from '../json/pointer';
 import { listOf, suggest } from '../text/suggest';
 
 export const SCHEMA_CODES = {
@@ -94,7 +94,8 @@ function toFinding(e: ErrorObject, root: unknown): Finding | undefined {
       return {
         code: SCHEMA_CODES.enum,
         severity: 'error',
-        message: hint
+        // An empty string has nothing to quote: "`` is not allowed" reads as a rendering bug.
+        message: value === '' ? `${name(p)} is empty; use ${listOf(allowed)}.` : hint
           ? `${shown} is not an allowed value of ${name(p)}; did you mean \`${hint}\`? Values are case-sensitive.`
           : `${shown} is not an allowed value of ${name(p)}; use ${listOf(allowed)}.`,
         pointer: p,
@@ -142,4 +143,23 @@ function constraintMessage(e: ErrorObject): string {
     default:
       return e.message ?? 'is not valid';
   }
+}
+
+/**
+ * One typo, one finding: a misspelt key gets PD014's "did you mean" with its rename fix, so what
+ * the key's absence causes (the schema's "missing required property", a rule's "must set") is
+ * dropped while the near miss is there. Renaming the key brings back whatever still applies.
+ */
+export function withoutTypoCascade<F extends Finding>(findings: F[], value: unknown): F[] {
+  const meant = new Set<string>();
+  for (const f of findings) {
+    const hint = f.code === 'PD014' ? f.data?.renameKey : undefined;
+    if (typeof hint !== 'string') continue;
+    const target = formatPointer([...parsePointer(f.pointer).slice(0, -1), hint]);
+    if (valueAt(value, target) === undefined) meant.add(target);
+  }
+  if (meant.size === 0) return findings;
+  // Below an absent key there is nothing either: what points there is about the absence too.
+  const about = (pointer: string) => [...meant].some((m) => pointer === m || pointer.startsWith(m + '/'));
+  return findings.filter((f) => f.code === 'PD014' || !about(f.pointer));
 }

@@ -35,3 +35,27 @@ test('PD014: keys Adobe adds on export are known', () => {
   }), 'PD014');
   assert.deepEqual(found, []);
 });
+
+test('PD014: a misspelt required key is one finding, the did-you-mean, not also "missing" (nor a rule\'s "must set")', () => {
+  const found = validateExample((f) => {
+    const sc = f.destination.schemaConfig;
+    sc.segmentRequried = sc.segmentRequired;
+    delete sc.segmentRequired;
+    const ui = f.destination.uiAttributes;
+    ui.frequncy = ui.frequency;
+    delete ui.frequency;
+  }).filter((d) => d.file === 'destination.json');
+  assert.deepEqual(found.map((d) => [d.code, d.pointer, d.data]).sort(), [
+    ['PD014', '/schemaConfig/segmentRequried', { renameKey: 'segmentRequired' }],
+    ['PD014', '/uiAttributes/frequncy', { renameKey: 'frequency' }],
+  ]);
+});
+
+test('PD014: a missing required key with no near miss is still reported', () => {
+  const found = validateExample((f) => {
+    delete f.destination.schemaConfig.identityRequired;
+    f.destination.schemaConfig.colour = 'red';
+  }).filter((d) => d.file === 'destination.json');
+  assert.ok(found.some((d) => d.code === 'PD014' && d.pointer === '/schemaConfig/colour'), JSON.stringify(found.map((d) => d.code)));
+  assert.ok(found.some((d) => d.code === 'PD010' && /Missing required property `identityRequired`/.test(d.message)), JSON.stringify(found.map((d) => d.message)));
+});

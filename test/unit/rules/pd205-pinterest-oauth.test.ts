@@ -46,3 +46,13 @@ test('PD205: no OAuth2 configuration at all is an error', () => {
   const [d] = withCode(validateExample((f) => (f.destination.customerAuthenticationConfigurations = [{ authType: 'BEARER' }])), 'PD205');
   assert.equal(d!.severity, 'error');
 });
+
+test('PD205: an empty or misspelt authType is left to PD105 or the schema (one finding, not also "add an OAuth configuration")', () => {
+  for (const [authType, code] of [['', 'PD105'], ['OAuth2', 'PD012'], ['OAUTH3', 'PD012']]) {
+    const found = validateExample((f) => (f.destination.customerAuthenticationConfigurations[0].authType = authType)).filter((d) => d.file === 'destination.json');
+    assert.deepEqual(found.map((d) => d.code), [code], authType);
+  }
+  // A known type that is not OAuth2 is still PD205's.
+  const bearer = validateExample((f) => (f.destination.customerAuthenticationConfigurations[0].authType = 'BEARER'));
+  assert.equal(withCode(bearer, 'PD205').length, 1);
+});
