@@ -34,7 +34,7 @@ async function push(options: { faults?: string; seed?: number; token?: (s: { acc
     // Read back what the simulator holds (through the retrying client: faults hit reads too).
     const reader = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: staticTokenProvider(sim.seed.accessToken), retry: fast });
     const lists = new Map<string, { num_uploaded_user_records?: number; num_removed_user_records?: number; num_batches?: number }>();
-    for (const l of report.lists) lists.set(l.audience, await reader.getCustomerList('549755885175', l.customerListId));
+    for (const l of report.lists) lists.set(l.audience, (await reader.request<{ num_uploaded_user_records?: number }>({ method: 'GET', url: `${sim.baseUrl}/ad_accounts/549755885175/customer_lists/${l.customerListId}` })).body);
     return { report, plan, lists, seed: sim.seed, audiences: Object.keys(sim.state.audiences).length };
   } finally {
     await sim.close();

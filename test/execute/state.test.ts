@@ -12,12 +12,13 @@ import { executePlan } from '../../src/core/execute/execute';
 import { formatActivationText } from '../../src/core/execute/report';
 import { fileStateStore } from '../../src/core/execute/state';
 import { createPinterestClient, noRetryPolicy, staticTokenProvider, type RetryPolicy } from '../../src/core/pinterest';
-import { fastPolicy as fast } from '../pinterest/helpers';
+import { call, fastPolicy as fast } from '../pinterest/helpers';
 import { resolveActivation } from '../../src/core/plan/activation';
 import { buildPlan } from '../../src/core/plan/plan';
 import { Project } from '../../src/core/project/project';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { FaultInjector, parseFaultSpec } from '../../src/simulator/faults';
+import { allocateId } from '../../src/simulator/state';
 import { EXAMPLE_DIR, exampleFiles, type ExampleFiles } from '../helpers/example';
 import { exampleProfiles } from '../helpers/plan';
 
@@ -196,7 +197,7 @@ test('when the lost create did land, the next run adopts that list instead of ma
   try {
     // What Pinterest would hold had the dropped create been applied.
     const client = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: staticTokenProvider(sim.seed.accessToken), retry: fast });
-    const landed = await client.createCustomerList(AD_ACCOUNT, { name: 'Spring buyers', records: '', list_type: 'EMAIL' });
+    const landed = (await call<{ id: string }>(client, 'POST', `/ad_accounts/${AD_ACCOUNT}/customer_lists`, { name: 'Spring buyers', records: '', list_type: 'EMAIL' })).body;
     const next = await run(sim, p.state);
     assert.equal(next.outcome, 'succeeded', next.failure?.message);
     const spring = next.lists.find((l) => l.audience === 'Spring buyers')!;
@@ -205,6 +206,28 @@ test('when the lost create did land, the next run adopts that list instead of ma
     assert.equal(listsNamed(sim, 'Spring buyers').length, 1, 'no duplicate list');
     assert.equal(next.calls.filter((c) => c.step === 'create-list').length, 1, 'only the other audience is created');
     assert.ok(existsSync(p.file));
+  } finally {
+    await sim.close();
+  }
+});
+
+test('the by-name search reads every page: a landed list behind 250 others is found on the second page', async () => {
+  const { p, sim } = await droppedCreate();
+  try {
+    // 250 older lists of the ad account fill the search's first page (page_size 250, ids ascending).
+    const t = Math.floor(Date.now() / 1000) - 3600;
+    for (let i = 0; i < 250; i++) {
+      const id = allocateId(sim.state);
+      sim.state.customerLists[id] = { id, adAccountId: AD_ACCOUNT, name: `Older list ${i}`, listType: 'EMAIL', createdTime: t, updatedTime: t, numBatches: 1, numUploadedUserRecords: 0, numRemovedUserRecords: 0, status: 'TOO_SMALL', processingSince: null, members: new Set(), invalidRecords: 0, invalidReasons: {} };
+    }
+    const client = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: staticTokenProvider(sim.seed.accessToken), retry: fast });
+    const landed = (await call<{ id: string }>(client, 'POST', `/ad_accounts/${AD_ACCOUNT}/customer_lists`, { name: 'Spring buyers', records: '', list_type: 'EMAIL' })).body;
+    const next = await run(sim, p.state);
+    assert.equal(next.outcome, 'succeeded', next.failure?.message);
+    assert.equal(next.calls.filter((c) => c.step === 'resolve').length, 2, 'two pages read');
+    const spring = next.lists.find((l) => l.audience === 'Spring buyers')!;
+    assert.deepEqual([spring.customerListId, spring.origin], [landed.id, 'reused']);
+    assert.equal(listsNamed(sim, 'Spring buyers').length, 1, 'no duplicate list');
   } finally {
     await sim.close();
   }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPinterestClient, PinterestNetworkError, staticTokenProvider } from '../../src/core/pinterest/index';
 import { startFlood } from '../helpers/flood';
-import { fastPolicy, withClient } from './helpers';
+import { call, fastPolicy, withClient } from './helpers';
 
 const GIB = 1024 * 1024 * 1024;
 
@@ -14,7 +14,7 @@ test('an endless answer is cut off at 8 MiB with a typed too-large error, not re
     // fastPolicy retries every network failure: the too-large answer must still be sent once.
     const client = createPinterestClient({ environment: 'local', baseUrl: `${flood.url}/v5`, tokens: staticTokenProvider('pina_test_token'), retry: fastPolicy, sleep: async () => {} });
     const heapBefore = process.memoryUsage().heapUsed;
-    await assert.rejects(client.getUserAccount(), (e: unknown) => {
+    await assert.rejects(call(client, 'GET', '/ad_accounts/1'), (e: unknown) => {
       assert.ok(e instanceof PinterestNetworkError);
       assert.equal(e.reason, 'too-large');
       assert.equal(e.attempts, 1);
@@ -35,7 +35,7 @@ test('a declared Content-Length over the cap is refused before the body is read'
   const flood = await startFlood({ limitBytes: GIB, contentLength: GIB + 100 });
   try {
     const client = createPinterestClient({ environment: 'local', baseUrl: `${flood.url}/v5`, tokens: staticTokenProvider('pina_test_token'), maxResponseBytes: 1024 * 1024 });
-    await assert.rejects(client.getUserAccount(), { name: 'PinterestNetworkError', reason: 'too-large', message: /more than 1 MiB/ });
+    await assert.rejects(call(client, 'GET', '/ad_accounts/1'), { name: 'PinterestNetworkError', reason: 'too-large', message: /more than 1 MiB/ });
     assert.equal((await flood.ended).closedEarly, true);
   } finally {
     await flood.close();
@@ -44,7 +44,7 @@ test('a declared Content-Length over the cap is refused before the body is read'
 
 test('answers under the cap are read as before (a real simulator, a small cap)', async () => {
   await withClient({}, { maxResponseBytes: 64 * 1024 }, async ({ client, sim }) => {
-    const account = await client.getAdAccount(sim.seed.adAccountId);
-    assert.equal(account.id, sim.seed.adAccountId);
+    const account = await call<{ id: string }>(client, 'GET', `/ad_accounts/${sim.seed.adAccountId}`);
+    assert.equal(account.body.id, sim.seed.adAccountId);
   });
 });

@@ -8,7 +8,7 @@ import {
   staticTokenProvider,
   type TokenProvider,
 } from '../../src/core/pinterest/index';
-import { withClient } from './helpers';
+import { call, withClient } from './helpers';
 
 const noFetch = (() => {
   throw new Error('fetch must not be called');
@@ -17,7 +17,7 @@ const noFetch = (() => {
 test('401 code 2 (bad token): typed, with request id and what to do', async () => {
   // production at a loopback base URL: what a user of real Pinterest reads.
   await withClient({}, { environment: 'production', tokens: staticTokenProvider('pina_not-a-real-token') }, async ({ client }) => {
-    const e = await client.getUserAccount().then(() => assert.fail('should reject'), (x: unknown) => x);
+    const e = await call(client, 'GET', '/ad_accounts/1').then(() => assert.fail('should reject'), (x: unknown) => x);
     assert.ok(e instanceof PinterestApiError);
     assert.equal(e.status, 401);
     assert.equal(e.code, 2);
@@ -32,9 +32,9 @@ test('401 code 2 (bad token): typed, with request id and what to do', async () =
 
 test('401 from a simulator (local): says to unset PINDEST_SIMULATOR_TOKEN, not to sign in again', async () => {
   await withClient({}, { tokens: staticTokenProvider('pina_not-a-real-token') }, async ({ client }) => {
-    await assert.rejects(client.getUserAccount(), (e: unknown) => {
+    await assert.rejects(call(client, 'GET', '/ad_accounts/1'), (e: unknown) => {
       assert.ok(e instanceof PinterestApiError);
-      assert.match(e.message, /^The simulator did not accept the token it was sent while reading your Pinterest user account: unset PINDEST_SIMULATOR_TOKEN/);
+      assert.match(e.message, /^The simulator did not accept the token it was sent while reading ad account 1: unset PINDEST_SIMULATOR_TOKEN/);
       assert.doesNotMatch(e.message, /sign in|pina_not-a-real-token/i);
       return true;
     });
@@ -45,9 +45,9 @@ test('401 code 3 (missing scope) names the scope the operation needs', async () 
   await withClient({}, {}, async ({ sim }) => {
     const client = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: staticTokenProvider(sim.seed.limitedAccessToken) });
     // Reads work with the limited token...
-    await client.getAdAccount(sim.seed.adAccountId);
+    await call(client, 'GET', `/ad_accounts/${sim.seed.adAccountId}`);
     // ...writes need ads:write.
-    const e = await client.createCustomerList(sim.seed.adAccountId, { name: 'x', records: 'a@example.com' }).catch((x: unknown) => x);
+    const e = await call(client, 'POST', `/ad_accounts/${sim.seed.adAccountId}/customer_lists`, { name: 'x', records: 'a@example.com' }).catch((x: unknown) => x);
     assert.ok(e instanceof PinterestApiError);
     assert.equal(e.status, 401);
     assert.equal(e.code, 3);
@@ -58,7 +58,7 @@ test('401 code 3 (missing scope) names the scope the operation needs', async () 
 test('403 code 29 on the read-only ad account: ask an owner for the AUDIENCE_MANAGER role', async () => {
   await withClient({}, {}, async ({ sim, client }) => {
     const id = sim.seed.readOnlyAdAccountId;
-    const e = await client.createCustomerList(id, { name: 'x', records: 'a@example.com' }).catch((x: unknown) => x);
+    const e = await call(client, 'POST', `/ad_accounts/${id}/customer_lists`, { name: 'x', records: 'a@example.com' }).catch((x: unknown) => x);
     assert.ok(e instanceof PinterestApiError);
     assert.equal(e.status, 403);
     assert.equal(e.code, 29);
@@ -70,23 +70,21 @@ test('403 code 29 on the read-only ad account: ask an owner for the AUDIENCE_MAN
 
 test('404 for an unknown ad account, customer list and audience', async () => {
   await withClient({}, {}, async ({ sim, client }) => {
-    const e = await client.getAdAccount('123456789').catch((x: unknown) => x);
+    const e = await call(client, 'GET', '/ad_accounts/123456789').catch((x: unknown) => x);
     assert.ok(e instanceof PinterestApiError);
     assert.equal(e.status, 404);
     assert.equal(e.code, 2);
     assert.match(e.message, /Ad account 123456789 was not found: check the id/);
-    const l = await client.getCustomerList(sim.seed.adAccountId, '42').catch((x: unknown) => x);
+    const l = await call(client, 'GET', `/ad_accounts/${sim.seed.adAccountId}/customer_lists/42`).catch((x: unknown) => x);
     assert.match((l as Error).message, /Customer list 42 was not found in ad account/);
-    const a = await client.getAudience(sim.seed.adAccountId, '43').catch((x: unknown) => x);
+    const a = await call(client, 'GET', `/ad_accounts/${sim.seed.adAccountId}/audiences/43`).catch((x: unknown) => x);
     assert.match((a as Error).message, /Audience 43 was not found/);
   });
 });
 
 test('400 for an invalid body: Pinterest\'s message kept, not retried, no record in the message', async () => {
   await withClient({}, {}, async ({ sim, client, events }) => {
-    const e = await client
-      .request({ method: 'POST', path: `/ad_accounts/${sim.seed.adAccountId}/customer_lists`, body: { name: 'no records', list_type: 'EMAIL', secret: 'victim@example.com' } })
-      .catch((x: unknown) => x);
+    const e = await call(client, 'POST', `/ad_accounts/${sim.seed.adAccountId}/customer_lists`, { name: 'no records', list_type: 'EMAIL', secret: 'victim@example.com' }).catch((x: unknown) => x);
     assert.ok(e instanceof PinterestApiError);
     assert.equal(e.status, 400);
     assert.equal(e.code, 1);
@@ -108,7 +106,7 @@ test('a server message that echoes the token or a record is scrubbed before it r
     });
   }) as unknown as typeof fetch;
   const client = createPinterestClient({ environment: 'production', tokens: staticTokenProvider(token), fetch: echo });
-  const e = await client.updateCustomerList('1', '2', { operation_type: 'ADD', records: 'Mixed.Case+tag@Example.org,b@example.com' }).catch((x: unknown) => x);
+  const e = await call(client, 'PATCH', '/ad_accounts/1/customer_lists/2', { operation_type: 'ADD', records: 'Mixed.Case+tag@Example.org,b@example.com' }).catch((x: unknown) => x);
   assert.ok(e instanceof PinterestApiError);
   const all = JSON.stringify({ message: e.message, pm: e.pinterestMessage, e });
   for (const secret of [token, 'SECRETSECRET', 'Mixed.Case+tag@Example.org', 'CDDA802E']) assert.ok(!all.includes(secret), `no ${secret}`);
@@ -130,8 +128,8 @@ test('refresh on 401 code 2: the provider refreshes once and the request is retr
     };
     const events: string[] = [];
     const client = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens, onEvent: (e) => events.push(`${e.type}:${e.status ?? ''}:${e.reason ?? ''}`) });
-    const user = await client.getUserAccount();
-    assert.equal(user.id, sim.seed.userId);
+    const account = await call<{ id: string }>(client, 'GET', `/ad_accounts/${sim.seed.adAccountId}`);
+    assert.equal(account.body.id, sim.seed.adAccountId);
     assert.equal(refreshes, 1);
     assert.deepEqual(events, ['request::', 'response:401:', 'retry:401:refresh', 'request::', 'response:200:']);
 
@@ -142,7 +140,7 @@ test('refresh on 401 code 2: the provider refreshes once and the request is retr
       baseUrl: sim.baseUrl,
       tokens: { accessToken: async () => 'pina_stale', refresh: async () => (attempts++, 'pina_stale_too') },
     });
-    const e = await stale.getUserAccount().catch((x: unknown) => x);
+    const e = await call(stale, 'GET', `/ad_accounts/${sim.seed.adAccountId}`).catch((x: unknown) => x);
     assert.ok(e instanceof PinterestApiError);
     assert.equal(e.status, 401);
     assert.equal(e.attempts, 2);
@@ -150,7 +148,7 @@ test('refresh on 401 code 2: the provider refreshes once and the request is retr
 
     // A provider that cannot refresh (returns undefined): the first 401 is final.
     const none = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: { accessToken: async () => 'pina_x', refresh: async () => undefined } });
-    assert.equal(((await none.getUserAccount().catch((x: unknown) => x)) as PinterestApiError).attempts, 1);
+    assert.equal(((await call(none, 'GET', `/ad_accounts/${sim.seed.adAccountId}`).catch((x: unknown) => x)) as PinterestApiError).attempts, 1);
   });
 });
 
@@ -171,7 +169,7 @@ test('envTokenProvider: a missing or empty variable is named, a value is never e
   });
   // The client surfaces the provider's error untouched, before any I/O.
   const client = createPinterestClient({ environment: 'production', tokens: envTokenProvider({}), fetch: noFetch });
-  await assert.rejects(client.getUserAccount(), /PINTEREST_ACCESS_TOKEN/);
+  await assert.rejects(call(client, 'GET', '/ad_accounts/1'), /PINTEREST_ACCESS_TOKEN/);
 });
 
 test('plain http to a non-loopback host is refused before any I/O, and before the token is read', async () => {
@@ -179,14 +177,14 @@ test('plain http to a non-loopback host is refused before any I/O, and before th
   const tokens: TokenProvider = { accessToken: async () => (tokenReads++, 'pina_token') };
   for (const baseUrl of ['http://example.com/v5', 'http://10.0.0.5:8080/v5', 'http://127.0.0.1.nip.io/v5', 'ftp://example.com/v5']) {
     const client = createPinterestClient({ environment: 'local', baseUrl, tokens, fetch: noFetch });
-    await assert.rejects(client.getUserAccount(), (e: unknown) => {
+    await assert.rejects(call(client, 'GET', '/ad_accounts/1'), (e: unknown) => {
       assert.ok(e instanceof PinterestConfigError, baseUrl);
       assert.match(e.reason, /insecure-url|invalid-url/);
       return true;
     });
   }
   const insecure = createPinterestClient({ environment: 'local', baseUrl: 'http://example.com/v5', tokens, fetch: noFetch });
-  await assert.rejects(insecure.getUserAccount(), /Refusing to send the Pinterest access token over plain http to example\.com/);
+  await assert.rejects(call(insecure, 'GET', '/ad_accounts/1'), /Refusing to send the Pinterest access token over plain http to example\.com/);
   // A pre-rendered URL outside the base URL never gets the token either.
   const prod = createPinterestClient({ environment: 'production', tokens, fetch: noFetch });
   assert.equal(prod.baseUrl, 'https://api.pinterest.com/v5');
@@ -194,9 +192,9 @@ test('plain http to a non-loopback host is refused before any I/O, and before th
   await assert.rejects(prod.request({ method: 'GET', url: 'https://api.pinterest.com/v4/user_account' }), { reason: 'invalid-url' });
   // Certificate checks switched off globally: refuse rather than hand the token to anyone.
   const tlsOff = createPinterestClient({ environment: 'production', tokens, fetch: noFetch, env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });
-  await assert.rejects(tlsOff.getUserAccount(), { reason: 'tls-disabled' });
+  await assert.rejects(call(tlsOff, 'GET', '/ad_accounts/1'), { reason: 'tls-disabled' });
   // local without a base URL says where to get one.
-  await assert.rejects(createPinterestClient({ environment: 'local', tokens, fetch: noFetch }).getUserAccount(), /needs a base URL/);
+  await assert.rejects(call(createPinterestClient({ environment: 'local', tokens, fetch: noFetch }), 'GET', '/ad_accounts/1'), /needs a base URL/);
   assert.equal(tokenReads, 0);
 
   // Loopback over http is fine (the simulator), and https anywhere.
@@ -206,9 +204,9 @@ test('plain http to a non-loopback host is refused before any I/O, and before th
     return new Response('{"id":"1"}', { status: 200, headers: { 'content-type': 'application/json' } });
   }) as unknown as typeof fetch;
   for (const baseUrl of ['http://127.0.0.1:9/v5', 'http://localhost:9/v5', 'http://[::1]:9/v5', 'https://pinterest-proxy.example/v5/']) {
-    await createPinterestClient({ environment: 'local', baseUrl, tokens, fetch: ok }).getUserAccount();
+    await call(createPinterestClient({ environment: 'local', baseUrl, tokens, fetch: ok }), 'GET', '/ad_accounts/1');
   }
-  assert.deepEqual(seen, ['http://127.0.0.1:9/v5/user_account', 'http://localhost:9/v5/user_account', 'http://[::1]:9/v5/user_account', 'https://pinterest-proxy.example/v5/user_account']);
+  assert.deepEqual(seen, ['http://127.0.0.1:9/v5/ad_accounts/1', 'http://localhost:9/v5/ad_accounts/1', 'http://[::1]:9/v5/ad_accounts/1', 'https://pinterest-proxy.example/v5/ad_accounts/1']);
 });
 
 test('calls that fail together on an expired token share one refresh', async () => {
@@ -225,7 +223,8 @@ test('calls that fail together on an expired token share one refresh', async () 
       },
     };
     const client = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens });
-    const results = await Promise.all([client.getUserAccount(), client.getAdAccount(sim.seed.adAccountId), client.getAdAccount(sim.seed.audienceManagerAdAccountId)]);
+    const read = (id: string) => call(client, 'GET', `/ad_accounts/${id}`);
+    const results = await Promise.all([read(sim.seed.adAccountId), read(sim.seed.readOnlyAdAccountId), read(sim.seed.audienceManagerAdAccountId)]);
     assert.equal(results.length, 3);
     assert.equal(refreshes, 1);
   });

@@ -50,11 +50,18 @@ export async function withClient<T>(
   }
 }
 
+/**
+ * One call the way the executor sends it (`client.request`, an absolute URL under the client's
+ * base URL, JSON text); `path` is relative to the base URL, e.g. `/ad_accounts/1/customer_lists`.
+ */
+export function call<T = Record<string, unknown>>(client: PinterestClient, method: string, path: string, body?: unknown, signal?: AbortSignal) {
+  const json = body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  return client.request<T>({ method, url: `${client.baseUrl}${path}`, ...json, signal });
+}
 
-export async function collect<T>(iter: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of iter) out.push(x);
-  return out;
+/** Creates a customer list (the audience template's call) and returns its id. */
+export async function createList(client: PinterestClient, adAccountId: string, name: string, records: string[]): Promise<string> {
+  return (await call<{ id: string }>(client, 'POST', `/ad_accounts/${adAccountId}/customer_lists`, { name, records: records.join(',') })).body.id;
 }
 
 export const emails = (n: number, prefix = 'user'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}@example.com`);

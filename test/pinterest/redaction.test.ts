@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createPinterestClient, redactHeaders, redactPath, scrubText, type ClientEvent, type TokenProvider } from '../../src/core/pinterest/index';
-import { emails, fastPolicy, withClient } from './helpers';
+import { call, createList, emails, fastPolicy, withClient } from './helpers';
 
 test('redactHeaders shows only the scheme of credentials; redactPath keeps ids and drops the query', () => {
   assert.deepEqual(
@@ -32,20 +32,22 @@ test('no event or error of a faulty run ever contains the token or a record', as
     const client = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens, retry: fastPolicy, sleep: async () => {}, onEvent: (e) => events.push(e) });
     const account = sim.seed.adAccountId;
     const attempt = async <T>(p: Promise<T>) => p.catch((e: unknown) => void errors.push(e));
+    const lists = `/ad_accounts/${account}/customer_lists`;
+    const patch = (c: typeof client, listId: string, operation_type: string, sent: string[]) => attempt(call(c, 'PATCH', `${lists}/${listId}`, { operation_type, records: sent.join(',') }));
 
-    const list = await client.createCustomerList(account, { name: 'Redaction', records: records.slice(0, 10).join(',') });
-    for (let i = 10; i < 40; i += 5) await attempt(client.updateCustomerList(account, list.id, { operation_type: 'ADD', records: records.slice(i, i + 5).join(',') }));
-    await attempt(client.updateCustomerList(account, list.id, { operation_type: 'ADD', records: hashed.join(',') }));
-    await attempt(client.updateCustomerList(account, list.id, { operation_type: 'REMOVE', records: records.slice(40).join(',') }));
+    const listId = await createList(client, account, 'Redaction', records.slice(0, 10));
+    for (let i = 10; i < 40; i += 5) await patch(client, listId, 'ADD', records.slice(i, i + 5));
+    await patch(client, listId, 'ADD', hashed);
+    await patch(client, listId, 'REMOVE', records.slice(40));
     // Failures of every kind, with records in their bodies.
-    await attempt(client.createCustomerList(sim.seed.readOnlyAdAccountId, { name: 'denied', records: records.join(',') }));
-    await attempt(client.updateCustomerList(account, '999', { operation_type: 'ADD', records: records.join(',') }));
-    await attempt(client.request({ method: 'PATCH', path: `/ad_accounts/${account}/customer_lists/${list.id}`, body: { operation_type: 'MERGE', records: records.join(',') } }));
-    await attempt(client.request({ method: 'POST', path: `/ad_accounts/${account}/customer_lists`, body: `{"name":"broken","records":"${records[0]}"` }));
+    await attempt(createList(client, sim.seed.readOnlyAdAccountId, 'denied', records));
+    await patch(client, '999', 'ADD', records);
+    await patch(client, listId, 'MERGE', records);
+    await attempt(client.request({ method: 'POST', url: `${client.baseUrl}${lists}`, body: `{"name":"broken","records":"${records[0]}"` }));
     const limited = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: { accessToken: async () => sim.seed.limitedAccessToken }, retry: fastPolicy, sleep: async () => {}, onEvent: (e) => events.push(e) });
-    await attempt(limited.updateCustomerList(account, list.id, { operation_type: 'ADD', records: records.join(',') }));
+    await patch(limited, listId, 'ADD', records);
     const bad = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: { accessToken: async () => 'pina_wrongwrongwrong' }, retry: fastPolicy, sleep: async () => {}, onEvent: (e) => events.push(e) });
-    await attempt(bad.updateCustomerList(account, list.id, { operation_type: 'ADD', records: records.join(',') }));
+    await patch(bad, listId, 'ADD', records);
 
     assert.ok(errors.length >= 6, `failures collected (${errors.length})`);
     assert.ok(events.some((e) => e.type === 'retry' && e.reason === 'refresh'), 'an expired token was refreshed');
@@ -73,7 +75,7 @@ test('every Pinterest token prefix is masked in a client error and in a log line
   try {
     const port = (server.address() as { port: number }).port;
     const client = createPinterestClient({ environment: 'local', baseUrl: `http://127.0.0.1:${port}/v5`, tokens: { accessToken: async () => 'pina_unrelated' }, retry: fastPolicy, sleep: async () => {} });
-    const e = await client.getUserAccount().then(() => assert.fail('should reject'), (x: unknown) => x as Error);
+    const e = await call(client, 'GET', '/ad_accounts/1').then(() => assert.fail('should reject'), (x: unknown) => x as Error);
     const shown = `${e.message} ${(e as { pinterestMessage?: string }).pinterestMessage ?? ''}`;
     assert.match(shown, /Invalid tokens/, 'the server message reached the error');
     const logged = redact(`token refresh failed: ${PREFIXED_TOKENS.join(', ')} refresh_token=r3fr3sh`);

@@ -32,7 +32,7 @@ import { Project } from '../../src/core/project/project';
 import { startSimulator } from '../../src/simulator/index';
 import { EXAMPLE_DIR, exampleFiles, type ExampleFiles } from '../helpers/example';
 import { exampleProfiles } from '../helpers/plan';
-import { emails, virtualClock, withClient, type Harness } from './helpers';
+import { call, createList, emails, virtualClock, withClient, type Harness } from './helpers';
 
 interface Seen {
   sends: number;
@@ -61,13 +61,13 @@ async function observe(policy: RetryPolicy, faults: string | undefined, call: (h
   });
 }
 
-const readAccount = (h: Harness) => h.client.getAdAccount(h.sim.seed.adAccountId);
-const readNoAccess = (h: Harness) => h.client.getAdAccount(h.sim.seed.noAccessAdAccountId);
+const readAccount = (h: Harness) => call(h.client, 'GET', `/ad_accounts/${h.sim.seed.adAccountId}`);
+const readNoAccess = (h: Harness) => call(h.client, 'GET', `/ad_accounts/${h.sim.seed.noAccessAdAccountId}`);
 /** A PATCH Pinterest refuses as invalid (400 code 1): the operation type is not one it knows. */
 const invalidPatch = async (h: Harness) => {
-  const list = await h.client.createCustomerList(h.sim.seed.adAccountId, { name: 'Invalid patch', records: emails(1).join(',') });
+  const listId = await createList(h.client, h.sim.seed.adAccountId, 'Invalid patch', emails(1));
   h.events.length = 0;
-  return h.client.request({ method: 'PATCH', path: `/ad_accounts/${h.sim.seed.adAccountId}/customer_lists/${list.id}`, body: { operation_type: 'REPLACE', records: emails(2).join(',') } });
+  return call(h.client, 'PATCH', `/ad_accounts/${h.sim.seed.adAccountId}/customer_lists/${listId}`, { operation_type: 'REPLACE', records: emails(2).join(',') });
 };
 
 test('best effort over HTTP: 429, 500, 502, 503, a real 403 and a dropped connection are sent 3 times, AEP waiting 15 s then 30 s, then dropped', async () => {
@@ -101,7 +101,7 @@ test('a 400 is sent once under both policies and is not a drop; neither is a 404
   for (const policy of [aepBestEffortPolicy, aepConfigurableAggregationPolicy]) {
     const invalid = await observe(policy, undefined, invalidPatch);
     assert.deepEqual({ sends: invalid.sends, status: invalid.status, exhausted: invalid.exhausted, slept: invalid.slept }, { sends: 1, status: 400, exhausted: false, slept: [] }, policy.name);
-    const missing = await observe(policy, undefined, (h) => h.client.getCustomerList(h.sim.seed.adAccountId, '999999999'));
+    const missing = await observe(policy, undefined, (h) => call(h.client, 'GET', `/ad_accounts/${h.sim.seed.adAccountId}/customer_lists/999999999`));
     assert.deepEqual({ sends: missing.sends, status: missing.status }, { sends: 1, status: 404 }, policy.name);
   }
 });
@@ -137,11 +137,12 @@ test('Retry-After is recorded beside AEP\'s wait but does not change it: against
   const clock = virtualClock();
   await withClient({ retryAfter: true, rateLimitPerMinute: 2, now: clock.now }, { retry: aepBestEffortPolicy, sleep: clock.sleep, now: clock.now }, async ({ sim, client }) => {
     const account = sim.seed.adAccountId;
-    const list = await client.createCustomerList(account, { name: 'Slow', records: 'a@example.com' });
-    await client.updateCustomerList(account, list.id, { operation_type: 'ADD', records: 'b@example.com' });
+    const listId = await createList(client, account, 'Slow', ['a@example.com']);
+    const list = `/ad_accounts/${account}/customer_lists/${listId}`;
+    await call(client, 'PATCH', list, { operation_type: 'ADD', records: 'b@example.com' });
     // The bucket (2/min) is empty: Pinterest answers 429 with Retry-After: 30. AEP waits 15 s
     // (half a token back: 429 again), then 30 s more (1.25 tokens): the retry passes.
-    const r = await client.request({ method: 'PATCH', path: `/ad_accounts/${account}/customer_lists/${list.id}`, body: { operation_type: 'ADD', records: 'c@example.com' } });
+    const r = await call(client, 'PATCH', list, { operation_type: 'ADD', records: 'c@example.com' });
     assert.equal(r.status, 200);
     assert.equal(r.attempts, 3);
     assert.deepEqual(
@@ -257,7 +258,7 @@ test("the audience template's create call is sent once: a 429 is not retried und
     try {
       // Spend the only write token first (a 429 is retried by both policies for other calls).
       const setup = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: staticTokenProvider(sim.seed.accessToken) });
-      await setup.createCustomerList(sim.seed.adAccountId, { name: 'Spends the quota', records: 'a@example.com' });
+      await createList(setup, sim.seed.adAccountId, 'Spends the quota', ['a@example.com']);
       const before = Object.keys(sim.state.customerLists).length;
       const { report } = await pushExample(sim, clocks, mutate);
       assert.equal(report.retry?.policy, policy);
@@ -277,19 +278,19 @@ test('plumbing under heavy faults (a generous test policy): every call succeeds 
   for (const faults of ['503:0.3', '429:0.3', 'drop:0.2', 'truncate:0.2']) {
     await withClient({ faults, seed: 7 }, {}, async (h) => {
       const account = h.sim.seed.adAccountId;
-      const list = await h.client.createCustomerList(account, { name: 'Faulty push', records: emails(10).join(',') });
+      const list = `/ad_accounts/${account}/customer_lists/${await createList(h.client, account, 'Faulty push', emails(10))}`;
       let uploaded = 10;
       let ambiguous = 0;
       for (let i = 0; i < 20; i++) {
         const records = emails(5, `b${i}-`);
-        const r = await h.client.request({ method: 'PATCH', path: `/ad_accounts/${account}/customer_lists/${list.id}`, body: { operation_type: 'ADD', records: records.join(',') } });
+        const r = await call(h.client, 'PATCH', list, { operation_type: 'ADD', records: records.join(',') });
         assert.equal(r.status, 200);
         assert.equal(r.retries.length, r.attempts - 1);
         ambiguous += r.ambiguousRetries;
         uploaded += records.length;
       }
-      const final = await h.client.getCustomerList(account, list.id);
-      assert.equal(final.num_uploaded_user_records, uploaded, `${faults}: the simulator never applies a faulted write`);
+      const final = await call<{ num_uploaded_user_records: number }>(h.client, 'GET', list);
+      assert.equal(final.body.num_uploaded_user_records, uploaded, `${faults}: the simulator never applies a faulted write`);
       assert.ok(h.events.filter((e) => e.type === 'retry').length >= 3, faults);
       // A write retried after a broken connection is counted as possibly applied twice.
       assert.equal(ambiguous > 0, faults.startsWith('drop') || faults.startsWith('truncate'), faults);
@@ -309,7 +310,7 @@ test('abort during a real AEP wait (15 s) rejects promptly with an AbortError; s
         if (e.type === 'retry') setTimeout(() => controller.abort(), 5);
       },
     });
-    const e = await client.getAdAccount(sim.seed.adAccountId, { signal: controller.signal }).catch((x: unknown) => x);
+    const e = await call(client, 'GET', `/ad_accounts/${sim.seed.adAccountId}`, undefined, controller.signal).catch((x: unknown) => x);
     assert.ok(e instanceof PinterestAbortError);
     assert.equal(e.name, 'AbortError');
     assert.equal(e.attempts, 1);
@@ -319,14 +320,14 @@ test('abort during a real AEP wait (15 s) rejects promptly with an AbortError; s
     before.abort();
     const events: string[] = [];
     const c2 = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: staticTokenProvider(sim.seed.accessToken), onEvent: (x) => events.push(x.type) });
-    await assert.rejects(c2.getUserAccount({ signal: before.signal }), { name: 'AbortError', attempts: 0 });
+    await assert.rejects(call(c2, 'GET', `/ad_accounts/${sim.seed.adAccountId}`, undefined, before.signal), { name: 'AbortError', attempts: 0 });
     assert.deepEqual(events, []);
   });
 });
 
 test('per-attempt timeout: no answer in time is retried like a 504, then a typed network error marked as dropped', { timeout: 5000 }, async () => {
   await withClient({ faults: 'latency:400' }, { timeoutMs: 40, retry: aepConfigurableAggregationPolicy, retryTimeScale: 0 }, async ({ sim, client, events }) => {
-    const e = await client.getAdAccount(sim.seed.adAccountId).catch((x: unknown) => x);
+    const e = await call(client, 'GET', `/ad_accounts/${sim.seed.adAccountId}`).catch((x: unknown) => x);
     assert.ok(e instanceof PinterestNetworkError);
     assert.equal(e.reason, 'timeout');
     assert.equal(e.attempts, 2);
@@ -344,10 +345,10 @@ test('pacing: with maxRequestsPerMinute at the quota a push never sees a 429; wi
       { rateLimitPerMinute: 20, now: clock.now },
       { retry: aepBestEffortPolicy, sleep: clock.sleep, now: clock.now, ...(paced ? { maxRequestsPerMinute: 20 } : {}) },
       async ({ sim, client, events }) => {
-        const list = await client.createCustomerList(sim.seed.adAccountId, { name: 'Paced', records: 'a@example.com' });
-        for (let i = 0; i < 40; i++) await client.updateCustomerList(sim.seed.adAccountId, list.id, { operation_type: 'ADD', records: `p${i}@example.com` });
-        const final = await client.getCustomerList(sim.seed.adAccountId, list.id);
-        assert.equal(final.num_uploaded_user_records, 41);
+        const list = `/ad_accounts/${sim.seed.adAccountId}/customer_lists/${await createList(client, sim.seed.adAccountId, 'Paced', ['a@example.com'])}`;
+        for (let i = 0; i < 40; i++) await call(client, 'PATCH', list, { operation_type: 'ADD', records: `p${i}@example.com` });
+        const final = await call<{ num_uploaded_user_records: number }>(client, 'GET', list);
+        assert.equal(final.body.num_uploaded_user_records, 41);
         return { rejected: events.filter((e) => e.status === 429 && e.type === 'response').length, elapsedMs: clock.slept.reduce((a, b) => a + b, 0) };
       },
     );
@@ -367,7 +368,7 @@ test('a refused connection (nothing answered) is retried by AEP like any call wi
   await sim.close();
   const events: ClientEvent[] = [];
   const client = createPinterestClient({ environment: 'local', baseUrl, tokens: staticTokenProvider('pina_t'), retry: aepBestEffortPolicy, sleep: async () => {}, onEvent: (e) => events.push(e) });
-  const e = await client.createCustomerList('1', { name: 'x', records: 'a@example.com' }).catch((x: unknown) => x);
+  const e = await createList(client, '1', 'x', ['a@example.com']).catch((x: unknown) => x);
   assert.ok(e instanceof PinterestNetworkError);
   assert.equal(e.reason, 'connection');
   assert.equal(e.attempts, 3);
@@ -377,7 +378,7 @@ test('a refused connection (nothing answered) is retried by AEP like any call wi
 
 test('without a policy the client sends each call once', async () => {
   await withClient({ faults: '503:1' }, { retry: undefined }, async ({ sim, client, events }) => {
-    const e = await client.getAdAccount(sim.seed.adAccountId).catch((x: unknown) => x);
+    const e = await call(client, 'GET', `/ad_accounts/${sim.seed.adAccountId}`).catch((x: unknown) => x);
     assert.ok(e instanceof PinterestApiError);
     assert.equal(e.attempts, 1);
     assert.equal(e.retriesExhausted, false);

@@ -1,6 +1,7 @@
 // The Pinterest API v5 client used by test activations (editor and CLI alike): fetch-based, one
-// code path for every call so auth, security checks, retries, pacing, timeouts, cancellation and
-// redaction cannot differ between the typed operations and the executor's pre-rendered requests.
+// method, `request`, for every call the executor makes (its own reads and the pre-rendered
+// template requests alike), so auth, security checks, retries, pacing, timeouts, cancellation and
+// redaction are the same for all of them.
 //
 // Order of one call: resolve and check the URL (https, or http only to a loopback host; under the
 // configured base URL) before the token is even read → per attempt: pace → token → send with a
@@ -26,26 +27,7 @@ import { noRetryPolicy, serverDelayMs, type RetryPolicy } from './retry';
 import { MAX_RESPONSE_BYTES, ResponseTooLargeError, describeBytes, readBoundedText } from './body';
 import { checkToken } from './tokens';
 import { BASE_URLS, EMBEDDED_SIMULATOR_BASE, PINTEREST_API_BASE_URL, insecureReason } from './urls';
-import type {
-  AdAccount,
-  Audience,
-  AudienceCreate,
-  CallOptions,
-  ClientEvent,
-  CustomerList,
-  CustomerListCreate,
-  CustomerListUpdate,
-  Environment,
-  PageOptions,
-  Paginated,
-  RateLimitInfo,
-  RawRequest,
-  RawResponse,
-  RetryInfo,
-  RetryRecord,
-  TokenProvider,
-  UserAccount,
-} from './types';
+import type { ClientEvent, Environment, RateLimitInfo, RawRequest, RawResponse, RetryInfo, RetryRecord, TokenProvider } from './types';
 
 export interface PinterestClientOptions {
   environment: Environment;
@@ -81,25 +63,8 @@ export interface PinterestClient {
   readonly rateLimit: RateLimitInfo | undefined;
   /** The retry policy and time scale, for reports. */
   readonly retry: RetryInfo;
+  /** Sends one call; a non-2xx final answer rejects with PinterestApiError. */
   request<T = unknown>(request: RawRequest): Promise<RawResponse<T>>;
-  getUserAccount(options?: CallOptions): Promise<UserAccount>;
-  listAdAccounts(options?: PageOptions & { includeSharedAccounts?: boolean }): AsyncIterableIterator<AdAccount>;
-  getAdAccount(adAccountId: string, options?: CallOptions): Promise<AdAccount>;
-  listCustomerLists(adAccountId: string, options?: PageOptions): AsyncIterableIterator<CustomerList>;
-  createCustomerList(adAccountId: string, body: CustomerListCreate, options?: CallOptions): Promise<CustomerList>;
-  getCustomerList(adAccountId: string, customerListId: string, options?: CallOptions): Promise<CustomerList>;
-  updateCustomerList(adAccountId: string, customerListId: string, body: CustomerListUpdate, options?: CallOptions): Promise<CustomerList>;
-  createAudience(adAccountId: string, body: AudienceCreate, options?: CallOptions): Promise<Audience>;
-  getAudience(adAccountId: string, audienceId: string, options?: CallOptions): Promise<Audience>;
-  listAudiences(adAccountId: string, options?: PageOptions & { ownershipType?: 'OWNED' | 'RECEIVED' }): AsyncIterableIterator<Audience>;
-}
-
-const ID = /^\d{1,18}$/;
-function requireId(value: unknown, what: string): string {
-  if (typeof value !== 'string' || !ID.test(value)) {
-    throw new PinterestConfigError('invalid-argument', `The ${what} must be a string of 1 to 18 digits (Pinterest ids are digit strings, never numbers).`);
-  }
-  return value;
 }
 
 const DROPPED_HEADERS = new Set(['authorization', 'host', 'content-length', 'connection', 'transfer-encoding']);
@@ -198,26 +163,18 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
   function resolveUrl(req: RawRequest): URL {
     if (baseProblem || !base) throw baseProblem;
     let url: URL;
-    if (req.url !== undefined) {
-      try {
-        url = new URL(req.url);
-      } catch {
-        throw new PinterestConfigError('invalid-url', 'The request URL is not a valid absolute URL.');
-      }
-      const under = url.origin === base.origin && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`));
-      if (!under) {
-        throw new PinterestConfigError(
-          'invalid-url',
-          `The request URL is not under the configured Pinterest base URL ${base.origin}${basePath}: the access token is only ever sent there.`,
-        );
-      }
-    } else if (req.path !== undefined) {
-      if (!req.path.startsWith('/') || /^\/\//.test(req.path)) throw new PinterestConfigError('invalid-argument', 'A request path must start with a single "/".');
-      url = new URL(`${base.origin}${basePath}${req.path}`);
-    } else {
-      throw new PinterestConfigError('invalid-argument', 'A request needs a path or a url.');
+    try {
+      url = new URL(req.url);
+    } catch {
+      throw new PinterestConfigError('invalid-url', 'The request URL is not a valid absolute URL.');
     }
-    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const under = url.origin === base.origin && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`));
+    if (!under) {
+      throw new PinterestConfigError(
+        'invalid-url',
+        `The request URL is not under the configured Pinterest base URL ${base.origin}${basePath}: the access token is only ever sent there.`,
+      );
+    }
     const problem = insecureReason(url, env);
     if (problem) throw problem;
     return url;
@@ -288,7 +245,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
     for (const [name, value] of Object.entries(req.headers ?? {})) {
       if (!DROPPED_HEADERS.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
     }
-    const bodyText = req.body === undefined || req.body === null ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    const bodyText = req.body;
     if (bodyText !== undefined) headers['content-type'] ??= 'application/json';
 
     let attempts = 0;
@@ -402,9 +359,6 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
         await retryAfter(`http-${status}`, status, requestId, resHeaders);
         continue;
       }
-      if (req.throwOnHttpError === false) {
-        return { status, headers: resHeaders, body: (parsed.ok ? parsed.value : undefined) as T, requestId, attempts, ambiguousRetries: ambiguous, retries, rateLimit: rate };
-      }
       emit({ type: 'error', method, path, attempt: attempts, reason: `http-${status}`, status, requestId });
       throw failed(new PinterestApiError({
         status,
@@ -420,35 +374,6 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
     }
   }
 
-  async function* paginate<T>(pathOf: () => string, query: Record<string, string | number | boolean | undefined>, opts: PageOptions): AsyncGenerator<T> {
-    if (opts.pageSize !== undefined && !(Number.isInteger(opts.pageSize) && opts.pageSize >= 1 && opts.pageSize <= 250)) {
-      throw new PinterestConfigError('invalid-argument', 'pageSize must be an integer from 1 to 250.');
-    }
-    const path = pathOf();
-    const seen = new Set<string>();
-    let bookmark: string | undefined;
-    do {
-      const r = await send<Paginated<T>>({
-        method: 'GET',
-        path,
-        query: { ...query, page_size: opts.pageSize, order: opts.order, bookmark },
-        signal: opts.signal,
-      });
-      const items = r.body && Array.isArray(r.body.items) ? r.body.items : undefined;
-      if (!items) throw new PinterestNetworkError('invalid-response', 'GET', `${basePath}${path}`, r.attempts, 'a list answer without items');
-      for (const item of items) yield item;
-      const next = r.body.bookmark;
-      bookmark = typeof next === 'string' && next !== '' ? next : undefined;
-      if (bookmark !== undefined) {
-        if (seen.has(bookmark)) throw new PinterestNetworkError('invalid-response', 'GET', `${basePath}${path}`, r.attempts, 'a page bookmark came back twice');
-        seen.add(bookmark);
-      }
-    } while (bookmark !== undefined);
-  }
-
-  const body = async <T>(req: RawRequest): Promise<T> => (await send<T>(req)).body;
-  const acct = (id: string) => `/ad_accounts/${requireId(id, 'ad account id')}`;
-
   return {
     environment: options.environment,
     baseUrl: base && !baseProblem ? `${base.origin}${basePath}` : '',
@@ -457,21 +382,5 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
     },
     retry: { policy: clientPolicy.name, description: clientPolicy.description, timeScale },
     request: send,
-    getUserAccount: (o = {}) => body<UserAccount>({ method: 'GET', path: '/user_account', signal: o.signal }),
-    listAdAccounts: (o = {}) => paginate<AdAccount>(() => '/ad_accounts', { include_shared_accounts: o.includeSharedAccounts }, o),
-    getAdAccount: async (id, o = {}) => body<AdAccount>({ method: 'GET', path: acct(id), signal: o.signal }),
-    listCustomerLists: (id, o = {}) => paginate<CustomerList>(() => `${acct(id)}/customer_lists`, {}, o),
-    createCustomerList: async (id, b, o = {}) => body<CustomerList>({ method: 'POST', path: `${acct(id)}/customer_lists`, body: b, signal: o.signal }),
-    getCustomerList: async (id, listId, o = {}) =>
-      body<CustomerList>({ method: 'GET', path: `${acct(id)}/customer_lists/${requireId(listId, 'customer list id')}`, signal: o.signal }),
-    updateCustomerList: async (id, listId, b, o = {}) =>
-      body<CustomerList>({ method: 'PATCH', path: `${acct(id)}/customer_lists/${requireId(listId, 'customer list id')}`, body: b, signal: o.signal }),
-    createAudience: async (id, b, o = {}) => {
-      requireId(b?.rule?.customer_list_id, 'customer list id of the audience rule');
-      return body<Audience>({ method: 'POST', path: `${acct(id)}/audiences`, body: b, signal: o.signal });
-    },
-    getAudience: async (id, audienceId, o = {}) =>
-      body<Audience>({ method: 'GET', path: `${acct(id)}/audiences/${requireId(audienceId, 'audience id')}`, signal: o.signal }),
-    listAudiences: (id, o = {}) => paginate<Audience>(() => `${acct(id)}/audiences`, { ownership_type: o.ownershipType }, o),
   };
 }

@@ -33,6 +33,6 @@ export {
   serverDelayMs,
   type RetryPolicy,
 } from './retry';
-export { envTokenProvider, staticTokenProvider, simulatorTokenProvider, accessTokenProblem, accessTokenShape, type TokenShapeProblem, ACCESS_TOKEN_VARIABLE, SIMULATOR_TOKEN_VARIABLE, ACCESS_TOKEN_PREFIX } from './tokens';
+export { envTokenProvider, staticTokenProvider, simulatorTokenProvider, accessTokenProblem, accessTokenShape, type TokenShapeProblem } from './tokens';
 export { redactHeaders, redactPath, scrubText } from './redact';
 export type * from './types';

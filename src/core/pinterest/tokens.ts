@@ -4,12 +4,12 @@
 import { PinterestConfigError } from './errors';
 import type { TokenProvider } from './types';
 
-export const ACCESS_TOKEN_VARIABLE = 'PINTEREST_ACCESS_TOKEN';
+const ACCESS_TOKEN_VARIABLE = 'PINTEREST_ACCESS_TOKEN';
 /** A token for a simulator (local runs): never the real one above, which a local run never reads. */
-export const SIMULATOR_TOKEN_VARIABLE = 'PINDEST_SIMULATOR_TOKEN';
+const SIMULATOR_TOKEN_VARIABLE = 'PINDEST_SIMULATOR_TOKEN';
 
 /** Pinterest's access tokens start with this, its refresh tokens with `pinr` (Pinterest's Token Debugger page). */
-export const ACCESS_TOKEN_PREFIX = 'pina';
+const ACCESS_TOKEN_PREFIX = 'pina';
 const REFRESH_TOKEN_PREFIX = 'pinr';
 /** Far above any Pinterest token; longer input is refused without being looked at further. */
 const MAX_TOKEN_LENGTH = 4096;

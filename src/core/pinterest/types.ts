@@ -1,8 +1,5 @@
-// Shapes of the Pinterest v5 resources and requests the Customer List destination uses, as
-// Pinterest's OpenAPI 5.23 publishes them (spec/pinterest/openapi.yaml). Every id is a string
-// of digits: 64-bit ids do not survive a JS number. Counters are typed `number` because Pinterest
-// types them so (its own fixtures use floats). Optional fields are optional because 5.23 marks
-// almost nothing required in responses; callers must not assume more than the spec promises.
+// Shapes of the client's calls, answers, events and retry records. Pinterest's own resources are
+// not typed here: the executor reads the few fields it needs from each answer where it uses them.
 
 /** No sandbox: it does not serve customer lists or audiences (sandbox.ts). */
 export type Environment = 'production' | 'local';
@@ -15,17 +12,6 @@ export interface TokenProvider {
    * new token, or undefined when it cannot refresh (the 401 then reaches the caller).
    */
   refresh?(): Promise<string | undefined>;
-}
-
-/** Per-call options of every operation. */
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
-export interface PageOptions extends CallOptions {
-  /** 1–250, Pinterest's default is 25. */
-  pageSize?: number;
-  order?: 'ASCENDING' | 'DESCENDING';
 }
 
 /** What Pinterest said about its quota, from `x-ratelimit-*` when present (§7.4; never required). */
@@ -55,19 +41,14 @@ export interface ClientEvent {
   rateLimit?: RateLimitInfo;
 }
 
-export interface RawRequest extends CallOptions {
+export interface RawRequest {
   method: string;
-  /** Relative to the client's base URL, e.g. `/ad_accounts/1/customer_lists`. */
-  path?: string;
-  /** Absolute URL; must be under the client's base URL (credentials go nowhere else). */
-  url?: string;
-  /** Query parameters appended to path/url (undefined values are skipped). */
-  query?: Record<string, string | number | boolean | undefined>;
+  /** Absolute URL, query included; must be under the client's base URL (credentials go nowhere else). */
+  url: string;
   headers?: Record<string, string>;
-  /** A raw string is sent as is (pre-rendered templates); anything else is sent as JSON. */
-  body?: unknown;
-  /** Default true: a non-2xx final answer rejects with PinterestApiError. */
-  throwOnHttpError?: boolean;
+  /** Sent as is (a rendered template, or JSON text); `content-type` defaults to application/json. */
+  body?: string;
+  signal?: AbortSignal;
   /** Send once whatever the policy (the audience template's create call, see retry.ts). */
   sendOnce?: boolean;
 }
@@ -113,104 +94,4 @@ export interface RawResponse<T = unknown> {
   /** One entry per retry, in order (attempts − 1 entries). */
   retries: RetryRecord[];
   rateLimit?: RateLimitInfo;
-}
-
-export interface Paginated<T> {
-  items: T[];
-  bookmark?: string | null;
-}
-
-// ---- Resources -------------------------------------------------------------------------------
-
-export interface UserAccount {
-  account_type?: 'PINNER' | 'BUSINESS';
-  id?: string;
-  username?: string;
-  business_name?: string | null;
-  profile_image?: string;
-  website_url?: string;
-  [key: string]: unknown;
-}
-
-/** Business Access roles (§5.3). */
-export type BusinessAccessRole =
-  | 'OWNER'
-  | 'ADMIN'
-  | 'ANALYST'
-  | 'SOS_READER'
-  | 'FINANCE_MANAGER'
-  | 'FINANCE_VIEW'
-  | 'FINANCE_EDIT'
-  | 'AUDIENCE_MANAGER'
-  | 'CAMPAIGN_MANAGER'
-  | 'CATALOGS_MANAGER'
-  | 'RESTRICTED_OWNER'
-  | 'PROFILE_MANAGER'
-  | 'PROFILE_PUBLISHER'
-  | 'RESOURCE_PINNER_LIST_OWNER'
-  | 'RESOURCE_PINNER_LIST_READER'
-  | 'BIZ_PINNER_LIST_SHARER'
-  | 'RESOURCE_CONVERSION_TAGS_READER';
-
-export interface AdAccount {
-  id: string;
-  name?: string;
-  country?: string;
-  currency?: string;
-  owner?: { id?: string; username?: string };
-  created_time?: number;
-  updated_time?: number;
-  permissions?: BusinessAccessRole[] | string[];
-  [key: string]: unknown;
-}
-
-export type UserListType = 'EMAIL' | 'IDFA' | 'MAID' | 'LR_ID' | 'DLX_ID' | 'HASHED_PINNER_ID';
-
-export interface CustomerListCreate {
-  name: string;
-  /** Comma-separated identifiers (§2.5). */
-  records: string;
-  list_type?: UserListType;
-}
-
-export interface CustomerListUpdate {
-  operation_type: 'ADD' | 'REMOVE';
-  records: string;
-}
-
-export interface CustomerList {
-  id: string;
-  ad_account_id?: string;
-  name?: string;
-  created_time?: number;
-  updated_time?: number;
-  num_batches?: number;
-  num_uploaded_user_records?: number;
-  num_removed_user_records?: number;
-  status?: 'PROCESSING' | 'READY' | 'TOO_SMALL' | 'UPLOADING' | string;
-  type?: 'customerlist';
-  exceptions?: Record<string, unknown>;
-  [key: string]: unknown;
-}
-
-export interface AudienceCreate {
-  name: string;
-  audience_type: 'CUSTOMER_LIST';
-  rule: { customer_list_id: string };
-  description?: string;
-}
-
-export interface Audience {
-  id: string;
-  ad_account_id?: string;
-  name?: string;
-  description?: string | null;
-  audience_type?: string;
-  rule?: Record<string, unknown>;
-  size?: number | null;
-  status?: 'READY' | 'INITIALIZING' | 'TOO_SMALL' | string;
-  type?: 'audience';
-  created_timestamp?: number | null;
-  updated_timestamp?: number | null;
-  [key: string]: unknown;
 }
