@@ -27,6 +27,6 @@ export function notAnActivation(command: string, file: ProjectFile | undefined, 
   const activations = project.ofKind('activation');
   const what = t('{0} is {1}: pass the activation file (activation.json), which names the project\'s other files', shown(file.path), kindName(file.kind));
   return activations.length === 1
-    ? `${what}: pindest ${command} ${shown(activations[0]!.path)}`
+    ? t('{0}: {1}', what, `pindest ${command} ${shown(activations[0]!.path)}`)
     : `${what}.`;
 }

@@ -43,3 +43,20 @@ export class UsageError extends Error {
     super(t(message, ...args));
   }
 }
+
+/** `n` and its noun, singular or plural by the language's rule (French: 0 and 1 are singular). */
+export function count(n: number, one: string, many: string): string {
+  const singular = cliLanguage() === 'fr' ? n < 2 : n === 1;
+  return `${n} ${t(singular ? one : many)}`;
+}
+
+/**
+ * The `validate` text summary ("4 files checked: 1 error, 0 warnings") in the user's language;
+ * the findings above it and any other line are left as they are.
+ */
+export function localizeSummary(text: string): string {
+  if (cliLanguage() === 'en') return text;
+  return text.replace(/^(\d+) files? checked: (\d+) errors?, (\d+) warnings?$/m, (_, f: string, e: string, w: string) =>
+    t('{0}: {1}, {2}', count(Number(f), 'file checked', 'files checked'), count(Number(e), 'error', 'errors'), count(Number(w), 'warning', 'warnings')),
+  );
+}

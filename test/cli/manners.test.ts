@@ -164,3 +164,19 @@ test('bin/pindest.mjs without a build says to run npm run build; exit 2', () => 
   assert.equal(built.status, 0);
   assert.match(built.stdout, /^\d+\.\d+\.\d+\n$/);
 });
+
+test('in French, the validate summary and the wrong-file sentence are French; findings and JSON stay as they are', () => {
+  const FRENCH = { LANG: 'fr_FR.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+  const clean = pindest(['validate', 'examples/pinterest-customer-list'], FRENCH);
+  assert.equal(clean.stdout, '4 fichiers vérifiés : 0 erreur, 0 avertissement\n');
+  const one = pindest(['validate', 'examples/pinterest-customer-list/destination.json'], FRENCH);
+  assert.equal(one.stdout, '1 fichier vérifié : 0 erreur, 0 avertissement\n');
+  const json = JSON.parse(pindest(['validate', '--format', 'json', 'examples/pinterest-customer-list'], FRENCH).stdout);
+  assert.deepEqual(json.summary, { errors: 0, warnings: 0 });
+  const dir = exampleCopy();
+  const wrong = pindest(['preview', 'destination.json'], FRENCH, dir);
+  assert.equal(
+    wrong.stderr,
+    "pindest preview: destination.json est une configuration de destination (destination.json) : passez le fichier d'activation (activation.json), qui nomme les autres fichiers du projet : pindest preview activation.json\n",
+  );
+});
