@@ -27,14 +27,10 @@ const sim = spawn(process.execPath, ['dist/cli.mjs', 'simulate', '--port', Strin
 let simOut = '';
 sim.stdout.on('data', (d) => (simOut += d));
 const simUrl = `http://127.0.0.1:${simPort}`;
-for (let i = 0; ; i++) {
-  try {
-    await fetch(`${simUrl}/v5/user_account`);
-    break;
-  } catch {
-    if (sim.exitCode !== null || i > 100) throw new Error(`the simulator did not start:\n${simOut}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+// Ready when it says so: probing the API instead would put a 401 (no token) in its request log.
+for (let i = 0; !simOut.includes('listening on '); i++) {
+  if (sim.exitCode !== null || i > 100) throw new Error(`the simulator did not start:\n${simOut}`);
+  await new Promise((r) => setTimeout(r, 100));
 }
 step(`Pinterest simulator on ${simUrl}/v5`);
 
@@ -58,7 +54,12 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await server.stop();
-  sim.kill('SIGTERM');
+  // Wait for the simulator to go: exiting first would close the pipe its goodbye line is written to (EPIPE).
+  if (sim.exitCode === null) {
+    const gone = new Promise((r) => sim.once('exit', r));
+    sim.kill('SIGTERM');
+    await gone;
+  }
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -6,7 +6,8 @@ import { previewUsage, runPreview } from './commands/preview';
 import { pushUsage, runPush } from './commands/push';
 import { renderUsage, runRender } from './commands/render';
 import { runValidate, validateUsage } from './commands/validate';
-import { EXIT, processIO, UsageError, type CliIO } from './io';
+import { didYouMeanText, parseErrorMessage } from './args';
+import { EXIT, processIO, t, UsageError, type CliIO } from './io';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -39,9 +40,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stdout(pkg.version + '\n');
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.stderr(`pindest: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')}.\n`);
+    const names = Object.keys(COMMANDS);
+    const what = name.startsWith('-') ? t("unknown option '{0}'.", name) + didYouMeanText(name, ['--help', '--version']) : t("unknown command '{0}'.", name) + didYouMeanText(name, names);
+    io.stderr(`pindest: ${what}\n${t('Commands: {0}. Run {1} for help.', names.join(', '), "'pindest --help'")}\n`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -51,8 +54,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   try {
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`pindest ${name}: ${(e as Error).message}\n${command.usage}\n`);
+    const parseError = parseErrorMessage(e, command.usage);
+    if (parseError !== undefined || e instanceof UsageError) {
+      // One line saying what is wrong, then the command's synopsis and where the rest is.
+      const synopsis = command.usage.split('\n')[0]!;
+      io.stderr(`pindest ${name}: ${parseError ?? (e as Error).message}\n${synopsis}\n${t('Run {0} for its options.', `'pindest ${name} --help'`)}\n`);
       return EXIT.usage;
     }
     io.stderr(`pindest ${name}: ${(e as Error).message}\n`);

@@ -2,6 +2,7 @@
 // SIGTERM, printing the address and the seeded ad account and token to paste into an activation.
 // Request log lines (ids, methods, paths, statuses only) go to stderr; usage errors exit 2.
 import { parseArgs } from 'node:util';
+import { parseErrorMessage } from '../cli/args';
 import { FaultSpecError, parseFaultSpec } from './faults';
 import { startSimulator, type SimulatorOptions } from './server';
 
@@ -54,7 +55,7 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; quiet: boole
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0] ?? 'invalid arguments');
+    throw new UsageError(parseErrorMessage(e, SIMULATE_USAGE) ?? (e as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
   const v = parsed.values;
   const createdStatus = integer('created-status', v['created-status'], 200, 201);
@@ -86,7 +87,7 @@ export async function runSimulateCommand(argv: string[], io: SimulateIo): Promis
     parsed = parseOptions(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`pindest simulate: ${e.message}. ${SIMULATE_USAGE}\n`);
+      io.stderr(`pindest simulate: ${/[.?!]$/.test(e.message) ? e.message : e.message + '.'} ${SIMULATE_USAGE}\n`);
       return 2;
     }
     throw e;

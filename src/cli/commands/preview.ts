@@ -6,6 +6,7 @@ import { ActivationError } from '../../core/plan/activation';
 import { planFromDisk } from '../../core/plan/load';
 import { loadProject } from '../../core/project/load';
 import { formatPreviewJson, formatPreviewText, previewReport } from '../../core/report/preview';
+import { notAnActivation } from '../files';
 import { EXIT, UsageError, type CliIO } from '../io';
 
 export const previewUsage = `usage: pindest preview ACTIVATION [--env ENV] [--base-url URL] [--format text|json]
@@ -16,7 +17,7 @@ export const previewUsage = `usage: pindest preview ACTIVATION [--env ENV] [--ba
 
 export async function runPreview(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, env: { type: 'string' }, 'base-url': { type: 'string' } } });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}': use text or json`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError("unknown format '{0}': use text or json", values.format!);
   if (values.env !== undefined && values.env !== 'local' && !Object.hasOwn(BASE_URLS, values.env)) throw new UsageError(`unknown environment '${values.env}': use local or ${Object.keys(BASE_URLS).join(' or ')}`);
   if (positionals.length !== 1) throw new UsageError('name one activation file');
   const path = resolve(io.cwd, positionals[0]!);
@@ -24,6 +25,11 @@ export async function runPreview(argv: string[], io: CliIO): Promise<number> {
   if (problems.length) {
     io.stderr(`pindest preview: ${problems[0]!.path} ${problems[0]!.message}\n`);
     return EXIT.findings;
+  }
+  const wrongFile = notAnActivation('preview', project.file(path), project, io.cwd);
+  if (wrongFile) {
+    io.stderr(`pindest preview: ${wrongFile}\n`);
+    return EXIT.usage;
   }
   try {
     const { activation, plan } = await planFromDisk(project, project.file(path));

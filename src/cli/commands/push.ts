@@ -15,6 +15,7 @@ import { planFromDisk } from '../../core/plan/load';
 import { loadProject } from '../../core/project/load';
 import { formatPreviewJson, formatPreviewText, previewReport } from '../../core/report/preview';
 import { SEED, startSimulator } from '../../simulator';
+import { notAnActivation } from '../files';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { progressBar } from '../progress';
 
@@ -52,12 +53,12 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
       format: { type: 'string', default: 'text' },
     },
   });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}': use text or json`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError("unknown format '{0}': use text or json", values.format!);
   if (values.env === 'sandbox') {
     io.stderr(`pindest push: ${SANDBOX_REFUSAL}\n`);
     return EXIT.findings;
   }
-  if (values.env !== undefined && !ENVS.includes(values.env as Environment)) throw new UsageError(`unknown environment '${values.env}': use local or production`);
+  if (values.env !== undefined && !ENVS.includes(values.env as Environment)) throw new UsageError("unknown environment '{0}': use local or production", values.env!);
   if (positionals.length !== 1) throw new UsageError('name one activation file');
   const timeScale = values['retry-time-scale'] === undefined ? undefined : parseRetryTimeScale(values['retry-time-scale']);
   if (typeof timeScale === 'string') throw new UsageError(`--retry-time-scale: ${timeScale}`);
@@ -67,6 +68,11 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
   if (problems.length) {
     io.stderr(`pindest push: ${problems[0]!.path} ${problems[0]!.message}\n`);
     return EXIT.findings;
+  }
+  const wrongFile = notAnActivation('push', project.file(path), project, io.cwd);
+  if (wrongFile) {
+    io.stderr(`pindest push: ${wrongFile}\n`);
+    return EXIT.usage;
   }
   let planned;
   try {

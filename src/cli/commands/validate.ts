@@ -6,7 +6,7 @@ import { loadProject } from '../../core/project/load';
 import { formatJson, formatSarif, formatText, summarize } from '../../core/report/validation';
 import { RULES } from '../../core/rules';
 import { validateProject, type FileReport } from '../../core/validate';
-import { EXIT, UsageError, type CliIO } from '../io';
+import { EXIT, localizeSummary, UsageError, type CliIO } from '../io';
 
 export const validateUsage = `usage: pindest validate PATH... [--format text|json|sarif]
   Validates destination project files; a folder is a project. Exit 0 when there are no errors,
@@ -39,6 +39,6 @@ export async function runValidate(argv: string[], io: CliIO): Promise<number> {
   if (reports.length === 0) throw new UsageError(`no destination files found in ${positionals.join(', ')}`);
 
   const out = format === 'json' ? formatJson(reports, io.cwd) : format === 'sarif' ? formatSarif(reports, [...RULES], pkg.version, io.cwd) : formatText(reports, io.cwd);
-  io.stdout(out);
+  io.stdout(format === 'text' ? localizeSummary(out) : out);
   return summarize(reports).errors > 0 ? EXIT.findings : EXIT.ok;
 }

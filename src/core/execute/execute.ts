@@ -55,6 +55,21 @@ class Refusal extends Error {
   }
 }
 
+/** What to do about a configuration problem the client refused to send with. */
+function configAdvice(reason: string | undefined, environment: string): string {
+  switch (reason) {
+    case 'missing-token':
+    case 'invalid-token':
+      return environment === 'local'
+        ? "Nothing was sent. Unset PINDEST_SIMULATOR_TOKEN to send the simulator's seeded token."
+        : 'Nothing was sent. To try the activation without a Pinterest token, use the local environment (the simulator).';
+    case 'tls-disabled':
+      return 'Nothing was sent. Unset NODE_TLS_REJECT_UNAUTHORIZED, then retry.';
+    default:
+      return 'Use https (or a local simulator on 127.0.0.1) for the base URL; nothing was sent.';
+  }
+}
+
 /** Error details safe to show: the client's typed errors never carry tokens or records. */
 function describe(e: unknown): { message: string; status?: number; requestId?: string; attempts?: number; code?: number; retries?: RetryRecord[]; retriesExhausted?: boolean } {
   const x = e as { message?: string; status?: number; requestId?: string; attempts?: number; code?: number; retries?: RetryRecord[]; retriesExhausted?: boolean };
@@ -175,8 +190,12 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
     const account = await record('preflight', get(`/ad_accounts/${adAccountId}`), send(get(`/ad_accounts/${adAccountId}`))).catch((e) => {
       if (isAbort(e, signal)) throw e;
       const d = describe(e);
-      // A configuration problem (no token, an insecure URL) was caught before anything was sent.
-      if ((e as Error).name === 'PinterestConfigError') throw new Refusal(d.message, 'Use https (or a local simulator on 127.0.0.1), and set PINTEREST_ACCESS_TOKEN or sign in for production.');
+      // A configuration problem (no token, an insecure URL) was caught before anything was sent:
+      // no call to list, and advice about that problem only.
+      if ((e as Error).name === 'PinterestConfigError') {
+        report.calls.length = 0;
+        throw new Refusal(d.message, configAdvice((e as { reason?: string }).reason, activation.environment));
+      }
       if (d.status === 401) {
         // A local run sends a simulator's token, never the real one: signing in again would not help there.
         if (activation.environment === 'local') throw new Refusal(d.message, "Unset PINDEST_SIMULATOR_TOKEN to send the simulator's seeded token, or check that the base URL is a pindest simulator.");

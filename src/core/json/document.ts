@@ -330,6 +330,16 @@ export function parseDocument(path: string, text: string): JsonDocument {
         const errors: ParseError[] = [];
         value = parse(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
         const shift = bom ? 1 : 0;
+        const start = body.length - body.trimStart().length;
+        if (errors[0] && errors[0].offset === start && printParseErrorCode(errors[0].error) === 'InvalidSymbol' && (value === null || typeof value !== 'object')) {
+          // Not JSON at all (plain text, YAML, CSV…; a stray character before a `{` still gives the
+          // object): one finding on the first line, not one per word. The text itself is not quoted:
+          // it may be a list of emails.
+          const lineEnd = body.slice(start).search(/\r|\n|$/) + start;
+          syntax.push(syntaxDiagnostic(lines, start + shift, lineEnd + shift, 'This file is not JSON: it does not start with a JSON value (a destination file starts with `{`). Pass a JSON file, or check that this is the file you meant.'));
+          errors.length = 0;
+          value = undefined;
+        }
         const at = new Set<number>();
         for (const e of errors.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {
           if (at.has(e.offset)) continue; // one message per place
@@ -340,7 +350,7 @@ export function parseDocument(path: string, text: string): JsonDocument {
           const last = errors[MAX_SYNTAX_DIAGNOSTICS]!;
           syntax.push(syntaxDiagnostic(lines, last.offset + shift, last.offset + shift + 1, `${errors.length - MAX_SYNTAX_DIAGNOSTICS} more syntax errors not shown.`));
         }
-        if (errors.length === 0) {
+        if (errors.length === 0 && syntax.every((d) => d.code !== 'PD001')) {
           // jsonc-parser accepted what JSON.parse refused: report it rather than guess.
           syntax.push(syntaxDiagnostic(lines, 0, 1, 'Invalid JSON.'));
         }

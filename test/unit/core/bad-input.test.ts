@@ -73,6 +73,18 @@ test('a binary file is one error', () => {
   assert.match(found[0]!.message, /binary/);
 });
 
+test('a text file is one finding on its first line, not one per word, and quotes none of its text', () => {
+  const found = check('destination.json', 'someone@example.com is on the list\nanother line of notes\n');
+  assert.deepEqual(found.map((d) => [d.code, d.range]), [['PD001', { start: { line: 0, character: 0 }, end: { line: 0, character: 34 } }]]);
+  assert.match(found[0]!.message, /^This file is not JSON: it does not start with a JSON value/);
+  assert.doesNotMatch(found[0]!.message, /someone/);
+});
+
+test('a stray character before an object stays a located syntax error, not "not JSON"', () => {
+  const found = check('destination.json', 'x{"name": "x"}');
+  assert.deepEqual(found.map((d) => [d.code, d.message, d.range.start]), [['PD001', 'Invalid JSON: unexpected character.', { line: 0, character: 0 }]]);
+});
+
 test('a JSON file that is not one of ours is a warning saying how to name it', () => {
   const found = check('package.json', '{"name": "something-else", "version": "1.0.0"}');
   assert.equal(found.length, 1);
