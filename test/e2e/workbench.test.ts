@@ -248,6 +248,16 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     assert.match(await view.locator('#summary').innerText(), /lists created [1-9]\d*, reused 0/);
     assert.ok((await view.locator('li.call').count()) > 0);
     await shot(page, '05e-history-reopened');
+    // "Send Again" is offered for pindest's read-only checks only; it answers under the call
+    assert.equal(await view.locator('li.call[data-by="aep"] [data-action="resend"]').count(), 0, 'no re-send of AEP\'s writes');
+    assert.match((await view.locator('#resend-note').innerText()).replace(/\s+/g, ' '), /Only pindest's read-only checks \(GET\) can be sent again/);
+    await view.locator('li.call[data-step="preflight"] summary').click();
+    await view.locator('li.call[data-step="preflight"] vscode-button[data-action="resend"]').click();
+    const after = await frameWith(page, '#report .resent', 15_000);
+    assert.match(((await after.locator('li.call[data-step="preflight"] .resent').first().textContent()) ?? '').replace(/\s+/g, ' '), /→ 200 · \d+ ms/);
+    await after.locator('li.call[data-step="preflight"] summary').click();
+    await after.locator('li.call[data-step="preflight"] .resent').scrollIntoViewIfNeeded();
+    await shot(page, '05f-send-again');
     const tab = page.locator('.tab', { hasText: 'Test Activation:' });
     // its tab's close button, as a person closes it
     await tab.first().hover();
