@@ -1,5 +1,5 @@
 /**
- * The test activation report as Markdown (opened as an untitled document). Pure; built only from
+ * The test activation report as Markdown (the report view's "Export as Markdown", and the diff of two runs). Pure; built only from
  * the core's ActivationReport, whose values are already masked or hashed. Table cells are escaped.
  */
 import { summaryLines, type ActivationReport } from '../core/execute/report';

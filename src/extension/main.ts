@@ -16,7 +16,9 @@ import { SimulatorManager } from './simulator';
 import { Status, activationInfo } from './status';
 import { TemplateFileSystem, pickServerFile, templateLabelAtCursor, templateUri } from './template-fs';
 import { TEMPLATE_SCHEME } from './template-text';
-import { forgetTestActivationState, sendTestActivation } from './send';
+import { forgetTestActivationState, resendCall, sendTestActivation } from './send';
+import { compareSavedRuns, openSavedReport, ReportPanel } from './report-panel';
+import type { ActivationReport } from '../core/execute/report';
 import { refuseUntrusted } from './trust';
 
 export interface PindestApi {
@@ -24,6 +26,10 @@ export interface PindestApi {
   activationMs: number;
   serverStartMs(): number | undefined;
   serverState(): string;
+  /** The report the report view shows now (or showed last), as the core made it (redacted). */
+  lastReport(): ActivationReport | undefined;
+  /** Whether the report view is open. */
+  reportVisible(): boolean;
 }
 
 let client: Client | undefined;
@@ -52,9 +58,10 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
     return { environment, baseUrl: target.needsSimulator ? undefined : target.baseUrl };
   };
   const preview = new PreviewPanel(context, log, previewTarget, sims.onDidChange);
+  const reports = new ReportPanel(context, log, (report, call) => resendCall({ auth, sims }, report, call));
   const templates = new TemplateFileSystem(log);
   const status = new Status(c);
-  context.subscriptions.push(log, c, sims, preview, templates, status);
+  context.subscriptions.push(log, c, sims, preview, reports, templates, status);
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(TEMPLATE_SCHEME, templates, { isCaseSensitive: true }));
 
   // Start the language server on the first destination file (now, if one is already open).
@@ -87,7 +94,9 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
     );
 
   command('previewIdentityMapping', () => preview.show());
-  command('sendTestActivation', () => sendTestActivation({ log, auth, sims, environment: currentEnvironment }));
+  command('sendTestActivation', () => sendTestActivation({ log, auth, sims, environment: currentEnvironment, reports }));
+  command('openTestActivationReport', (which?: string) => openSavedReport(reports, typeof which === 'string' ? which : undefined));
+  command('compareTestActivationRuns', () => compareSavedRuns());
   command('forgetTestActivationState', () => forgetTestActivationState({ sims }));
   command('showLog', () => log.show());
   command('restartServer', async () => {
@@ -175,7 +184,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
   void vscode.commands.executeCommand('setContext', 'pindest.simulatorRunning', false);
   const activationMs = Math.round((performance.now() - t0) * 10) / 10;
   log.info(`Activated in ${activationMs} ms (VS Code ${vscode.version}, ${vscode.env.appHost}); environment ${currentEnvironment()}, ad account ${maskId(vscode.window.activeTextEditor ? activationInfo(vscode.window.activeTextEditor.document.uri.fsPath).adAccountId : undefined)}.`);
-  return { activationMs, serverStartMs: () => c.startedInMs, serverState: () => c.state };
+  return { activationMs, serverStartMs: () => c.startedInMs, serverState: () => c.state, lastReport: () => reports.last?.report, reportVisible: () => reports.visible };
 }
 
 export async function deactivate(): Promise<void> {

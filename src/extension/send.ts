@@ -1,11 +1,12 @@
 /**
  * Send Test Activation: the core's execute step against the selected environment (the in-process
- * simulator for `local`), with progress and cancel; the result opens as a Markdown report, and a
- * failure says what to do. Needs a trusted workspace.
+ * simulator for `local`), with progress and cancel; the result is saved in the project's run history
+ * and opens in the report view, the notification says the outcome in one line with "Open Report".
+ * Needs a trusted workspace.
  */
 import * as vscode from 'vscode';
-import type { ActivationReport } from '../core/execute/report';
-import { activationMarkdown, totals } from './activation-md';
+import type { ActivationReport, CallRecord } from '../core/execute/report';
+import { totals } from './activation-md';
 import { NotSignedInError, type Auth } from './auth';
 import { runActivation } from './execute-bridge';
 import type { Log } from './log';
@@ -14,8 +15,11 @@ import { maskId } from './redact';
 import { resolveTarget, type Environment } from './settings';
 import type { SimulatorManager } from './simulator';
 import { refuseUntrusted } from './trust';
-import { formatActivationText } from '../core/execute/report';
-import { parseRetryTimeScale } from '../core/pinterest';
+import { createPinterestClient, parseRetryTimeScale } from '../core/pinterest';
+import { redactHeaders } from '../core/pinterest/redact';
+import type { ReportPanel } from './report-panel';
+import type { ResendResult } from './report-html';
+import { saveRun } from './runs';
 import { fileStateStore, forgetState, memoryStateStore, STATE_FILE, type StateStore } from '../core/execute/state';
 import { basename, dirname, join } from 'node:path';
 
@@ -47,9 +51,10 @@ export interface SendDeps {
   auth: Auth;
   sims: SimulatorManager;
   environment: (path?: string) => Environment;
+  reports: ReportPanel;
 }
 
-export async function sendTestActivation({ log, auth, sims, environment }: SendDeps): Promise<ActivationReport | undefined> {
+export async function sendTestActivation({ log, auth, sims, environment, reports }: SendDeps): Promise<ActivationReport | undefined> {
   if (refuseUntrusted(vscode.l10n.t('Sending a test activation needs a trusted workspace: it reads your files and sends requests with your Pinterest token.'))) return undefined;
   const where = await currentProjectFolder();
   if (!where) {
@@ -104,19 +109,25 @@ export async function sendTestActivation({ log, auth, sims, environment }: SendD
   );
   const t = totals(report);
   log.info(`Test activation ${report.outcome} in ${Date.now() - t0} ms: ${t.accepted} accepted, ${t.rejected} rejected, ${t.calls} calls (${t.failedCalls} failed); ad account ${maskId(report.adAccount.id)}.`);
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: activationMarkdown(report, formatActivationText(report)) });
-  await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  // The history keeps the core's report, already redacted; a failure to save never hides the run.
+  const savedAt = new Date();
+  await saveRun(activation.path, report, savedAt).catch((e) => log.error('Could not save the run in the history', e));
+  reports.show(report, savedAt.toISOString());
+  const openReport = vscode.l10n.t('Open Report');
+  const reopen = (p: string | undefined) => {
+    if (p === openReport) reports.show(report, savedAt.toISOString());
+    return p;
+  };
   if (report.outcome === 'succeeded') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Test activation succeeded: {0} identities accepted, {1} rejected ({2} requests).', t.accepted, t.rejected, t.calls));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Test activation succeeded: {0} identities accepted, {1} rejected ({2} requests).', t.accepted, t.rejected, t.calls), openReport).then(reopen);
   } else if (report.outcome === 'cancelled') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Test activation cancelled after {0} requests; the report lists what was sent.', t.calls));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Test activation cancelled after {0} requests.', t.calls), openReport).then(reopen);
   } else {
     const showLog = vscode.l10n.t('Show Log');
-    const preview = vscode.l10n.t('Preview Identity Mapping');
-    const message = report.failure ? `${report.failure.message} ${report.failure.whatToDo}` : vscode.l10n.t('Test activation failed; the report lists every request and response.');
-    void vscode.window.showErrorMessage(message, preview, showLog).then((p) => {
-      if (p === showLog) log.show();
-      else if (p === preview) void vscode.commands.executeCommand('pindest.previewIdentityMapping');
+    // One short line: the report view has the details and what to do.
+    const message = report.failure ? vscode.l10n.t('Test activation failed: {0}', report.failure.message) : vscode.l10n.t('Test activation failed; the report lists every request and response.');
+    void vscode.window.showErrorMessage(message, openReport, showLog).then((p) => {
+      if (reopen(p) === showLog) log.show();
     });
   }
   return report;
@@ -142,4 +153,28 @@ export async function forgetTestActivationState({ sims }: Pick<SendDeps, 'sims'>
   if (memory) n += Math.max(0, await forgetState(memory, match));
   void vscode.window.showInformationMessage(vscode.l10n.t('Forgot {0} remembered customer lists of {1}; the next test activation creates them again (the lists already in Pinterest stay there).', n, vscode.workspace.asRelativePath(activation.path)));
   return n;
+}
+
+/**
+ * "Send Again" of one of pindest's read-only checks (GET) from the report: the same URL, with the
+ * token of the environment the run used, only while that environment still resolves to the run's
+ * base URL (a restarted local simulator has another port and forgot the run's lists).
+ */
+export async function resendCall({ auth, sims }: Pick<SendDeps, 'auth' | 'sims'>, report: ActivationReport, call: CallRecord): Promise<ResendResult> {
+  const at = new Date().toISOString();
+  if (refuseUntrusted(vscode.l10n.t('Sending a test activation needs a trusted workspace: it reads your files and sends requests with your Pinterest token.'))) return { at, durationMs: 0, error: 'Restricted mode: nothing was sent.' };
+  const env = report.environment as Environment;
+  const target = resolveTarget(env, vscode.workspace.getConfiguration('pindest').get<string>('pinterest.baseUrl'), sims.running?.baseUrl);
+  if (target.needsSimulator || target.baseUrl !== report.baseUrl) {
+    return { at, durationMs: 0, error: vscode.l10n.t('This run called {0}, which is not where {1} runs go now: send the test activation again instead.', report.baseUrl, env) };
+  }
+  const client = createPinterestClient({ environment: env, baseUrl: target.baseUrl, tokens: auth.tokensFor(target, sims.seededToken) });
+  const t0 = Date.now();
+  try {
+    const r = await client.request({ method: 'GET', url: call.request.uri });
+    return { at, status: r.status, durationMs: Date.now() - t0, requestId: r.requestId, headers: redactHeaders(r.headers), body: r.body };
+  } catch (e) {
+    const x = e as { message?: string; status?: number; requestId?: string };
+    return { at, status: x.status, durationMs: Date.now() - t0, requestId: x.requestId, error: x.message ?? String(e) };
+  }
 }

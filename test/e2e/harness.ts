@@ -5,7 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
 
 export const E2E_URL = process.env.PINDEST_E2E_URL;
 export const WORKSPACE = process.env.PINDEST_E2E_WORKSPACE ?? '';
@@ -127,6 +127,19 @@ export async function editorText(page: Page): Promise<string> {
 /** The preview webview's content frame (code-server nests it: iframe.webview > #active-frame). */
 export function webview(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+/**
+ * The webview frame that shows `selector` (the report and the preview can be open side by side, so
+ * "the last webview" is not enough): polls every frame of the page, nested ones included.
+ */
+export async function frameWith(page: Page, selector: string, timeout = 30_000): Promise<Frame> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const f of page.frames()) if ((await f.locator(selector).count().catch(() => 0)) > 0) return f;
+    if (Date.now() > end) throw new Error(`no webview shows ${selector}`);
+    await page.waitForTimeout(250);
+  }
 }
 
 export async function waitForText(page: Page, selector: string, text: string | RegExp, timeout = 30_000): Promise<string> {

@@ -1,12 +1,13 @@
 // The extension in a real VS Code (code-server + chromium): the example project opens, an error
 // shows in Problems with its PD code, a completion is accepted, the identity mapping preview shows
 // its table and the URLs the run will call, and a test activation against the in-process simulator
-// succeeds, creating its lists once and reusing them until the state is forgotten.
+// succeeds, creating its lists once and reusing them until the state is forgotten; its report opens
+// rendered in a webview and closes with no save prompt, and the run history reopens it.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, SKIP, editorText, goToLine, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, webview, type Workbench } from './harness';
+import { ARTIFACTS, SKIP, editorText, frameWith, goToLine, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, webview, type Workbench } from './harness';
 
 const figures: Record<string, unknown> = {};
 
@@ -169,7 +170,10 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     await page.keyboard.press('Escape');
   }));
 
-  /** Sends the test activation and returns the success toast and the report's text. */
+  /**
+   * Sends the test activation; the report opens rendered in its webview (not a text editor). Returns
+   * the toast and the report's text, then closes the report: no save prompt, no dirty editor left.
+   */
   const send = async (name: string) => {
     const { page } = wb;
     await page.keyboard.press('Escape');
@@ -179,13 +183,22 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     await runCommand(page, 'Pinterest Destination: Send Test Activation');
     const toast = await waitForText(page, '.notification-toast', /Test activation (succeeded|failed|cancelled)|needs a trusted|Not signed in/, 60_000);
     const ms = Date.now() - t0;
-    // the report opens beside and takes the focus; one column makes it wide enough to read unwrapped
-    const active = page.locator('.editor-group-container.active .view-lines');
-    await active.filter({ hasText: '# Test activation' }).first().waitFor({ timeout: 15_000 });
-    await runCommand(page, 'View: Single Column Editor Layout');
-    await active.filter({ hasText: 'Audience template creates' }).first().waitFor({ timeout: 15_000 });
+    const view = await frameWith(page, '#report #summary', 15_000);
+    const tab = page.locator('.tab', { hasText: 'Test Activation:' });
+    await tab.first().waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('.editor-group-container.active .monaco-editor').count(), 0, 'the report is not a text editor');
     await shot(page, name);
-    return { toast, ms, report: (await editorText(page)).replace(/\s+/g, ' ') };
+    // textContent: the calls' collapsed details (headers, bodies) count too
+    const report = ((await view.locator('#report').textContent()) ?? '').replace(/\s+/g, ' ');
+    const calls = await view.locator('li.call').count();
+    // its tab's close button, as a person closes it
+    await tab.first().hover();
+    await tab.first().locator('.tab-actions .action-label').first().click();
+    await tab.first().waitFor({ state: 'detached', timeout: 10_000 });
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no save prompt');
+    assert.equal(await page.locator('.tab.dirty').count(), 0, 'no dirty editor');
+    return { toast, ms, report, calls };
   };
 
   test('Send Test Activation succeeds against the local simulator and reports the counts and the lists it created', guarded('05', async () => {
@@ -195,8 +208,13 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     const m = /Test activation succeeded: (\d+) identities accepted, (\d+) rejected \((\d+) requests\)/.exec(first.toast);
     assert.ok(m, first.toast);
     assert.ok(Number(m[1]) > 0);
-    assert.match(first.report, /# Test activation succeeded/);
+    assert.match(first.report, /Test activation succeeded/);
     assert.match(first.report, /\d+ accepted/);
+    assert.match(first.report, /Calls \(\d+\)/);
+    assert.equal(first.report.match(/Calls \((\d+)\)/)![1], String(first.calls), 'every call is listed');
+    assert.match(first.report, /POST http:\/\/127\.0\.0\.1:\d+\/v5\/ad_accounts\/\d+\/customer_lists → 20\d/);
+    assert.match(first.report, /Response body/);
+    assert.match(first.report, /Bearer ••••/);
     assert.match(first.report, /Audience template creates \(sent by AEP\): [1-9]\d* \(lists created [1-9]\d*, reused 0\)/);
     assert.doesNotMatch(first.report, /Opted-in calls, not done by AEP/, 'no CUSTOMER_LIST audience unless opted in');
     assert.doesNotMatch(first.report, /pina_[A-Za-z0-9]{10}/, 'no token in the report');
@@ -211,5 +229,41 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     assert.match(forgot, /the next test activation creates them again/);
     const third = await send('05c-send-after-forget');
     assert.match(third.report, /lists created [1-9]\d*, reused 0\)/);
+  }));
+
+  test('Open Test Activation Report… lists the saved runs (time, outcome, environment) and reopens one', guarded('05d', async () => {
+    const { page } = wb;
+    await openFile(page, 'pinterest-customer-list/activation.json', 'activation.json');
+    await runCommand(page, 'Pinterest Destination: Open Test Activation Report…');
+    await page.locator('.quick-input-widget', { hasText: 'Test activation runs of' }).waitFor({ timeout: 15_000 });
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) >= 3, 'the three sends of this suite');
+    assert.match(await rows.first().innerText(), /succeeded · local/);
+    await shot(page, '05d-history');
+    await page.keyboard.press('Enter');
+    const view = await frameWith(page, '#report #saved-at', 15_000);
+    assert.match(await view.locator('#report-title').innerText(), /Test activation succeeded/);
+    // the newest run is the send after Forget Test Activation State: its lists were created again
+    assert.match(await view.locator('#summary').innerText(), /lists created [1-9]\d*, reused 0/);
+    assert.ok((await view.locator('li.call').count()) > 0);
+    await shot(page, '05e-history-reopened');
+    // "Send Again" is offered for pindest's read-only checks only; it answers under the call
+    assert.equal(await view.locator('li.call[data-by="aep"] [data-action="resend"]').count(), 0, 'no re-send of AEP\'s writes');
+    assert.match((await view.locator('#resend-note').innerText()).replace(/\s+/g, ' '), /Only pindest's read-only checks \(GET\) can be sent again/);
+    await view.locator('li.call[data-step="preflight"] summary').click();
+    await view.locator('li.call[data-step="preflight"] vscode-button[data-action="resend"]').click();
+    const after = await frameWith(page, '#report .resent', 15_000);
+    assert.match(((await after.locator('li.call[data-step="preflight"] .resent').first().textContent()) ?? '').replace(/\s+/g, ' '), /→ 200 · \d+ ms/);
+    await after.locator('li.call[data-step="preflight"] summary').click();
+    await after.locator('li.call[data-step="preflight"] .resent').scrollIntoViewIfNeeded();
+    await shot(page, '05f-send-again');
+    const tab = page.locator('.tab', { hasText: 'Test Activation:' });
+    // its tab's close button, as a person closes it
+    await tab.first().hover();
+    await tab.first().locator('.tab-actions .action-label').first().click();
+    await tab.first().waitFor({ state: 'detached', timeout: 10_000 });
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no save prompt');
   }));
 });

@@ -173,3 +173,13 @@ test('no raw identifier and no token in the report, in either format', async () 
   }
   assert.ok(report.calls.some((c) => c.request.headers.Authorization === 'Bearer ••••'));
 });
+
+test('every call carries its duration and Pinterest\'s response headers (the request id; no credential header)', async () => {
+  const { report } = await push();
+  assert.ok(report.calls.length > 0);
+  for (const c of report.calls) {
+    assert.ok(typeof c.durationMs === 'number' && c.durationMs >= 0, `${c.step} duration`);
+    assert.equal(c.response?.headers?.['x-pinterest-rid'], c.requestId, `${c.step} request id header`);
+    assert.ok(!Object.keys(c.response?.headers ?? {}).some((k) => /^(set-cookie|authorization)$/.test(k)));
+  }
+});

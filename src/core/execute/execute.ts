@@ -19,6 +19,7 @@ import { maskToken, TOKEN_MARKER } from '../plan/secrets';
 import type { ActivatedAudience, AudienceCreation, HttpCall, Plan } from '../plan/types';
 import { adAccountIdIn } from '../rules/facts';
 import type { RetryInfo, RetryRecord } from '../pinterest/types';
+import { redactHeaders } from '../pinterest/redact';
 import { retarget } from '../pinterest/urls';
 import type { ActivationReport, CallRecord, IdentityCounts } from './report';
 import { ConnectionState, memoryStateStore, StateError, type RememberedAudience, type StateStore } from './state';
@@ -136,14 +137,17 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       attempts: 1,
     };
     report.calls.push(entry);
+    const t0 = Date.now();
     try {
       const r = await send();
-      entry.response = { code: r.status, body: r.body };
+      entry.durationMs = Date.now() - t0;
+      entry.response = { code: r.status, ...(r.headers && { headers: redactHeaders(r.headers) }), body: r.body };
       entry.requestId = r.requestId;
       entry.attempts = r.attempts;
       if (r.retries?.length) entry.retries = r.retries;
       return r;
     } catch (e) {
+      entry.durationMs = Date.now() - t0;
       const d = describe(e);
       entry.error = d.message;
       if (d.status !== undefined) entry.response = { code: d.status, body: { code: d.code, message: d.message } };

@@ -18,9 +18,12 @@ export interface CallRecord {
   by: 'aep' | 'pindest';
   audience?: string;
   request: { method: string; uri: string; headers: Record<string, string>; body: string };
-  response?: { code: number; body: unknown };
+  /** Pinterest's answer; `headers` keeps only the headers worth reading (no cookies), tokens masked. */
+  response?: { code: number; headers?: Record<string, string>; body: unknown };
   requestId?: string;
   attempts: number;
+  /** Wall time of the call in this run, every attempt and retry wait included (milliseconds). */
+  durationMs?: number;
   /** One per retry: why, AEP's wait before it (uncompressed), what this run slept. */
   retries?: RetryRecord[];
   /** AEP's retry policy ran out of retries on this call: AEP drops it and its records. */
@@ -91,7 +94,7 @@ export function formatActivationJson(report: ActivationReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-const STEP_LABEL: Record<CallRecord['step'], string> = {
+export const STEP_LABEL: Record<CallRecord['step'], string> = {
   preflight: "pindest's read-only check, not done by AEP",
   resolve: "pindest's read-only check, not done by AEP",
   verify: "pindest's read-only check, not done by AEP",
@@ -153,7 +156,7 @@ function duration(ms: number): string {
   return `${ms} ms`;
 }
 
-function retryWait(r: RetryRecord, timeScale = 1): string {
+export function retryWait(r: RetryRecord, timeScale = 1): string {
   if (r.reason === 'refresh') return 'a new access token, sent again at once';
   const slept = timeScale === 1 ? '' : ` (this run waited ${duration(r.waitedMs)})`;
   const asked = r.serverAskedMs !== undefined ? `; Pinterest asked for ${duration(r.serverAskedMs)}, which AEP ignores` : '';

@@ -30,7 +30,7 @@ module.exports = [
   }],
   ['every command is registered under pindest.*', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['previewIdentityMapping', 'sendTestActivation', 'forgetTestActivationState', 'signIn', 'signOut', 'selectEnvironment', 'startSimulator', 'stopSimulator', 'editEmbeddedTemplate', 'newProject', 'showLog', 'restartServer']) {
+    for (const id of ['previewIdentityMapping', 'sendTestActivation', 'forgetTestActivationState', 'openTestActivationReport', 'compareTestActivationRuns', 'signIn', 'signOut', 'selectEnvironment', 'startSimulator', 'stopSimulator', 'editEmbeddedTemplate', 'newProject', 'showLog', 'restartServer']) {
       assert.ok(all.includes(`pindest.${id}`), `pindest.${id} missing`);
     }
   }],
@@ -91,6 +91,23 @@ module.exports = [
     const accepted = report.counts.reduce((n, c) => n + c.accepted, 0);
     assert.ok(accepted > 0);
     assert.ok(!JSON.stringify(report).includes('ana.lopez@example.com'), 'no raw identifier in the report');
+    // the report shows in its view, not in an untitled (dirty) document
+    const api = vscode.extensions.getExtension(ID).exports;
+    assert.strictEqual(api.reportVisible(), true, 'the report view is open');
+    assert.deepStrictEqual(api.lastReport(), report);
+    assert.deepStrictEqual(vscode.workspace.textDocuments.filter((d) => d.isUntitled).map((d) => d.uri.toString()), [], 'no untitled document');
+    assert.ok(report.calls.every((c) => typeof c.durationMs === 'number'), 'every call has its duration');
+    // the run is in the project's history, redacted, and reopens
+    const runs = path.join(path.dirname(example('activation.json').fsPath), '.pindest', 'runs');
+    const saved = fs.readdirSync(runs).filter((n) => n.endsWith('.json')).sort();
+    assert.ok(saved.length > 0, 'no saved run');
+    const text = fs.readFileSync(path.join(runs, saved[saved.length - 1]), 'utf8');
+    assert.ok(!text.includes('ana.lopez@example.com') && !/pina_[A-Za-z0-9]{10}/.test(text), 'the saved run is redacted');
+    const reopened = await vscode.commands.executeCommand('pindest.openTestActivationReport', 'latest');
+    assert.deepStrictEqual(reopened, JSON.parse(text).report);
+    assert.deepStrictEqual(api.lastReport(), reopened);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor(() => !api.reportVisible());
     await vscode.commands.executeCommand('pindest.stopSimulator');
   }],
   ['New Destination Project writes a project that validates', async () => {
