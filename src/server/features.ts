@@ -21,7 +21,7 @@ export interface ServerContext {
   validator: Validator;
 }
 
-export function registerFeatures({ connection, documents, workspace, runner }: ServerContext): void {
+export function registerFeatures({ connection, documents, workspace, runner, validator }: ServerContext): void {
   const withDoc = <T>(uri: string, fallback: T, work: (doc: TextDocument) => T | Promise<T>) => {
     const doc = documents.get(uri);
     return doc ? work(doc) : fallback;
@@ -30,7 +30,7 @@ export function registerFeatures({ connection, documents, workspace, runner }: S
 
   connection.onCompletion((p, token) => runner.run('completion', token, null, () => withDoc(p.textDocument.uri, null, (doc) => complete(workspace, doc, p.position))));
   connection.onHover((p, token) => runner.run('hover', token, null, () => withDoc(p.textDocument.uri, null, (doc) => hover(workspace, doc, p.position))));
-  connection.onCodeAction((p, token) => runner.run('code actions', token, [], () => withDoc(p.textDocument.uri, [], (doc) => codeActions(workspace, doc, p))));
+  connection.onCodeAction((p, token) => runner.run('code actions', token, [], () => withDoc(p.textDocument.uri, [], (doc) => codeActions(workspace, doc, p, (d) => validator.diagnose(d)))));
   connection.onDocumentLinks((p, token) => runner.run('links', token, [], () => withDoc(p.textDocument.uri, [], (doc) => documentLinks(workspace, doc))));
   connection.onDocumentSymbol((p, token) => runner.run('symbols', token, [], () => withDoc(p.textDocument.uri, [], (doc) => symbols(doc, kindOf(doc)))));
   connection.onFoldingRanges((p, token) => runner.run('folding', token, [], () => withDoc(p.textDocument.uri, [], (doc) => folding(doc, kindOf(doc)))));

@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Logger } from './log';
 import { Runner } from './runner';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { rulePages } from './rule-pages';
 import { Validator } from './validation';
 import { pathOf, Workspace } from './workspace';
 import { registerFeatures } from './features';
@@ -29,19 +30,28 @@ export function startServer(connection: Connection): void {
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let validator: Validator | undefined;
   let canPullConfiguration = false;
+  // A typo in `pindest.rules` is said once, where the user looks, and the other entries still apply.
+  const warnRules = (problems: string[]) => {
+    if (problems.length === 0) return;
+    log.error(`pindest.rules: ${problems.join(' ')}`);
+    void connection.window.showWarningMessage(`Setting pindest.rules: ${problems.join(' ')}`);
+  };
 
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
     workspace.setGlobs(settings.fileGlobs);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     validator = new Validator(connection, documents, workspace, log, settings.validationDelay);
+    validator.rules = settings.rules;
+    validator.pageOf = rulePages((params.initializationOptions as { extensionPath?: unknown } | undefined)?.extensionPath, params.locale);
+    warnRules(settings.ruleProblems);
     registerFeatures({ connection, documents, workspace, runner, log, validator });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ['"', '.', '|', '{', ' ', ':'], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll'] },
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -64,6 +74,8 @@ export function startServer(connection: Connection): void {
       settings = readSettings(change.settings, settings);
       if (settings.fileGlobs !== globs) workspace.setGlobs(settings.fileGlobs);
       if (validator) validator.delay = settings.validationDelay;
+      if (validator) validator.rules = settings.rules;
+      warnRules(settings.ruleProblems);
       for (const d of documents.all()) validator?.schedule(d.uri);
     });
   });
