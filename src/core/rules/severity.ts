@@ -40,7 +40,7 @@ function readLevel(code: string, raw: unknown, problems: string[]): RuleLevel | 
   }
   if (typeof raw !== 'string' || !(RULE_LEVELS as readonly string[]).includes(raw)) {
     const near = typeof raw === 'string' ? suggest(raw, RULE_LEVELS) : undefined;
-    problems.push(`\`${code}\`: unknown severity ${JSON.stringify(raw)}${near ? `, did you mean \`${near}\`?` : ''} Use off, info, warning or error.`);
+    problems.push(`\`${code}\`: unknown severity ${JSON.stringify(raw)}${near ? `, did you mean \`${near}\`?` : '.'} Use off, info, warning or error.`);
     return undefined;
   }
   return raw as RuleLevel;
