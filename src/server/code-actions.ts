@@ -82,16 +82,16 @@ function findValueStart(text: string): number | undefined {
 
 /**
  * `source.fixAll`, as ESLint's: every finding of the file whose fix is unambiguous (its only fix,
- * or its one preferred fix), in one edit; a fix whose edits touch or overlap an earlier one's is
- * left for the next run, so the result is exactly what applying them one by one would give.
+ * and a preferred one: choices such as `local` or `production`, and placeholders such as an empty
+ * value for a missing property, are left to the user), in one edit; a fix whose edits touch or
+ * overlap an earlier one's is left for the next run, so no edit is applied on top of another.
  */
 function fixAll(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction | undefined {
   const taken: { start: number; end: number }[] = [];
   const edits: TextEdit[] = [];
   for (const d of diagnostics) {
     const fixes = coreFixes(doc, d);
-    const preferred = fixes.filter((f) => f.preferred);
-    const fix = fixes.length === 1 ? fixes[0] : preferred.length === 1 ? preferred[0] : undefined;
+    const fix = fixes.length === 1 && fixes[0]!.preferred ? fixes[0]! : undefined;
     if (!fix || fix.edits.length === 0) continue;
     const spans = fix.edits.map((e) => ({ start: e.offset, end: e.offset + e.length }));
     if (spans.some((s) => taken.some((t) => s.start <= t.end && t.start <= s.end))) continue;

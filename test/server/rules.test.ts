@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { caret, exampleCopy, positionAt, ROOT, serverSession, TestClient } from './client';
 import { applyEdits } from './edits';
+import { rulePages } from '../../src/server/rule-pages';
 
 const session = serverSession();
 const { project, read } = session;
@@ -150,4 +151,12 @@ test('pindest.rules: an unknown code or severity is named in a warning with a di
   assert.match(shown[0]!, /Unknown finding code `pd503`: did you mean `PD503`\?/);
   assert.match(shown[0]!, /`PD114`: unknown severity "errror", did you mean `error`\?/);
   await client.close(uri);
+});
+
+test('rule page links follow VS Code\'s display language: French pages for `fr`, English otherwise', () => {
+  const fr = rulePages(ROOT, 'fr-FR');
+  const en = rulePages(ROOT, 'de');
+  assert.equal(fileURLToPath(fr('PD110')!), join(ROOT, 'docs/rules/fr/PD110.md'));
+  assert.equal(fileURLToPath(en('PD110')!), join(ROOT, 'docs/rules/PD110.md'));
+  assert.equal(fr('PD999'), undefined, 'no link to a page that does not exist');
 });
