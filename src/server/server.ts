@@ -31,10 +31,15 @@ export function startServer(connection: Connection): void {
   let validator: Validator | undefined;
   let canPullConfiguration = false;
   // A typo in `pindest.rules` is said once, where the user looks, and the other entries still apply.
+  // Said once per distinct mistake: other pindest settings changing do not repeat it.
+  let warned = '';
   const warnRules = (problems: string[]) => {
-    if (problems.length === 0) return;
-    log.error(`pindest.rules: ${problems.join(' ')}`);
-    void connection.window.showWarningMessage(`Setting pindest.rules: ${problems.join(' ')}`);
+    const text = problems.join(' ');
+    if (text === warned) return;
+    warned = text;
+    if (!text) return;
+    log.error(`pindest.rules: ${text}`);
+    void connection.window.showWarningMessage(`Setting pindest.rules: ${text}`);
   };
 
   connection.onInitialize((params): InitializeResult => {

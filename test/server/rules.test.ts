@@ -114,14 +114,15 @@ test('pindest.rules: a code set to off disappears, one set to error is an error;
   // The same text with default settings: both findings, PD118 and PD114 as warnings.
   const plain = session.client;
   await plain.open(project.uri('destination.json'), text);
-  const defaults = await plain.diagnosticsFor(project.uri('destination.json'));
+  // This URI was open in the tests above: wait for this text's diagnostics, not a late earlier one.
+  const defaults = await plain.diagnosticsFor(project.uri('destination.json'), (p) => p.diagnostics.some((d) => d.code === 'PD114'));
   await plain.close(project.uri('destination.json'));
   const severity = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code).map((d) => d.severity);
   assert.deepEqual(severity(defaults, 'PD118'), [2]);
   assert.deepEqual(severity(defaults, 'PD114'), [2]);
 
   await client.open(uri, text);
-  const set = await client.diagnosticsFor(uri);
+  const set = await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'PD114'));
   assert.deepEqual(severity(set, 'PD118'), [], 'PD118 is off');
   assert.deepEqual(severity(set, 'PD114'), [1], 'PD114 is an error');
 
@@ -142,10 +143,12 @@ test('pindest.rules: an unknown code or severity is named in a warning with a di
   });
   const uri = configured.uri('destination.json');
   await client.open(uri, pd118AndPd114(read('destination.json')));
-  await client.diagnosticsFor(uri);
+  // Before: `rules` is {} (the test above), so PD118 shows and PD114 is a warning.
+  await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'PD118'));
   client.reset(uri);
   await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { pindest: { rules: { pd503: 'off', PD114: 'errror', PD118: 'off' } } } });
-  const ds = await client.diagnosticsFor(uri, (p) => !p.diagnostics.some((d) => d.code === 'PD118'));
+  // After: PD118 off, and PD114 still a warning (its bad entry is ignored): a state no earlier publish had.
+  const ds = await client.diagnosticsFor(uri, (p) => !p.diagnostics.some((d) => d.code === 'PD118') && p.diagnostics.some((d) => d.code === 'PD114'));
   assert.deepEqual(ds.filter((d) => d.code === 'PD114').map((d) => d.severity), [2], 'the bad PD114 entry is ignored');
   assert.equal(shown.length, 1, JSON.stringify({ shown, logs: client.logs }));
   assert.match(shown[0]!, /Unknown finding code `pd503`: did you mean `PD503`\?/);
