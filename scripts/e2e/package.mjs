@@ -1,5 +1,5 @@
 // Packages the extension as a .vsix with @vscode/vsce, offline: everything is bundled into dist/
-// (`--no-dependencies`), and .vscodeignore lets only bundles, schemas, media and l10n in.
+// (`--no-dependencies`), and .vscodeignore lets only bundles, schemas, rule pages, snippets, media and l10n in.
 // Expects `npm run build` and the webview build to have run (the `package` script does both).
 //   node scripts/e2e/package.mjs [out.vsix]      prints the path, size and file count
 import { execFileSync } from 'node:child_process';

@@ -45,7 +45,10 @@ export class Client implements vscode.Disposable {
         validation: { delay: c.get<number>('validation.delay', 250) },
         log: { level: c.get<string>('log.level', 'info') },
         files: { globs: vscode.workspace.isTrusted ? c.get('files.globs', {}) : {} },
+        rules: c.get('rules', {}),
       },
+      // Where the rule pages ship (docs/rules/): each diagnostic's code links to its page.
+      extensionPath: this.context.extensionPath,
     };
   }
 

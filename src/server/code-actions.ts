@@ -7,7 +7,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { addCustomerDataField, fixesFor } from '../core/edits/fixes';
+import { addCustomerDataField, fixesFor, type Fix } from '../core/edits/fixes';
 import { escapeTemplate, unescapeTemplate } from '../core/edits/template-escape';
 import type { TextEdit } from '../core/edits/text-edit';
 import { SOURCE } from '../core/diagnostics';
@@ -22,12 +22,17 @@ function toLsp(doc: TextDocument, edits: TextEdit[]): LspTextEdit[] {
   return edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.content }));
 }
 
-function quickFixes(workspace: Workspace, doc: TextDocument, d: Diagnostic): CodeAction[] {
+/** The core's fixes of one of our diagnostics, against the document's current text. */
+function coreFixes(doc: TextDocument, d: Diagnostic): Fix[] {
   if (d.source !== SOURCE || !d.data || typeof d.data !== 'object') return [];
   const data = d.data as DiagnosticData;
-  const fix = data.fix ?? {};
-  const text = doc.getText();
-  const out: CodeAction[] = fixesFor(text, { code: String(d.code), pointer: data.pointer ?? '', data: fix, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end), inner: data.inner }).map((f) => ({
+  return fixesFor(doc.getText(), { code: String(d.code), pointer: data.pointer ?? '', data: data.fix ?? {}, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end), inner: data.inner });
+}
+
+function quickFixes(workspace: Workspace, doc: TextDocument, d: Diagnostic): CodeAction[] {
+  if (d.source !== SOURCE || !d.data || typeof d.data !== 'object') return [];
+  const fix = (d.data as DiagnosticData).fix ?? {};
+  const out: CodeAction[] = coreFixes(doc, d).map((f) => ({
     title: f.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
@@ -75,11 +80,39 @@ function findValueStart(text: string): number | undefined {
   return hit ? hit.index + hit[0].length : undefined;
 }
 
-export function codeActions(workspace: Workspace, doc: TextDocument, params: CodeActionParams): CodeAction[] {
+/**
+ * `source.fixAll`, as ESLint's: every finding of the file whose fix is unambiguous (its only fix,
+ * and a preferred one: choices such as `local` or `production`, and placeholders such as an empty
+ * value for a missing property, are left to the user), in one edit; a fix whose edits touch or
+ * overlap an earlier one's is left for the next run, so no edit is applied on top of another.
+ */
+function fixAll(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction | undefined {
+  const taken: { start: number; end: number }[] = [];
+  const edits: TextEdit[] = [];
+  for (const d of diagnostics) {
+    const fixes = coreFixes(doc, d);
+    const fix = fixes.length === 1 && fixes[0]!.preferred ? fixes[0]! : undefined;
+    if (!fix || fix.edits.length === 0) continue;
+    const spans = fix.edits.map((e) => ({ start: e.offset, end: e.offset + e.length }));
+    if (spans.some((s) => taken.some((t) => s.start <= t.end && t.start <= s.end))) continue;
+    taken.push(...spans);
+    edits.push(...fix.edits);
+  }
+  if (edits.length === 0) return undefined;
+  return { title: 'Fix all auto-fixable Pinterest destination problems', kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: toLsp(doc, edits) } } };
+}
+
+/** `diagnose`: the document's diagnostics now (fix-all works on all of them, not the request's). */
+export function codeActions(workspace: Workspace, doc: TextDocument, params: CodeActionParams, diagnose?: (doc: TextDocument) => Diagnostic[]): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const out: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) for (const d of params.context.diagnostics) out.push(...quickFixes(workspace, doc, d));
   if (wants(CodeActionKind.RefactorRewrite)) out.push(...templateRefactors(workspace, doc, params));
+  // Only when asked for (Fix All, source actions, on save): never in the light bulb's list.
+  if (only && diagnose && wants(CodeActionKind.SourceFixAll)) {
+    const all = fixAll(doc, diagnose(doc));
+    if (all) out.push(all);
+  }
   return out;
 }

@@ -22,7 +22,7 @@ export interface ServerContext {
   validator: Validator;
 }
 
-export function registerFeatures({ connection, documents, workspace, runner }: ServerContext): void {
+export function registerFeatures({ connection, documents, workspace, runner, validator }: ServerContext): void {
   const withDoc = <T>(uri: string, fallback: T, work: (doc: TextDocument) => T | Promise<T>) => {
     const doc = documents.get(uri);
     return doc ? work(doc) : fallback;
@@ -31,7 +31,7 @@ export function registerFeatures({ connection, documents, workspace, runner }: S
 
   connection.onCompletion((p, token) => runner.run('completion', token, null, () => withDoc(p.textDocument.uri, null, (doc) => complete(workspace, doc, p.position))));
   connection.onHover((p, token) => runner.run('hover', token, null, () => withDoc(p.textDocument.uri, null, (doc) => hover(workspace, doc, p.position))));
-  connection.onCodeAction((p, token) => runner.run('code actions', token, [], () => withDoc(p.textDocument.uri, [], (doc) => codeActions(workspace, doc, p))));
+  connection.onCodeAction((p, token) => runner.run('code actions', token, [], () => withDoc(p.textDocument.uri, [], (doc) => codeActions(workspace, doc, p, (d) => validator.diagnose(d)))));
   connection.onDocumentLinks((p, token) => runner.run('links', token, [], () => withDoc(p.textDocument.uri, [], (doc) => documentLinks(workspace, doc))));
   // No symbols, folding or formatting provider: VS Code's JSON language features give the same
   // (from the same library) for every JSON file, and a second provider shows two outlines and a

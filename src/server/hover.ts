@@ -6,6 +6,7 @@
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findNamespace } from '../core/identity';
+import { adobeLink } from './adobe-pages';
 import { FILTERS, FUNCTIONS } from '../core/template';
 import { caretAt, templateAt, type TemplateAt } from './cursor';
 import { jsonTree, serviceFor } from './jsonls';
@@ -65,7 +66,12 @@ export async function hover(workspace: Workspace, doc: TextDocument, position: P
     }
   }
   const h = await serviceFor(file.kind).doHover(doc, position, jsonTree(doc, file.kind));
-  return h ? { range: h.range, contents: asMarkup(h.contents) } : null;
+  if (!h) return null;
+  const contents = asMarkup(h.contents);
+  // The schema's description, then where Adobe documents the key's topic.
+  const link = adobeLink(file.kind, caret.path);
+  if (link) contents.value = contents.value ? `${contents.value}\n\n${link}` : link;
+  return { range: h.range, contents };
 }
 
 /** The JSON service answers with MarkedString lists; clients expect MarkupContent now. */

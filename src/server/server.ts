@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Logger } from './log';
 import { Runner } from './runner';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { rulePages } from './rule-pages';
 import { Validator } from './validation';
 import { pathOf, Workspace } from './workspace';
 import { registerFeatures } from './features';
@@ -29,19 +30,33 @@ export function startServer(connection: Connection): void {
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let validator: Validator | undefined;
   let canPullConfiguration = false;
+  // A typo in `pindest.rules` is said once, where the user looks, and the other entries still apply.
+  // Said once per distinct mistake: other pindest settings changing do not repeat it.
+  let warned = '';
+  const warnRules = (problems: string[]) => {
+    const text = problems.join(' ');
+    if (text === warned) return;
+    warned = text;
+    if (!text) return;
+    log.error(`pindest.rules: ${text}`);
+    void connection.window.showWarningMessage(`Setting pindest.rules: ${text}`);
+  };
 
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
     workspace.setGlobs(settings.fileGlobs);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     validator = new Validator(connection, documents, workspace, log, settings.validationDelay);
+    validator.rules = settings.rules;
+    validator.pageOf = rulePages((params.initializationOptions as { extensionPath?: unknown } | undefined)?.extensionPath, params.locale);
+    warnRules(settings.ruleProblems);
     registerFeatures({ connection, documents, workspace, runner, log, validator });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ['"', '.', '|', '{', ' ', ':'], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll'] },
         documentLinkProvider: { resolveProvider: false },
         // Symbols, folding and formatting are VS Code's own for JSON (see features.ts).
       },
@@ -61,6 +76,8 @@ export function startServer(connection: Connection): void {
       settings = readSettings(change.settings, settings);
       if (settings.fileGlobs !== globs) workspace.setGlobs(settings.fileGlobs);
       if (validator) validator.delay = settings.validationDelay;
+      if (validator) validator.rules = settings.rules;
+      warnRules(settings.ruleProblems);
       for (const d of documents.all()) validator?.schedule(d.uri);
     });
   });

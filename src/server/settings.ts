@@ -4,15 +4,20 @@
  * back to defaults (a typo in settings.json must never stop diagnostics).
  */
 import { FILE_KINDS, type KindGlobs } from '../core/project/kinds';
+import { readRuleLevels, type RuleLevels } from '../core/rules/severity';
 
 export interface ServerSettings {
   /** Milliseconds between the last keystroke and validation (`pindest.validation.delay`). */
   validationDelay: number;
   /** Extra globs per file kind (`pindest.files.globs`); the extension sends none in untrusted workspaces. */
   fileGlobs: KindGlobs;
+  /** Severity per finding code (`pindest.rules`); bad entries are dropped and logged. */
+  rules: RuleLevels;
+  /** What was wrong with `pindest.rules`, one sentence each. */
+  ruleProblems: string[];
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { validationDelay: 200, fileGlobs: {} };
+export const DEFAULT_SETTINGS: ServerSettings = { validationDelay: 200, fileGlobs: {}, rules: {}, ruleProblems: [] };
 const MAX_DELAY = 10_000;
 
 function pick(source: unknown, path: string[]): unknown {
@@ -36,8 +41,12 @@ export function readSettings(source: unknown, base: ServerSettings = DEFAULT_SET
   const globs = [pick(source, ['pindest', 'files', 'globs']), pick(source, ['settings', 'pindest', 'files', 'globs']), pick(source, ['pindest.files.globs']), pick(source, ['files', 'globs'])].find(
     (g) => g !== undefined,
   );
+  const rulesValue = [pick(source, ['pindest', 'rules']), pick(source, ['settings', 'pindest', 'rules']), pick(source, ['pindest.rules']), pick(source, ['rules'])].find((r) => r !== undefined);
+  const rules = rulesValue === undefined ? undefined : readRuleLevels(rulesValue);
   return {
     ...base,
+    rules: rules ? rules.levels : base.rules,
+    ruleProblems: rules ? rules.problems : base.ruleProblems,
     validationDelay: typeof delay === 'number' ? Math.min(delay, MAX_DELAY) : base.validationDelay,
     fileGlobs: globs === undefined ? base.fileGlobs : readGlobs(globs),
   };

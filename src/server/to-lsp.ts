@@ -27,13 +27,14 @@ export function keepForLanguage(d: Diagnostic, languageId: string): boolean {
   return true;
 }
 
-/** `uri` is the document's: related places of a core finding are in the same file. */
-export function toLsp(d: Diagnostic, uri?: string): LspDiagnostic {
+/** `uri` is the document's: related places of a core finding are in the same file. `page`: the code's rule page. */
+export function toLsp(d: Diagnostic, uri?: string, page?: string): LspDiagnostic {
   const data: DiagnosticData = { pointer: d.pointer };
   if (d.at) data.at = d.at;
   if (d.inner) data.inner = true;
   if (d.data) data.fix = d.data;
   const out: LspDiagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: d.message, data };
+  if (page) out.codeDescription = { href: page };
   if (uri && d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
   return out;
 }

@@ -6,15 +6,21 @@
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
+import { applyRuleLevels, type RuleLevels } from '../core/rules/severity';
 import { validateFile } from '../core/validate';
 import { describeError, type Logger } from './log';
 import { afterWork } from './memory';
+import type { PageOf } from './rule-pages';
 import { keepForLanguage, toLsp } from './to-lsp';
 import { pathOf, type OpenDocuments, type Workspace } from './workspace';
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   delay: number;
+  /** Severity per code from the settings (`pindest.rules`). */
+  rules: RuleLevels = {};
+  /** Each code's rule page, for `codeDescription.href`. */
+  pageOf: PageOf = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -59,9 +65,9 @@ export class Validator {
     const { project, file } = this.workspace.projectOf(doc);
     // A JSON file that is none of our kinds (sample profiles, package.json) gets no diagnostics.
     if (!file.kind) return [];
-    return validateFile(project, file, { onInternalError: (rule, e) => this.log.error(`Rule ${rule} failed: ${describeError(e)}`) })
+    return applyRuleLevels(validateFile(project, file, { onInternalError: (rule, e) => this.log.error(`Rule ${rule} failed: ${describeError(e)}`) }), this.rules)
       .filter((d) => keepForLanguage(d, doc.languageId))
-      .map((d) => toLsp(d, doc.uri));
+      .map((d) => toLsp(d, doc.uri, this.pageOf(d.code)));
   }
 
   private run(uri: string): void {

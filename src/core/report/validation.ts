@@ -53,9 +53,9 @@ export function formatJson(files: FileReport[], cwd = process.cwd()): string {
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 /** SARIF 2.1.0, as GitHub code scanning reads it (1-based lines and columns). */
-export function formatSarif(files: FileReport[], rules: { code: string; title: string }[], version: string, cwd = process.cwd()): string {
+export function formatSarif(files: FileReport[], rules: { code: string; title: string }[], version: string, cwd = process.cwd(), helpUri: (code: string) => string | undefined = () => undefined): string {
   const used = new Set(files.flatMap((f) => f.diagnostics.map((d) => d.code)));
-  const ruleList = [...used].sort().map((code) => ({ id: code, shortDescription: { text: rules.find((r) => r.code === code)?.title ?? code } }));
+  const ruleList = [...used].sort().map((code) => ({ id: code, shortDescription: { text: rules.find((r) => r.code === code)?.title ?? code }, helpUri: helpUri(code) }));
   const results = files.flatMap((f) =>
     f.diagnostics.map((d) => ({
       ruleId: d.code,
