@@ -23,7 +23,8 @@ export const previewUsage = `usage: pindest preview ACTIVATION [--env ENV] [--ba
   Shows, for the activation's sample profiles, what each identity becomes, what is rejected and
   why, and every request a test activation would send (identifiers masked or hashed), at the URLs
   'pindest push' with the same --env and --base-url calls, with AEP's URL beside them. Exit 0 when
-  the plan has no problems, 1 when it has, 2 on a usage error.`;
+  the plan has no problems, 1 when it has, 2 on a usage error. A sample of more than 10,000
+  profiles is summarised: counts by namespace, audience and reason, the first requests in full.`;
 
 export async function runPreview(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, env: { type: 'string' }, 'base-url': { type: 'string' } } });
