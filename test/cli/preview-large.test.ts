@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { planFromDisk } from '../../src/core/plan/load';
 import { loadProject } from '../../src/core/project/load';
 import { previewReport, type PreviewReport } from '../../src/core/report/preview';
+import { printPreview } from '../../src/cli/commands/preview';
 import { writeLargeSample } from '../helpers/large-sample';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -89,4 +90,16 @@ test('push --dry-run prints the same summary as preview', () => {
   const dry = pindest(['push', '--dry-run', activations.csv]);
   assert.equal(dry.code, 0, dry.stderr);
   assert.equal(dry.stdout, preview.stdout);
+});
+
+test('on a terminal, a progress line counts the profiles read and is cleared before the summary', async () => {
+  const { project } = await loadProject([dirname(activations.jsonl), activations.jsonl]);
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await printPreview(project, activations.jsonl, { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), cwd: dir }, 'text', {}, true);
+  assert.equal(code, 0);
+  assert.ok(err.length >= 2, 'at least one progress line and the clearing one');
+  assert.match(err[0]!, /^\rprofiles +\[#*\.*\] 10000\/20000$/, 'the total is the sample\'s line count');
+  assert.match(err.at(-1)!, /^\r +\r$/);
+  assert.match(out.join(''), /\(a large sample: counted, not listed\)/);
 });

@@ -11,6 +11,8 @@
  * full (`max` members) holds the group's first `max` members in file order, so it is byte for
  * byte the whole plan's request and can be shown in full. Only the first window is rendered: the
  * later ones are counted (a template problem shows in the first window's requests already).
+ * Known gap: `destination.namespaceSegmentTimestamps` of a shown request comes from the first
+ * window's qualification times, where the whole plan takes all profiles'.
  */
 import type { ProfileProblem } from '../profiles';
 import type { ResolvedActivation } from './activation';
