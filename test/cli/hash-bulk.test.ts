@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runHash } from '../../src/cli/commands/hash';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.mjs');
@@ -105,5 +106,23 @@ test('no value reaches stderr, whatever the path', () => {
   for (const env of [{ PINDEST_HASH_WORKERS: '0' } as Record<string, string>, { PINDEST_HASH_WORKERS: '2', PINDEST_HASH_CHUNK_BYTES: '64' }]) {
     const r = hash(env);
     assert.ok(!/user\d|example|not-an-address/i.test(r.stderr), r.stderr);
+  }
+});
+
+test('in process (a front end\'s io), the worker path gives the same text', async () => {
+  const saved = { workers: process.env.PINDEST_HASH_WORKERS, chunk: process.env.PINDEST_HASH_CHUNK_BYTES };
+  process.env.PINDEST_HASH_WORKERS = '2';
+  process.env.PINDEST_HASH_CHUNK_BYTES = '512';
+  try {
+    let out = '';
+    let err = '';
+    const code = await runHash(['--namespace', 'Email', '--input', file], { stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd: ROOT });
+    assert.equal(code, 0, err);
+    assert.equal(out, expected.stdout);
+  } finally {
+    for (const [k, v] of [['PINDEST_HASH_WORKERS', saved.workers], ['PINDEST_HASH_CHUNK_BYTES', saved.chunk]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 });

@@ -149,7 +149,7 @@ export async function runHash(argv: string[], io: CliIO): Promise<number> {
       }
     }
   } catch (e) {
-    failure ??= `cannot read '${shownName}': ${describe(e)}`;
+    failure ??= e instanceof WorkerFailure ? e.message : `cannot read '${shownName}': ${describe(e)}`;
   } finally {
     stdout?.off('error', onOutputError);
   }
@@ -230,8 +230,15 @@ async function hashInWorkers(
   write: (text: string | Uint8Array) => Promise<void>,
   failed: () => string | undefined,
 ): Promise<void> {
-  const url = new URL(import.meta.url.endsWith('.ts') ? '../bulk/hash-worker.ts' : './hash-worker.mjs', import.meta.url);
-  const pool = Array.from({ length: count }, () => new Worker(url, { workerData: { namespace, applyTransformation } }));
+  // The bundle runs dist/hash-worker.mjs; from source (tests in process) the worker is TypeScript.
+  const fromSource = import.meta.url.endsWith('.ts');
+  const url = new URL(fromSource ? '../bulk/hash-worker.ts' : './hash-worker.mjs', import.meta.url);
+  const workerData = { namespace, applyTransformation };
+  const pool = Array.from({ length: count }, () =>
+    fromSource
+      ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData })
+      : new Worker(url, { workerData }),
+  );
   const done = new Map<number, { out: Uint8Array; counts: HashCounts }>();
   let wake: (() => void) | undefined;
   let crashed: unknown;
@@ -262,7 +269,7 @@ async function hashInWorkers(
         await drainReady();
         if (sent - written >= 2 * count) await woken;
       }
-      if (crashed) throw crashed;
+      if (crashed) throw new WorkerFailure(crashed);
       if (failed()) return;
       const own = new Uint8Array(block.length);
       own.set(block);
@@ -275,6 +282,10 @@ async function hashInWorkers(
       if (written < sent) await woken;
     }
     if (crashed) throw crashed;
+  } catch (e) {
+    // A worker that fails is not a read error: say where it happened.
+    if (crashed === e) throw new WorkerFailure(e);
+    throw e;
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
@@ -291,6 +302,12 @@ function summary(namespace: string, { total, rejectedTotal, rejected: rejectedCo
   for (const [reason] of byCount(rejected)) out += `  ${reason}: ${rejectMessage(reason, namespace)}\n`;
   if (warned.size) out += `warnings: ${list(warned)}\n`;
   return out;
+}
+
+class WorkerFailure extends Error {
+  constructor(cause: unknown) {
+    super(`a worker thread failed (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}); run again without PINDEST_HASH_WORKERS`);
+  }
 }
 
 function ioError(io: CliIO, message: string): number {
