@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 
 const entries = [
   { in: 'src/cli/main.ts', out: 'dist/cli.mjs', format: 'esm' },
+  // `pindest hash`'s worker threads load this file next to the CLI bundle.
+  { in: 'src/cli/bulk/hash-worker.ts', out: 'dist/hash-worker.mjs', format: 'esm' },
   { in: 'src/server/main.ts', out: 'dist/server.cjs', format: 'cjs' },
   { in: 'src/extension/main.ts', out: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] },
   // The preview webview's script runs in the browser (lit's browser build, not its server one).

@@ -10,10 +10,10 @@ import { fileStateStore, forgetState, memoryStateStore, STATE_FILE, StateError }
 import { aepClock, aepRetryPolicy, createPinterestClient, defaultRetryTimeScale, envTokenProvider, parseRetryTimeScale, simulatorTokenProvider, staticTokenProvider } from '../../core/pinterest';
 import { SANDBOX_REFUSAL } from '../../core/pinterest/sandbox';
 import { BASE_URLS } from '../../core/pinterest/urls';
-import { ActivationError, type Environment } from '../../core/plan/activation';
+import { ActivationError, resolveActivation, type Environment } from '../../core/plan/activation';
 import { planFromDisk } from '../../core/plan/load';
 import { loadProject } from '../../core/project/load';
-import { formatPreviewJson, formatPreviewText, previewReport } from '../../core/report/preview';
+import { printPreview } from './preview';
 import { SEED, startSimulator } from '../../simulator';
 import { notAnActivation } from '../files';
 import { EXIT, UsageError, type CliIO } from '../io';
@@ -76,6 +76,8 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
   }
   let planned;
   try {
+    // A dry run is a preview: large samples are summarised with bounded memory (preview.ts).
+    if (values['dry-run']) return await printPreview(project, path, io, values.format, { environment: (values.env as Environment | undefined) ?? resolveActivation(project, project.file(path)).environment, baseUrl: values['base-url'] });
     planned = await planFromDisk(project, project.file(path));
   } catch (e) {
     if (!(e instanceof ActivationError)) throw e;
@@ -83,12 +85,6 @@ export async function runPush(argv: string[], io: CliIO): Promise<number> {
     return EXIT.findings;
   }
   const { activation, plan } = planned;
-  if (values['dry-run']) {
-    const report = previewReport(activation, plan, io.cwd, { environment: (values.env as Environment | undefined) ?? activation.environment, baseUrl: values['base-url'] });
-    io.stdout(values.format === 'json' ? formatPreviewJson(report) : formatPreviewText(report));
-    return report.problems.length ? EXIT.findings : EXIT.ok;
-  }
-
   const environment = (values.env as Environment | undefined) ?? activation.environment;
   activation.environment = environment;
   // The embedded simulator lives AEP's retry waits in full, however compressed this run's are.

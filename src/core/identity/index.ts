@@ -4,7 +4,7 @@
 export { findNamespace, listNamespaces, pinterestNamespaces, suggestNamespace } from './namespaces';
 export type { NamespaceInfo, NamespaceKind, PinterestListType } from './namespaces';
 export { sha256Hex, sha256Lower } from './hash';
-export { prepareIdentity } from './prepare';
+export { prepareIdentity, prepareWithReasons } from './prepare';
 export type { PrepareOptions, PrepareResult, PreparedIdentity, RejectedIdentity } from './prepare';
 export { REJECT_REASONS, WARNING_REASONS, rejectMessage } from './reasons';
 export type { IdentityWarning, RejectReason, WarningReason } from './reasons';

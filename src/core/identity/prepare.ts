@@ -81,15 +81,26 @@ export function prepareIdentity(namespace: string, raw: string, options: Prepare
       message: suggestion ? `${message.slice(0, -1)}; did you mean '${suggestion.code}'?` : message,
     };
   }
+  const warnings: WarningReason[] = [];
+  const result = prepareWithReasons(info, raw, options.applyTransformation, warnings);
+  if (result.ok && warnings.length > 0) result.warnings = warnings.map((w) => warning(w, info.code));
+  return result;
+}
+
+/**
+ * `prepareIdentity` for bulk callers that resolved the namespace once and only count warnings:
+ * the same rules, warning reasons pushed onto `warnings` (the caller empties it) instead of
+ * objects with sentences built per value. `result.warnings` is never set here.
+ */
+export function prepareWithReasons(info: NamespaceInfo, raw: string, apply: boolean, warnings: WarningReason[]): PrepareResult {
   if (typeof raw !== 'string') return reject('invalid-identifier', info);
   const value = trimIdentity(raw);
   if (value === '') return reject('empty', info);
 
-  const warnings: WarningReason[] = value === raw ? [] : ['whitespace-trimmed'];
-  const result = prepareByNamespace(info, value, options.applyTransformation, warnings);
+  if (value !== raw) warnings.push('whitespace-trimmed');
+  const result = prepareByNamespace(info, value, apply, warnings);
   if (!result.ok) return result;
   if (info.pinterestListType === null) warnings.push('not-accepted-by-pinterest');
-  if (warnings.length > 0) result.warnings = warnings.map((w) => warning(w, info.code));
   return result;
 }
 

@@ -17,7 +17,8 @@ export function pendingAlias(audience: ActivatedAudience, audiences: ActivatedAu
   return `new-list-${audiences.indexOf(audience) + 1}`;
 }
 
-export function buildPlan(activation: ResolvedActivation, profiles: SourceProfile[], profileProblems: ProfileProblem[] = []): Plan {
+/** `render: false` (a large sample's later windows, whose requests are only counted) leaves `creations` and `requests` empty. */
+export function buildPlan(activation: ResolvedActivation, profiles: SourceProfile[], profileProblems: ProfileProblem[] = [], { render = true } = {}): Plan {
   const audiences = new Map(activation.audiences.map((a) => [audienceKey(a.namespace, a.id), a]));
   const counts: Counts = { profiles: profiles.length, exported: 0, byNamespace: {}, byReason: {}, byAudience: {} };
   const problems: PlanProblem[] = governanceProblems(activation, profiles);
@@ -49,7 +50,7 @@ export function buildPlan(activation: ResolvedActivation, profiles: SourceProfil
   });
 
   const creations = activation.audiences.flatMap((a) => {
-    if (a.alias) return [];
+    if (a.alias || !render) return [];
     if (!activation.audienceTemplate) {
       problems.push({ where: activation.file.path, message: `Audience "${a.name}" has no alias and the destination has no audience template to create it.` });
       return [];
@@ -67,7 +68,7 @@ export function buildPlan(activation: ResolvedActivation, profiles: SourceProfil
   const ungrouped: Ungrouped[] = [];
   const batches = batchProfiles(activation.destination, targets, audiences, ungrouped);
   if (ungrouped.length) problems.push(accountUngrouped(activation, ungrouped, targets, rows, counts, audiences));
-  const requests = renderRequests(activation, batches, (a) => a.alias ?? pendingAlias(a, activation.audiences));
+  const requests = render ? renderRequests(activation, batches, (a) => a.alias ?? pendingAlias(a, activation.audiences)) : [];
   for (const r of requests) for (const message of r.problems) problems.push({ where: `request ${r.batch + 1}`, message });
 
   return { mappings: activation.mappings, audiences: activation.audiences, rows, targets, batches, creations, requests, counts, problems, profileProblems };

@@ -7,6 +7,7 @@ import { BASE_URLS, EMBEDDED_SIMULATOR_BASE, retarget } from '../pinterest/urls'
 import { CUSTOMER_LIST_AUDIENCE_NOTE, identitiesLine, membershipLine, planSummary, type PlanSummary } from '../execute/summary';
 import type { ResolvedActivation } from '../plan/activation';
 import { pendingAlias } from '../plan/plan';
+import type { LargePlan } from '../plan/large';
 import type { HttpCall, Plan } from '../plan/types';
 
 export interface PreviewReport {
@@ -26,6 +27,12 @@ export interface PreviewReport {
   requests: (HttpCall & { kind: 'create-list' | 'membership'; aepUrl: string; audience: string | null; status: string | null; profiles: number | null })[];
   notes: string[];
   problems: { where: string; message: string }[];
+  /**
+   * Present for a large sample (more than LARGE_SAMPLE_PROFILES profiles): `identities` is then
+   * empty, `requests` holds the list creates and the first membership requests only, and these
+   * say how many were not listed. Counts and summary are of the whole sample.
+   */
+  large?: { identityValues: number; requestsNotShown: number; problemsNotShown: number; reasonMessages: Record<string, string> };
 }
 
 export { EMBEDDED_SIMULATOR_BASE };
@@ -79,6 +86,21 @@ export function previewReport(activation: ResolvedActivation, plan: Plan, cwd = 
   };
 }
 
+/** The report of a large sample: the whole sample's counts, the first requests in full. */
+export function largePreviewReport(activation: ResolvedActivation, large: LargePlan, cwd = process.cwd(), targetOptions: { environment?: string; baseUrl?: string } = {}): PreviewReport {
+  const shown = new Set(large.shown);
+  const first = large.first;
+  const base = previewReport(activation, { ...first, rows: [], requests: first.requests.filter((_, i) => shown.has(i)), problems: large.problems, profileProblems: large.profileProblems }, cwd, targetOptions);
+  const summary = { ...base.summary, profiles: large.counts.profiles, exported: large.counts.exported, identities: large.identities, membershipRequests: large.membershipRequests, records: large.records };
+  const identityValues = large.identities.mapped + large.identities.rejected + large.identities.notMapped;
+  return {
+    ...base,
+    counts: large.counts,
+    summary,
+    large: { identityValues, requestsNotShown: large.membershipRequests - large.shown.length, problemsNotShown: large.moreProblems + large.moreProfileProblems, reasonMessages: large.reasonMessages },
+  };
+}
+
 export function formatPreviewJson(report: PreviewReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
@@ -97,18 +119,27 @@ export function formatPreviewText(report: PreviewReport): string {
   out.push(...table([['source', 'target', 'transformation'], ...report.mappings.map((m) => [m.source, m.target, m.transformation ? `${m.transformation}${m.forced ? ' (required by the destination)' : ''}` : 'none'])]));
   out.push('', 'Audiences');
   out.push(...table([['name', 'audience', 'Pinterest list'], ...report.audiences.map((x) => [x.name, `${x.namespace}:${x.id}`, x.alias ?? `created by the audience template (${x.pendingAlias})`])]));
-  out.push('', `Identity values: ${report.identities.length} in ${counts.profiles} profiles; ${counts.exported} profiles exported`);
-  out.push(...table([['profile', 'namespace', 'value', 'outcome', 'sent / reason'], ...report.identities.map((r) => [String(r.profile), r.namespace, r.value, r.outcome, r.outcome === 'sent' ? short(r.sent!) : r.reason ?? ''])]));
+  if (report.large) {
+    out.push('', `Identity values: ${report.large.identityValues} in ${counts.profiles} profiles; ${counts.exported} profiles exported (a large sample: counted, not listed)`);
+  } else {
+    out.push('', `Identity values: ${report.identities.length} in ${counts.profiles} profiles; ${counts.exported} profiles exported`);
+    out.push(...table([['profile', 'namespace', 'value', 'outcome', 'sent / reason'], ...report.identities.map((r) => [String(r.profile), r.namespace, r.value, r.outcome, r.outcome === 'sent' ? short(r.sent!) : r.reason ?? ''])]));
+  }
   out.push('', 'By identity type');
   out.push(...table([['namespace', 'sent', 'rejected', 'not mapped'], ...Object.entries(counts.byNamespace).map(([ns, c]) => [ns, String(c.sent), String(c.rejected), String(c.notMapped)])]));
   const reasons = Object.entries(counts.byReason);
   if (reasons.length) {
     out.push('', 'Not sent, by reason');
-    const messages = new Map(report.identities.filter((r) => r.reason && r.message).map((r) => [r.reason!, r.message!]));
+    const messages = new Map(report.large ? Object.entries(report.large.reasonMessages) : report.identities.filter((r) => r.reason && r.message).map((r) => [r.reason!, r.message!]));
     for (const [reason, n] of reasons) out.push(`  ${reason} ×${n}${messages.has(reason) ? `: ${messages.get(reason)}` : reason.startsWith('profile-') ? ': profiles with no identity or no activated audience left to send' : ''}`);
   }
+  if (report.large) {
+    out.push('', 'By audience');
+    out.push(...table([['audience', 'add', 'remove'], ...Object.entries(counts.byAudience).map(([name, c]) => [name, String(c.add), String(c.remove)])]));
+  }
   const creates = report.requests.filter((r) => r.kind === 'create-list').length;
-  out.push('', `Requests (${report.requests.length}): ${creates} list create${creates === 1 ? '' : 's'} (audience template), ${report.requests.length - creates} membership request${report.requests.length - creates === 1 ? '' : 's'} (destination server)`);
+  const total = report.requests.length + (report.large?.requestsNotShown ?? 0);
+  out.push('', `Requests (${total}): ${creates} list create${creates === 1 ? '' : 's'} (audience template), ${total - creates} membership request${total - creates === 1 ? '' : 's'} (destination server)${report.large ? `; the first ${report.requests.length - creates} shown in full` : ''}`);
   report.requests.forEach((r, i) => {
     const what = r.kind === 'create-list' ? `create the customer list for "${r.audience}" (audience template; only when no list is remembered)` : `${r.status ?? 'membership'} update${r.audience ? ` of "${r.audience}"` : ''}, ${String(r.profiles)} profile${r.profiles === 1 ? '' : 's'}`;
     out.push(`  ${i + 1}. ${r.method} ${r.url}  — ${what}`);
@@ -116,9 +147,11 @@ export function formatPreviewText(report: PreviewReport): string {
     for (const [k, v] of Object.entries(r.headers)) out.push(`     ${k}: ${v}`);
     if (r.body) out.push(...r.body.split('\n').map((l) => '     ' + l));
   });
+  if (report.large?.requestsNotShown) out.push(`  … and ${report.large.requestsNotShown} more membership request${report.large.requestsNotShown === 1 ? '' : 's'}, counted, not shown`);
   out.push('', 'Notes', ...report.notes.map((n) => `  - ${n}`));
   out.push('', report.problems.length ? `Problems (${report.problems.length})` : 'Problems: none');
   for (const p of report.problems) out.push(`  ${p.where}: ${p.message}`);
+  if (report.large?.problemsNotShown) out.push(`  … and ${report.large.problemsNotShown} more, not shown`);
   return out.join('\n') + '\n';
 }
 
