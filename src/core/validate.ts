@@ -7,6 +7,7 @@ import { place } from './json/place';
 import type { FileKind } from './project/kinds';
 import { asObject, type Project, type ProjectFile } from './project/project';
 import { RULES, type Rule } from './rules';
+import { applyRuleLevels, type RuleLevels } from './rules/severity';
 import { SCHEMA_CODES, schemaFindings, withoutTypoCascade } from './schema/errors';
 import { validatorFor } from './schema/schemas';
 
@@ -21,12 +22,18 @@ export interface ValidateOptions {
   rules?: readonly Rule[];
   /** Told when a rule throws (a bug), for the caller's log; the finding itself says only which rule. */
   onInternalError?: (rule: string, error: unknown) => void;
+  /** Per-code severities (`off` removes a code), applied before one typo's findings are merged. */
+  levels?: RuleLevels;
 }
 
 const SCHEMA_CODE_SET = new Set<string>(Object.values(SCHEMA_CODES));
 const UNKNOWN_PROPERTY = 'PD014';
 
 export function validateFile(project: Project, file: ProjectFile, options: ValidateOptions = {}): Diagnostic[] {
+  return applyRuleLevels(findingsOf(project, file, options), options.levels ?? {});
+}
+
+function findingsOf(project: Project, file: ProjectFile, options: ValidateOptions): Diagnostic[] {
   const { doc } = file;
   const out: Diagnostic[] = [...doc.syntax];
   if (doc.value === undefined) return out;
@@ -62,7 +69,9 @@ export function validateFile(project: Project, file: ProjectFile, options: Valid
   }
   // A rule's specific message replaces the schema's generic one at the same place.
   const ruled = new Set(semantic.map((f) => f.pointer));
-  const findings = withoutTypoCascade([...schema.filter((f) => !(SCHEMA_CODE_SET.has(f.code) && ruled.has(f.pointer))), ...semantic], value);
+  // With PD014 off, the findings it would have replaced stay: a typo is never reported nowhere.
+  const levelled = applyRuleLevels([...schema.filter((f) => !(SCHEMA_CODE_SET.has(f.code) && ruled.has(f.pointer))), ...semantic], options.levels ?? {});
+  const findings = withoutTypoCascade(levelled, value);
   for (const f of findings) out.push(place(doc, f));
   return out.sort(byPosition);
 }

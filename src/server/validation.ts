@@ -6,7 +6,7 @@
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
-import { applyRuleLevels, type RuleLevels } from '../core/rules/severity';
+import type { RuleLevels } from '../core/rules/severity';
 import { validateFile } from '../core/validate';
 import { describeError, type Logger } from './log';
 import { afterWork } from './memory';
@@ -65,7 +65,7 @@ export class Validator {
     const { project, file } = this.workspace.projectOf(doc);
     // A JSON file that is none of our kinds (sample profiles, package.json) gets no diagnostics.
     if (!file.kind) return [];
-    return applyRuleLevels(validateFile(project, file, { onInternalError: (rule, e) => this.log.error(`Rule ${rule} failed: ${describeError(e)}`) }), this.rules)
+    return validateFile(project, file, { levels: this.rules, onInternalError: (rule, e) => this.log.error(`Rule ${rule} failed: ${describeError(e)}`) })
       .filter((d) => keepForLanguage(d, doc.languageId))
       .map((d) => toLsp(d, doc.uri, this.pageOf(d.code)));
   }

@@ -115,3 +115,15 @@ test('SARIF rules carry helpUri, the file: URI of the shipped rule page', () => 
     assert.ok(existsSync(page));
   }
 });
+
+test('PD014 off: a misspelt required key is still reported, as the missing key it hides', () => {
+  const typo = mkdtempSync(join(tmpdir(), 'pindest-typo-'));
+  cpSync(EXAMPLE_DIR, typo, { recursive: true });
+  const path = join(typo, 'destination.json');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('"segmentRequired": true', '"segmentRequird": true'));
+  const on = codes(pindest(['validate', 'destination.json'], typo).stdout);
+  assert.deepEqual(on, ['warning PD014'], 'one finding for one typo');
+  const off = codes(pindest(['validate', '--rule', 'PD014=off', 'destination.json'], typo).stdout);
+  assert.deepEqual(off, ['error PD103'], 'the missing segmentRequired, which the typo hid');
+  rmSync(typo, { recursive: true, force: true });
+});

@@ -28,7 +28,7 @@ export async function runValidate(argv: string[], io: CliIO): Promise<number> {
   const levels = await ruleLevels(paths[0]!, values.rule ?? []);
 
   const { project, problems } = await loadProject(paths);
-  const reports: FileReport[] = validateProject(project);
+  const reports: FileReport[] = validateProject(project, { levels });
   const seen = new Set<string>();
   for (const p of problems) {
     const file = p.offset === undefined ? undefined : project.file(p.path);
@@ -44,6 +44,7 @@ export async function runValidate(argv: string[], io: CliIO): Promise<number> {
     reports.push({ path: p.path, kind: undefined, diagnostics: [d] });
   }
   if (reports.length === 0) throw new UsageError(`no destination files found in ${positionals.join(', ')}`);
+  // The files that could not be read got their findings here, outside validateProject.
   for (const r of reports) r.diagnostics = applyRuleLevels(r.diagnostics, levels);
 
   const out = format === 'json' ? formatJson(reports, io.cwd) : format === 'sarif' ? formatSarif(reports, [...CODES], pkg.version, io.cwd, helpUri) : formatText(reports, io.cwd);
