@@ -63,3 +63,15 @@ export async function currentProjectFolder(): Promise<{ folder: string; file?: s
   if (found.length) return { folder: dirname(found[0]!.fsPath), file: found[0]!.fsPath };
   return undefined;
 }
+
+/** The activation file of the current project; warns and gives undefined when there is none. */
+export async function currentActivationPath(): Promise<string | undefined> {
+  const where = await currentProjectFolder();
+  const project = where && (await loadEditorProject(where.folder));
+  const activation = project && activationFor(project, where.file ?? where.folder);
+  if (!activation) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No destination project here: open an activation.json (or a destination file next to one), or run "New Destination Project".'));
+    return undefined;
+  }
+  return activation.path;
+}

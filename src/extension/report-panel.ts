@@ -9,7 +9,7 @@ import { formatActivationJson, formatActivationText, type ActivationReport, type
 import { activationMarkdown } from './activation-md';
 import { createNonce } from './csp';
 import type { Log } from './log';
-import { activationFor, currentProjectFolder, loadEditorProject } from './project';
+import { currentActivationPath } from './project';
 import { canResend, renderReportPage, type ReportLabels, type ResendResult, type ReportView } from './report-html';
 import { listRuns, loadRun, type RunEntry } from './runs';
 
@@ -154,18 +154,6 @@ export class ReportPanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const s of this.subs) s.dispose();
   }
-}
-
-/** The activation of the current project, for the history commands; warns when there is none. */
-async function currentActivationPath(): Promise<string | undefined> {
-  const where = await currentProjectFolder();
-  const project = where && (await loadEditorProject(where.folder));
-  const activation = project && activationFor(project, where.file ?? where.folder);
-  if (!activation) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No destination project here: open an activation.json (or a destination file next to one), or run "New Destination Project".'));
-    return undefined;
-  }
-  return activation.path;
 }
 
 type RunItem = vscode.QuickPickItem & { run: RunEntry };

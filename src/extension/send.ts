@@ -10,7 +10,7 @@ import { totals } from './activation-md';
 import { NotSignedInError, type Auth } from './auth';
 import { runActivation } from './execute-bridge';
 import type { Log } from './log';
-import { activationFor, currentProjectFolder, loadEditorProject } from './project';
+import { activationFor, currentActivationPath, currentProjectFolder, loadEditorProject } from './project';
 import { maskId } from './redact';
 import { resolveTarget, type Environment } from './settings';
 import type { SimulatorManager } from './simulator';
@@ -139,19 +139,14 @@ export async function sendTestActivation({ log, auth, sims, environment, reports
  * again through the audience template. The lists already in Pinterest stay there.
  */
 export async function forgetTestActivationState({ sims }: Pick<SendDeps, 'sims'>): Promise<number | undefined> {
-  const where = await currentProjectFolder();
-  const project = where && (await loadEditorProject(where.folder));
-  const activation = project && activationFor(project, where.file ?? where.folder);
-  if (!activation) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No destination project here: open an activation.json (or a destination file next to one), or run "New Destination Project".'));
-    return undefined;
-  }
-  const match = { activation: basename(activation.path) };
-  let n = Math.max(0, await forgetState(fileStateStore(activation.path), match));
+  const path = await currentActivationPath();
+  if (!path) return undefined;
+  const match = { activation: basename(path) };
+  let n = Math.max(0, await forgetState(fileStateStore(path), match));
   const sim = sims.running;
   const memory = sim && simulatorStates.get(sim);
   if (memory) n += Math.max(0, await forgetState(memory, match));
-  void vscode.window.showInformationMessage(vscode.l10n.t('Forgot {0} remembered customer lists of {1}; the next test activation creates them again (the lists already in Pinterest stay there).', n, vscode.workspace.asRelativePath(activation.path)));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Forgot {0} remembered customer lists of {1}; the next test activation creates them again (the lists already in Pinterest stay there).', n, vscode.workspace.asRelativePath(path)));
   return n;
 }
 

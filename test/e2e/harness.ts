@@ -64,6 +64,18 @@ export async function openWorkbench(folder = WORKSPACE): Promise<Workbench> {
   };
 }
 
+/** Test steps that keep a screenshot named after the step when they fail: `const guarded = guardSteps(() => wb)`. */
+export function guardSteps(workbench: () => Workbench) {
+  return (name: string, fn: () => Promise<void>) => async () => {
+    try {
+      await fn();
+    } catch (e) {
+      await shot(workbench().page, `${name}-FAIL`).catch(() => undefined);
+      throw e;
+    }
+  };
+}
+
 export async function shot(page: Page, name: string): Promise<string> {
   await page.waitForTimeout(700); // notifications fade in
   const path = join(ARTIFACTS, `${name}.png`);

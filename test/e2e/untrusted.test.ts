@@ -3,18 +3,11 @@
 // opens), while Send Test Activation and Sign In refuse with a message that says why.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SKIP_UNLESS_UNTRUSTED, goToLine, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, webview, type Workbench } from './harness';
+import { SKIP_UNLESS_UNTRUSTED, goToLine, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, webview, guardSteps, type Workbench } from './harness';
 
 describe('Pinterest Destination Studio in a restricted (untrusted) workspace', { skip: SKIP_UNLESS_UNTRUSTED }, () => {
   let wb: Workbench;
-  const guarded = (name: string, fn: () => Promise<void>) => async () => {
-    try {
-      await fn();
-    } catch (e) {
-      await shot(wb.page, `${name}-FAIL`).catch(() => undefined);
-      throw e;
-    }
-  };
+  const guarded = guardSteps(() => wb);
   before(async () => {
     wb = await openWorkbench();
   });

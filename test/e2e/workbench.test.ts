@@ -7,21 +7,13 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, SKIP, editorText, frameWith, goToLine, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, webview, type Workbench } from './harness';
+import { ARTIFACTS, SKIP, editorText, frameWith, goToLine, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, webview, guardSteps, type Workbench } from './harness';
 
 const figures: Record<string, unknown> = {};
 
 describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
   let wb: Workbench;
-  /** Runs a step; on failure keeps a screenshot named after it. */
-  const guarded = (name: string, fn: () => Promise<void>) => async () => {
-    try {
-      await fn();
-    } catch (e) {
-      await shot(wb.page, `${name}-FAIL`).catch(() => undefined);
-      throw e;
-    }
-  };
+  const guarded = guardSteps(() => wb);
   before(async () => {
     const t0 = Date.now();
     wb = await openWorkbench();
