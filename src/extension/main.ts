@@ -13,7 +13,7 @@ import { maskId } from './redact';
 import { PINTEREST_API_BASE_URL } from '../core/pinterest/urls';
 import { ENVIRONMENTS, environmentFor, resolveTarget, type Environment, type EnvironmentSetting } from './settings';
 import { SimulatorManager } from './simulator';
-import { Status, activationInfo } from './status';
+import { Status, StatusBar, activationInfo } from './status';
 import { TemplateFileSystem, pickServerFile, templateLabelAtCursor, templateUri } from './template-fs';
 import { TEMPLATE_SCHEME } from './template-text';
 import { forgetTestActivationState, resendCall, sendTestActivation } from './send';
@@ -30,6 +30,8 @@ export interface PindestApi {
   lastReport(): ActivationReport | undefined;
   /** Whether the report view is open. */
   reportVisible(): boolean;
+  /** The status bar item's text and tooltip, and whether it shows (a destination project is open). */
+  statusBar(): { text: string; tooltip: string; visible: boolean };
 }
 
 let client: Client | undefined;
@@ -61,7 +63,8 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
   const reports = new ReportPanel(context, log, (report, call) => resendCall({ auth, sims }, report, call));
   const templates = new TemplateFileSystem(log);
   const status = new Status(c);
-  context.subscriptions.push(log, c, sims, preview, reports, templates, status);
+  const statusBar = new StatusBar(sims, () => resolveTarget(currentEnvironment(), config().get<string>('pinterest.baseUrl'), sims.running?.baseUrl), (open) => void vscode.commands.executeCommand('setContext', 'pindest.projectOpen', open));
+  context.subscriptions.push(log, c, sims, preview, reports, templates, status, statusBar);
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(TEMPLATE_SCHEME, templates, { isCaseSensitive: true }));
 
   // Start the language server on the first destination file (now, if one is already open).
@@ -113,7 +116,9 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
     void vscode.window.showInformationMessage(stopped ? vscode.l10n.t('Local Pinterest simulator stopped.') : vscode.l10n.t('The local Pinterest simulator is not running.'));
     return stopped;
   });
-  command('selectEnvironment', async () => {
+  command('statusBarMenu', () => statusBar.menu(config().get<EnvironmentSetting>('environment', 'activation')));
+  // `id` lets the status bar menu (and scripts) pick without the quick pick.
+  command('selectEnvironment', async (id?: EnvironmentSetting) => {
     const current = config().get<EnvironmentSetting>('environment', 'activation');
     const items: (vscode.QuickPickItem & { id: EnvironmentSetting })[] = [
       { id: 'activation', label: vscode.l10n.t('As the activation file says'), description: current === 'activation' ? vscode.l10n.t('current') : undefined },
@@ -124,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
         detail: env === 'local' ? vscode.l10n.t('The simulator inside VS Code; no sign-in') : new URL(PINTEREST_API_BASE_URL).host,
       })),
     ];
-    const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Environment of test activations') });
+    const pick = typeof id === 'string' ? items.find((i) => i.id === id) : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Environment of test activations') });
     if (!pick) return undefined;
     const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
     await config().update('environment', pick.id === 'activation' ? undefined : pick.id, target);
@@ -184,7 +189,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
   void vscode.commands.executeCommand('setContext', 'pindest.simulatorRunning', false);
   const activationMs = Math.round((performance.now() - t0) * 10) / 10;
   log.info(`Activated in ${activationMs} ms (VS Code ${vscode.version}, ${vscode.env.appHost}); environment ${currentEnvironment()}, ad account ${maskId(vscode.window.activeTextEditor ? activationInfo(vscode.window.activeTextEditor.document.uri.fsPath).adAccountId : undefined)}.`);
-  return { activationMs, serverStartMs: () => c.startedInMs, serverState: () => c.state, lastReport: () => reports.last?.report, reportVisible: () => reports.visible };
+  return { activationMs, serverStartMs: () => c.startedInMs, serverState: () => c.state, lastReport: () => reports.last?.report, reportVisible: () => reports.visible, statusBar: () => statusBar.shown };
 }
 
 export async function deactivate(): Promise<void> {

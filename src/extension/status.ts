@@ -9,7 +9,9 @@ import { activationSummary } from '../core/rules/facts';
 import type { Client } from './client';
 import { documentSelector } from './client';
 import { activationFor, editorProject, kindOfDocument } from './project';
-import { environmentFor, type EnvironmentSetting } from './settings';
+import { DEFAULT_GLOBS, ENVIRONMENTS, environmentFor, type EnvironmentSetting, type Target } from './settings';
+import type { SimulatorManager } from './simulator';
+import { statusBarView } from './status-bar-text';
 
 const KIND_LABEL: Record<FileKind, string> = {
   destination: 'Destination configuration',
@@ -87,3 +89,97 @@ export class Status implements vscode.Disposable {
     for (const s of this.subs) s.dispose();
   }
 }
+
+/** A folder of the workspace holds a destination project file, or one is open: sets `pindest.projectOpen`. */
+export async function projectOpen(): Promise<boolean> {
+  if (vscode.workspace.textDocuments.some((d) => kindOfDocument(d))) return true;
+  if (!vscode.workspace.workspaceFolders?.length) return false;
+  const names = Object.values(DEFAULT_GLOBS).flatMap((g) => g.map((p) => p.replace('**/', '')));
+  const found = await vscode.workspace.findFiles(`**/{${names.join(',')}}`, '**/node_modules/**', 1);
+  return found.length > 0;
+}
+
+/**
+ * The status bar item: environment, where requests go and whether the local simulator runs; a
+ * click offers to switch environment or start/stop the simulator. Shown while a project is open.
+ */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('pindest.statusBar', vscode.StatusBarAlignment.Left, 50);
+  private readonly subs: vscode.Disposable[] = [];
+  private open = false;
+
+  constructor(
+    private readonly sims: SimulatorManager,
+    private readonly target: () => Target,
+    private readonly onProjectOpen: (open: boolean) => void,
+  ) {
+    this.item.name = vscode.l10n.t('Pinterest Destination: environment');
+    this.item.command = 'pindest.statusBarMenu';
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.json', false, true, false);
+    this.subs.push(
+      this.item,
+      watcher,
+      watcher.onDidCreate(() => void this.refreshOpen()),
+      watcher.onDidDelete(() => void this.refreshOpen()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refreshOpen()),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (!this.open && kindOfDocument(d)) void this.refreshOpen();
+      }),
+      sims.onDidChange(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidSaveTextDocument(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('pindest')) this.update();
+      }),
+    );
+    void this.refreshOpen();
+  }
+
+  private async refreshOpen(): Promise<void> {
+    this.open = await projectOpen();
+    this.onProjectOpen(this.open);
+    this.update();
+  }
+
+  /** What the item shows now (for the extension's API, used by the e2e tests). */
+  get shown(): { text: string; tooltip: string; visible: boolean } {
+    return { text: this.item.text, tooltip: String(this.item.tooltip ?? ''), visible: this.open };
+  }
+
+  update(): void {
+    if (!this.open) {
+      this.item.hide();
+      return;
+    }
+    const target = this.target();
+    const view = statusBarView({ target, simulatorUrl: this.sims.running?.baseUrl });
+    const simulator = view.simulator === 'running' ? vscode.l10n.t('simulator running') : vscode.l10n.t('simulator stopped');
+    this.item.text = [`${target.environment === 'production' ? '$(cloud)' : '$(vm)'} ${target.environment}`, view.host, simulator].filter(Boolean).join(' · ');
+    this.item.tooltip = vscode.l10n.t('Environment {0}; test activations go to {1}; {2}. Click to switch environment or start the simulator.', target.environment, view.host ?? vscode.l10n.t('the local simulator, once started'), simulator);
+    this.item.show();
+  }
+
+  /** The click: environments to switch to, and the simulator to start or stop. */
+  async menu(current: EnvironmentSetting): Promise<unknown> {
+    type Item = vscode.QuickPickItem & { run: () => Thenable<unknown> };
+    const running = !!this.sims.running;
+    const items: Item[] = [
+      running
+        ? { label: `$(debug-stop) ${vscode.l10n.t('Stop Local Pinterest Simulator')}`, description: this.sims.running?.baseUrl, run: () => vscode.commands.executeCommand('pindest.stopSimulator') }
+        : { label: `$(play) ${vscode.l10n.t('Start Local Pinterest Simulator')}`, run: () => vscode.commands.executeCommand('pindest.startSimulator') },
+      ...(['activation', ...ENVIRONMENTS] as EnvironmentSetting[]).map((id) => ({
+        label: `$(${id === 'production' ? 'cloud' : id === 'local' ? 'vm' : 'file'}) ${id === 'activation' ? vscode.l10n.t('As the activation file says') : vscode.l10n.t('Switch to {0}', id)}`,
+        description: id === current ? vscode.l10n.t('current') : undefined,
+        run: () => vscode.commands.executeCommand('pindest.selectEnvironment', id),
+      })),
+    ];
+    const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Pinterest Destination: environment and simulator') });
+    return pick?.run();
+  }
+
+  dispose(): void {
+    for (const s of this.subs) s.dispose();
+  }
+}
+
+

@@ -110,6 +110,24 @@ module.exports = [
     await waitFor(() => !api.reportVisible());
     await vscode.commands.executeCommand('pindest.stopSimulator');
   }],
+  ['the status bar shows the environment, the target and the simulator state, and follows start and stop', async () => {
+    const api = vscode.extensions.getExtension(ID).exports;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(example('activation.json')));
+    await waitFor(() => api.statusBar().visible);
+    await vscode.commands.executeCommand('pindest.stopSimulator');
+    await waitFor(() => api.statusBar().text.endsWith('simulator stopped'));
+    assert.ok(api.statusBar().text.includes('local'), api.statusBar().text);
+    const url = await vscode.commands.executeCommand('pindest.startSimulator');
+    const host = new URL(url).host;
+    assert.ok(host.startsWith('127.0.0.1:'), url);
+    await waitFor(() => api.statusBar().text.includes(host));
+    assert.ok(api.statusBar().text.endsWith('simulator running'), api.statusBar().text);
+    await vscode.commands.executeCommand('pindest.selectEnvironment', 'production');
+    await waitFor(() => api.statusBar().text.includes('api.pinterest.com'));
+    await vscode.commands.executeCommand('pindest.selectEnvironment', 'activation');
+    await vscode.commands.executeCommand('pindest.stopSimulator');
+    await waitFor(() => api.statusBar().text.endsWith('simulator stopped'));
+  }],
   ['New Destination Project writes a project that validates', async () => {
     const target = vscode.Uri.joinPath(folder(), 'new-project-' + Date.now());
     await vscode.workspace.fs.createDirectory(target);
