@@ -14,6 +14,7 @@ import { PINTEREST_API_BASE_URL } from '../core/pinterest/urls';
 import { ENVIRONMENTS, environmentFor, resolveTarget, type Environment, type EnvironmentSetting } from './settings';
 import { SimulatorManager } from './simulator';
 import { Status, StatusBar, activationInfo } from './status';
+import { Walkthrough } from './walkthrough';
 import { TemplateFileSystem, pickServerFile, templateLabelAtCursor, templateUri } from './template-fs';
 import { TEMPLATE_SCHEME } from './template-text';
 import { forgetTestActivationState, resendCall, sendTestActivation } from './send';
@@ -63,7 +64,8 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
   const reports = new ReportPanel(context, log, (report, call) => resendCall({ auth, sims }, report, call));
   const templates = new TemplateFileSystem(log);
   const status = new Status(c);
-  const statusBar = new StatusBar(sims, () => resolveTarget(currentEnvironment(), config().get<string>('pinterest.baseUrl'), sims.running?.baseUrl), (open) => void vscode.commands.executeCommand('setContext', 'pindest.projectOpen', open));
+  const walkthrough = new Walkthrough(context.globalState);
+  const statusBar = new StatusBar(sims, () => resolveTarget(currentEnvironment(), config().get<string>('pinterest.baseUrl'), sims.running?.baseUrl), (open) => walkthrough.setProjectOpen(open));
   context.subscriptions.push(log, c, sims, preview, reports, templates, status, statusBar);
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider(TEMPLATE_SCHEME, templates, { isCaseSensitive: true }));
 
@@ -96,8 +98,13 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
       }),
     );
 
-  command('previewIdentityMapping', () => preview.show());
-  command('sendTestActivation', () => sendTestActivation({ log, auth, sims, environment: currentEnvironment, reports }));
+  // A step counts as done once the command did its work (the walkthrough remembers it across sessions).
+  const marking = <T>(step: Parameters<Walkthrough['mark']>[0], result: T): T => {
+    if (result) void walkthrough.mark(step);
+    return result;
+  };
+  command('previewIdentityMapping', async () => marking('previewed', await preview.show()));
+  command('sendTestActivation', async () => marking('sent', await sendTestActivation({ log, auth, sims, environment: currentEnvironment, reports })));
   command('openTestActivationReport', (which?: string) => openSavedReport(reports, typeof which === 'string' ? which : undefined));
   command('compareTestActivationRuns', () => compareSavedRuns());
   command('forgetTestActivationState', () => forgetTestActivationState({ sims }));
@@ -166,7 +173,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
     const doc = await vscode.workspace.openTextDocument(uri);
     if (doc.languageId !== 'pebble') await vscode.languages.setTextDocumentLanguage(doc, 'pebble');
     await vscode.window.showTextDocument(doc, { preview: false });
-    return uri.toString();
+    return marking('editedTemplate', uri.toString());
   });
   command('newProject', (target?: vscode.Uri) => newProject(target));
   // VS Code's JSON formatter stays the one formatter of JSON files; this keeps the file's own style.
