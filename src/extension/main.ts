@@ -175,7 +175,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
     await vscode.window.showTextDocument(doc, { preview: false });
     return marking('editedTemplate', uri.toString());
   });
-  command('newProject', (target?: vscode.Uri) => newProject(target));
+  command('newProject', (arg?: unknown) => newProject(context.extensionUri, arg));
   // VS Code's JSON formatter stays the one formatter of JSON files; this keeps the file's own style.
   command('formatKeepingStyle', async () => {
     const editor = vscode.window.activeTextEditor;
