@@ -65,6 +65,23 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     await page.keyboard.press('Escape');
   }));
 
+  test('the status bar shows the environment and the simulator; its menu starts the simulator and the item shows where runs go', guarded('01c', async () => {
+    const { page } = wb;
+    await openFile(page, 'pinterest-customer-list/activation.json', 'activation.json');
+    const item = '.part.statusbar .statusbar-item';
+    await waitForText(page, item, /local · simulator stopped/, 15_000);
+    await page.locator(item, { hasText: /local · simulator stopped/ }).first().click();
+    const start = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Start Local Pinterest Simulator' }).first();
+    await start.waitFor({ timeout: 15_000 });
+    await shot(page, '01c-status-bar-menu');
+    await start.click();
+    const text = await waitForText(page, item, /simulator running/, 15_000);
+    assert.match(text, /local · 127\.0\.0\.1:\d+ · simulator running/);
+    await shot(page, '01c-status-bar-running');
+    await runCommand(page, 'Stop Local Pinterest Simulator');
+    await waitForText(page, item, /local · simulator stopped/, 15_000);
+  }));
+
   test('a completion is offered and accepted', guarded('03', async () => {
     const { page } = wb;
     await openFile(page, 'pinterest-customer-list/activation.json', 'activation.json');
