@@ -4,10 +4,12 @@
 // succeeds, creating its lists once and reusing them until the state is forgotten; its report opens
 // rendered in a webview and closes with no save prompt, and the run history reopens it.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, SKIP, editorText, frameWith, goToLine, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, webview, guardSteps, type Workbench } from './harness';
+import { loadProject } from '../../src/core/project/load';
+import { validateProject } from '../../src/core/validate';
+import { ARTIFACTS, SKIP, WORKSPACE, editorText, frameWith, goToLine, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, webview, guardSteps, type Workbench } from './harness';
 
 const figures: Record<string, unknown> = {};
 
@@ -80,6 +82,50 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
     await shot(page, '01c-status-bar-running');
     await runCommand(page, 'Stop Local Pinterest Simulator');
     await waitForText(page, item, /local · simulator stopped/, 15_000);
+  }));
+
+  test('New Destination Project asks its questions and writes a project that validates clean, with fresh instanceIds', guarded('01d', async () => {
+    const { page } = wb;
+    const dir = join(WORKSPACE, `wizard-${Date.now()}`);
+    mkdirSync(dir);
+    try {
+      // No tab open before: the activation.json tab that appears is the new project's.
+      await runCommand(page, 'View: Close All Editors');
+      await page.locator('.tab').first().waitFor({ state: 'detached', timeout: 15_000 });
+      await runCommand(page, 'Pinterest Destination: New Destination Project');
+      const input = page.locator('.quick-input-widget input');
+      // VS Code's own folder picker (the simple dialog in a browser): type the folder, accept it.
+      await input.waitFor();
+      await input.fill(dir);
+      await page.locator('.quick-input-widget .monaco-button', { hasText: 'Create Destination Project Here' }).first().click();
+      await page.locator('.quick-input-widget', { hasText: 'Name of the destination' }).waitFor({ timeout: 15_000 });
+      await input.fill('Wizard project');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'ad account id' }).waitFor({ timeout: 15_000 });
+      await input.fill('12ab');
+      await waitForText(page, '.quick-input-widget', /1 to 18 digits/, 15_000);
+      await shot(page, '01d-wizard-ad-account');
+      await input.fill('123456789012');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'Identities the test activation maps' }).waitFor({ timeout: 15_000 });
+      await shot(page, '01d-wizard-identities');
+      await page.keyboard.press('Enter');
+      await page.locator('.tab', { hasText: 'activation.json' }).first().waitFor({ timeout: 15_000 });
+      const { project } = await loadProject([dir]);
+      const findings = validateProject(project).flatMap((r) => r.diagnostics.map((d) => `${r.path} ${d.code} ${d.message}`));
+      assert.deepEqual(findings, []);
+      const read = (n: string) => JSON.parse(readFileSync(join(dir, n), 'utf8'));
+      const example = (n: string) => JSON.parse(readFileSync(join(WORKSPACE, 'examples/pinterest-customer-list', n), 'utf8'));
+      const kinds = ['destination.json', 'destination-server.json', 'audience-template.json'];
+      assert.equal(new Set([...kinds.map((n) => read(n).instanceId), ...kinds.map((n) => example(n).instanceId)]).size, 6);
+      assert.equal(read('destination.json').destinationDelivery[0].destinationServerId, read('destination-server.json').instanceId);
+      assert.equal(read('activation.json').connection.customerData.adAccountId, '123456789012');
+      assert.equal(read('activation.json').connection.name, 'Wizard project');
+      await shot(page, '01d-wizard-done');
+      await runCommand(page, 'View: Close All Editors');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }));
 
   test('a completion is offered and accepted', guarded('03', async () => {
