@@ -113,6 +113,24 @@ test('a stale list id (404) names the audience and says --fresh; nothing is re-c
   }
 });
 
+test('a create whose responseFields read something other than a list id is refused at once, not remembered and later called hand-edited', async () => {
+  const sim = await startSimulator({ port: 0 });
+  const p = project();
+  const mutate = (f: ExampleFiles) => (f.audienceTemplate.metadataTemplate.create.responseFields[0].value = '{{body.name}}');
+  try {
+    for (const attempt of [1, 2]) {
+      const report = await run(sim, p.state, { mutate });
+      assert.equal(report.outcome, 'failed', `run ${attempt}`);
+      assert.match(report.failure!.message, /returned externalAudienceId "Spring buyers", not a Pinterest customer list id/, `run ${attempt}`);
+      assert.match(report.failure!.whatToDo, /responseFields/);
+      assert.ok(!report.calls.some((c) => c.step === 'membership'), 'no membership call to a list named by its name');
+    }
+    assert.deepEqual(JSON.parse(readFileSync(p.file, 'utf8')).audiences, []);
+  } finally {
+    await sim.close();
+  }
+});
+
 test('a corrupt, unknown-version, hand-edited or other-ad-account state file is refused before sending, with --fresh as the way out', async () => {
   const sim = await startSimulator({ port: 0 });
   try {

@@ -287,6 +287,11 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
         await state.remove(audience.id);
         throw new Refusal(`Creating the list for "${audience.name}" returned no id (the audience template's externalAudienceId found nothing).`, "Check the audience template's responseFields against Pinterest's answer.");
       }
+      // Not remembered: the state file accepts only Pinterest ids, and would call this one hand-edited on the next run.
+      if (!/^\d{1,18}$/.test(listId)) {
+        await state.remove(audience.id);
+        throw new Refusal(`Creating the list for "${audience.name}" returned externalAudienceId "${listId.slice(0, 80)}", not a Pinterest customer list id (1 to 18 digits).`, "Check the audience template's responseFields against Pinterest's answer: the list's id is its `id` (`{{body.id}}`).");
+      }
       const entry = { ...pending, status: 'created' as const, responseFields: fields };
       await state.put(entry);
       aliases.set(audience, listId);
