@@ -220,12 +220,18 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       if (known) return known;
       const all: { id: string; name?: string; created_time?: number }[] = [];
       let bookmark: string | undefined;
+      // A bookmark seen before would page forever (a misbehaving server or proxy): stop there.
+      const seen = new Set<string>();
       do {
         const page = get(`/ad_accounts/${adAccountId}/customer_lists?page_size=250${bookmark ? `&bookmark=${encodeURIComponent(bookmark)}` : ''}`);
         const r = await record('resolve', page, send(page), audience);
         const body = r.body as { items?: { id: string; name?: string; created_time?: number }[]; bookmark?: string | null };
-        all.push(...(body.items ?? []));
-        bookmark = body.bookmark ?? undefined;
+        if (Array.isArray(body?.items)) all.push(...body.items);
+        bookmark = body?.bookmark ?? undefined;
+        if (bookmark !== undefined && seen.has(bookmark)) {
+          throw new Refusal(`Listing the customer lists of ad account ${adAccountId} returned a page bookmark it had already returned, so the list of lists never ends.`, 'Check that the base URL is Pinterest or a pindest simulator; nothing was created.');
+        }
+        if (bookmark !== undefined) seen.add(bookmark);
       } while (bookmark);
       return (known = all);
     };
