@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_RESPONSE_BYTES, ResponseTooLargeError, describeBytes, readBoundedText } from '../core/pinterest/body';
+import { scrubText } from '../core/pinterest/redact';
 import { REQUIRED_SCOPES } from '../core/pinterest/scopes';
 import { secretUrl } from '../core/pinterest/urls';
 
@@ -93,7 +94,9 @@ async function tokenRequest(url: URL, client: ClientCredentials, form: Record<st
   }
   if (!res.ok) {
     const message = (body as { message?: unknown } | undefined)?.message;
-    throw new OAuthError(`Pinterest refused the token request (HTTP ${res.status}${typeof message === 'string' ? `: ${message}` : ''}). Check the app id and secret, then sign in again.`);
+    // Scrubbed as the client scrubs Pinterest's messages: an answer may echo the secret, code or refresh token.
+    const shown = typeof message === 'string' ? scrubText(message, [client.clientSecret, ...Object.values(form)]) : '';
+    throw new OAuthError(`Pinterest refused the token request (HTTP ${res.status}${shown ? `: ${shown}` : ''}). Check the app id and secret, then sign in again.`);
   }
   return parseTokenResponse(body);
 }

@@ -55,7 +55,8 @@ function outcomeBadge(outcome: string): Safe {
   return h`<span class="outcome ${variant}">${outcome}</span>`;
 }
 
-function table(id: string, header: string[], rows: (string | Safe)[][]): Safe {
+/** A data grid of VS Code's webview elements; the preview and the activation report use it. */
+export function table(id: string, header: string[], rows: (string | Safe)[][]): Safe {
   return h`<vscode-table id="${id}" zebra bordered-columns resizable class="grid">
 <vscode-table-header slot="header">${header.map((c) => h`<vscode-table-header-cell>${c}</vscode-table-header-cell>`)}</vscode-table-header>
 <vscode-table-body slot="body">${rows.map((r) => h`<vscode-table-row>${r.map((c) => h`<vscode-table-cell>${c}</vscode-table-cell>`)}</vscode-table-row>`)}</vscode-table-body>

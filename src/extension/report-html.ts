@@ -8,7 +8,7 @@
 import { STEP_LABEL, retryWait, summaryLines, type ActivationReport, type CallRecord } from '../core/execute/report';
 import { totals } from './activation-md';
 import { h, type Safe } from './html';
-import { page, type PageResources } from './preview-html';
+import { page, table, type PageResources } from './preview-html';
 
 /** The page's own words; the extension passes them translated (English by default). */
 export interface ReportLabels {
@@ -77,13 +77,6 @@ export function canResend(call: CallRecord): boolean {
 export function renderReportPage(view: ReportView, res: PageResources): string {
   const l = view.labels ?? ENGLISH_LABELS;
   return page(res, l.verdict[view.report.outcome], renderReportBody(view));
-}
-
-function table(id: string, header: string[], rows: (string | Safe)[][]): Safe {
-  return h`<vscode-table id="${id}" zebra bordered-columns resizable class="grid">
-<vscode-table-header slot="header">${header.map((c) => h`<vscode-table-header-cell>${c}</vscode-table-header-cell>`)}</vscode-table-header>
-<vscode-table-body slot="body">${rows.map((r) => h`<vscode-table-row>${r.map((c) => h`<vscode-table-cell>${c}</vscode-table-cell>`)}</vscode-table-row>`)}</vscode-table-body>
-</vscode-table>`;
 }
 
 /** JSON bodies indented; anything else as it is. */

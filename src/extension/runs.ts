@@ -68,7 +68,16 @@ export async function listRuns(activationPath: string): Promise<RunEntry[]> {
 }
 
 export async function loadRun(path: string): Promise<SavedRun> {
-  const run = JSON.parse(await readFile(path, 'utf8')) as SavedRun;
-  if (!run || typeof run.savedAt !== 'string' || !run.report || !Array.isArray(run.report.calls)) throw new Error(`${path} is not a saved test activation run.`);
+  const notARun = new Error(`${path} is not a saved test activation run.`);
+  let run: SavedRun;
+  try {
+    run = JSON.parse(await readFile(path, 'utf8')) as SavedRun;
+  } catch (e) {
+    if (e instanceof SyntaxError) throw notARun;
+    throw e;
+  }
+  // Everything listRuns reads, so a hand-edited or truncated file is skipped rather than crashing the list.
+  const r = run?.report as Partial<ActivationReport> | undefined;
+  if (!run || typeof run.savedAt !== 'string' || !r || typeof r !== 'object' || !Array.isArray(r.calls) || typeof r.outcome !== 'string' || typeof r.environment !== 'string' || !r.activation || typeof r.activation !== 'object') throw notARun;
   return run;
 }

@@ -118,3 +118,12 @@ test('a destination file with bytes that are not UTF-8 stops the preview with th
   assert.equal(r.code, 1);
   assert.match(r.stderr, /^pindest preview: \S+destination\.json is not valid UTF-8: byte 0xFF at line 5, character 36 \(byte offset \d+\) starts no UTF-8 character; save the file as UTF-8\n$/);
 });
+
+test('--env sandbox is refused in the words push uses (x-sandbox), not as an unknown environment; exit 1', () => {
+  const preview = pindest(['preview', '--env', 'sandbox', ACTIVATION]);
+  const dryRun = pindest(['push', '--dry-run', '--env', 'sandbox', ACTIVATION]);
+  assert.equal(preview.code, 1);
+  assert.equal(preview.stdout, '');
+  assert.match(preview.stderr, /^pindest preview: Pinterest's sandbox does not serve customer lists or audiences \(.*`x-sandbox: disabled`\): use `local` \(the simulator\) or `production` with a test ad account\.\n$/);
+  assert.equal(preview.stderr.replace('pindest preview', 'pindest push'), dryRun.stderr);
+});

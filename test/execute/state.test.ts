@@ -113,6 +113,24 @@ test('a stale list id (404) names the audience and says --fresh; nothing is re-c
   }
 });
 
+test('a create whose responseFields read something other than a list id is refused at once, not remembered and later called hand-edited', async () => {
+  const sim = await startSimulator({ port: 0 });
+  const p = project();
+  const mutate = (f: ExampleFiles) => (f.audienceTemplate.metadataTemplate.create.responseFields[0].value = '{{body.name}}');
+  try {
+    for (const attempt of [1, 2]) {
+      const report = await run(sim, p.state, { mutate });
+      assert.equal(report.outcome, 'failed', `run ${attempt}`);
+      assert.match(report.failure!.message, /returned externalAudienceId "Spring buyers", not a Pinterest customer list id/, `run ${attempt}`);
+      assert.match(report.failure!.whatToDo, /responseFields/);
+      assert.ok(!report.calls.some((c) => c.step === 'membership'), 'no membership call to a list named by its name');
+    }
+    assert.deepEqual(JSON.parse(readFileSync(p.file, 'utf8')).audiences, []);
+  } finally {
+    await sim.close();
+  }
+});
+
 test('a corrupt, unknown-version, hand-edited or other-ad-account state file is refused before sending, with --fresh as the way out', async () => {
   const sim = await startSimulator({ port: 0 });
   try {
@@ -230,5 +248,37 @@ test('the by-name search reads every page: a landed list behind 250 others is fo
     assert.equal(listsNamed(sim, 'Spring buyers').length, 1, 'no duplicate list');
   } finally {
     await sim.close();
+  }
+});
+
+test('a server that returns the same page bookmark forever ends the search for a pending list with a clear refusal, not a loop', async () => {
+  const { createServer } = await import('node:http');
+  let listPages = 0;
+  const server = createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    if (req.url === `/v5/ad_accounts/${AD_ACCOUNT}`) return res.end(JSON.stringify({ id: AD_ACCOUNT, name: 'Test', permissions: ['ADMIN'] }));
+    if (req.url?.startsWith(`/v5/ad_accounts/${AD_ACCOUNT}/customer_lists?`) && req.method === 'GET') {
+      listPages++;
+      return res.end(JSON.stringify({ items: [], bookmark: 'same' }));
+    }
+    res.statusCode = 500;
+    res.end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const p = project();
+  try {
+    const baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/v5`;
+    const pending = { activation: 'activation.json', environment: 'local', baseUrl, adAccountId: AD_ACCOUNT, audienceId: exampleFiles().activation.audiences[0].id, audienceName: 'Spring buyers', status: 'pending', responseFields: {}, listName: 'Spring buyers', since: new Date().toISOString() };
+    mkdirSync(join(p.dir, '.pindest'), { recursive: true });
+    writeFileSync(p.file, JSON.stringify({ version: 1, about: '', audiences: [pending] }));
+    const activation = activationOf();
+    const client = createPinterestClient({ environment: 'local', baseUrl, tokens: staticTokenProvider('pina_simulated'), retry: noRetryPolicy });
+    const report = await executePlan(activation, buildPlan(activation, exampleProfiles()), client, { state: p.state });
+    assert.equal(report.outcome, 'failed');
+    assert.match(report.failure!.message, /returned a page bookmark it had already returned/);
+    assert.equal(listPages, 2, 'the second page repeats the first bookmark');
+    assert.ok(!report.calls.some((c) => c.step === 'create-list'));
+  } finally {
+    server.close();
   }
 });

@@ -57,3 +57,17 @@ test('two runs in the same millisecond both stay; a file that is not a run is sk
   assert.equal((await listRuns(activation)).length, 2);
   await assert.rejects(loadRun(junk), /zzz\.json is not a saved test activation run\./);
 });
+
+test('a run file that is not JSON, or a report without its activation, is skipped in the list and named when opened', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'pindest-runs-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const activation = join(dir, 'activation.json');
+  await saveRun(activation, report('succeeded'), new Date('2026-11-29T10:00:00.000Z'));
+  const truncated = join(runsFolder(activation), 'zz1.json');
+  await writeFile(truncated, '{"savedAt": "2026-11-29T11:00:00.000Z", "rep');
+  const partial = join(runsFolder(activation), 'zz2.json');
+  await writeFile(partial, JSON.stringify({ savedAt: '2026-11-29T12:00:00.000Z', report: { calls: [] } }));
+  assert.deepEqual((await listRuns(activation)).map((r) => r.savedAt), ['2026-11-29T10:00:00.000Z']);
+  await assert.rejects(loadRun(truncated), /^Error: .*zz1\.json is not a saved test activation run\.$/);
+  await assert.rejects(loadRun(partial), /zz2\.json is not a saved test activation run\./);
+});

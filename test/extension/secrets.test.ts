@@ -95,3 +95,19 @@ test('a pasted token with the wrong prefix is refused with what to paste instead
   assert.equal(accessTokenProblem('pinr.eyJhbGciOiJS'), 'The pasted value is a refresh token (it starts with "pinr"): use the access token, which starts with "pina".');
   assert.equal(accessTokenProblem('AQAAAbcdefgh12345'), 'The pasted value is not a Pinterest access token: those start with "pina". Copy the access token again.');
 });
+
+test('a refused token request shows Pinterest\'s message without the secret, code or refresh token it echoes', async () => {
+  const echo = (async (_url: URL, init: RequestInit) => {
+    const form = new URLSearchParams(String(init.body));
+    const message = `Invalid grant ${form.get('code') ?? form.get('refresh_token')} for client secret app-secret-for-tests (user ann@example.org)`;
+    return new Response(JSON.stringify({ code: 1, message }), { status: 400, headers: { 'content-type': 'application/json' } });
+  }) as unknown as typeof fetch;
+  const refused = (e: unknown) => {
+    assert.ok(e instanceof OAuthError, String(e));
+    assert.match(e.message, /^Pinterest refused the token request \(HTTP 400: Invalid grant •••• for client secret •••• \(user \[email\]\)\)/);
+    assert.doesNotMatch(e.message, /app-secret-for-tests|the-code-value|r3fresh|ann@/);
+    return true;
+  };
+  await assert.rejects(exchangeCode('http://127.0.0.1:9/v5', client, 'the-code-value', 'http://127.0.0.1:1/callback', echo), refused);
+  await assert.rejects(refreshTokens('http://127.0.0.1:9/v5', client, { accessToken: 'pina_old', refreshToken: 'r3fresh-value' }, echo), refused);
+});

@@ -88,3 +88,28 @@ test('every Pinterest token prefix is masked in a client error and in a log line
     server.close();
   }
 });
+
+test('a long server message shaped like many addresses is masked in a client error and in a log line without hanging', async () => {
+  const { createServer } = await import('node:http');
+  const { redact } = await import('../../src/extension/redact');
+  // 20,000 characters of "a@a@…": the unanchored email pattern backtracked for minutes on this.
+  const message = `Record ann@example.org rejected near ${'a@'.repeat(10_000)}`;
+  const server = createServer((_req, res) => {
+    res.writeHead(400, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ code: 1, message }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (server.address() as { port: number }).port;
+    const client = createPinterestClient({ environment: 'local', baseUrl: `http://127.0.0.1:${port}/v5`, tokens: { accessToken: async () => 'pina_unrelated' }, retry: fastPolicy, sleep: async () => {} });
+    const e = await call(client, 'GET', '/ad_accounts/1').then(() => assert.fail('should reject'), (x: unknown) => x as Error);
+    const shown = (e as { pinterestMessage?: string }).pinterestMessage ?? '';
+    assert.match(shown, /^Record \[email\] rejected near a@a@/);
+    assert.ok(!e.message.includes('ann@example.org'), e.message.slice(0, 200));
+    const logged = redact(`push failed: ${message} (also bob@example.com)`);
+    assert.ok(logged.startsWith('push failed: Record [email] rejected near a@a@'));
+    assert.ok(logged.endsWith('(also [email])'), logged.slice(-40));
+  } finally {
+    server.close();
+  }
+});

@@ -40,6 +40,8 @@ interface Seen {
   aepWaits: number[];
   slept: number[];
   exhausted: boolean;
+  /** The error's `retryable`: what the policy says of that status. */
+  retryable: boolean;
 }
 
 /** One call under `policy` at AEP's waits × 0.001: how often it was sent, AEP's waits, what was slept. */
@@ -57,6 +59,7 @@ async function observe(policy: RetryPolicy, faults: string | undefined, call: (h
       aepWaits: e.retries.map((r) => r.aepWaitMs),
       slept: h.sleeps,
       exhausted: e.retriesExhausted,
+      retryable: e.retryable,
     };
   });
 }
@@ -79,6 +82,7 @@ test('best effort over HTTP: 429, 500, 502, 503, a real 403 and a dropped connec
     assert.deepEqual(seen.slept, [15, 30], `${what}: compressed ×0.001 in this run`);
     assert.equal(seen.exhausted, true, `${what}: AEP drops the call`);
     if (!faults) assert.equal(seen.status, 403);
+    assert.equal(seen.retryable, true, `${what}: the error says AEP's policy retries it`);
   }
 });
 
@@ -93,7 +97,7 @@ test('configurable aggregation over HTTP: 429, 502, 503 and a dropped connection
   // "greater than 500": a 500 is not retried; neither is a 403.
   for (const [faults, call, status] of [['500:1', readAccount, 500], [undefined, readNoAccess, 403]] as const) {
     const seen = await observe(aepConfigurableAggregationPolicy, faults, call);
-    assert.deepEqual({ sends: seen.sends, status: seen.status, waits: seen.aepWaits, exhausted: seen.exhausted }, { sends: 1, status, waits: [], exhausted: false });
+    assert.deepEqual({ sends: seen.sends, status: seen.status, waits: seen.aepWaits, exhausted: seen.exhausted, retryable: seen.retryable }, { sends: 1, status, waits: [], exhausted: false, retryable: false });
   }
 });
 

@@ -9,6 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SANDBOX_REFUSAL } from '../../core/pinterest/sandbox';
 import { BASE_URLS } from '../../core/pinterest/urls';
 import { ActivationError, resolveActivation } from '../../core/plan/activation';
 import { planOrSummaryFromDisk } from '../../core/plan/load';
@@ -30,6 +31,11 @@ export const previewUsage = `usage: pindest preview ACTIVATION [--env ENV] [--ba
 export async function runPreview(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, env: { type: 'string' }, 'base-url': { type: 'string' } } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError("unknown format '{0}': use text or json", values.format!);
+  // The words `push` (and `push --dry-run`, which prints this preview) use for the same option.
+  if (values.env === 'sandbox') {
+    io.stderr(`pindest preview: ${SANDBOX_REFUSAL}\n`);
+    return EXIT.findings;
+  }
   if (values.env !== undefined && values.env !== 'local' && !Object.hasOwn(BASE_URLS, values.env)) throw new UsageError(`unknown environment '${values.env}': use local or ${Object.keys(BASE_URLS).join(' or ')}`);
   if (positionals.length !== 1) throw new UsageError('name one activation file');
   const path = resolve(io.cwd, positionals[0]!);

@@ -220,12 +220,18 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       if (known) return known;
       const all: { id: string; name?: string; created_time?: number }[] = [];
       let bookmark: string | undefined;
+      // A bookmark seen before would page forever (a misbehaving server or proxy): stop there.
+      const seen = new Set<string>();
       do {
         const page = get(`/ad_accounts/${adAccountId}/customer_lists?page_size=250${bookmark ? `&bookmark=${encodeURIComponent(bookmark)}` : ''}`);
         const r = await record('resolve', page, send(page), audience);
         const body = r.body as { items?: { id: string; name?: string; created_time?: number }[]; bookmark?: string | null };
-        all.push(...(body.items ?? []));
-        bookmark = body.bookmark ?? undefined;
+        if (Array.isArray(body?.items)) all.push(...body.items);
+        bookmark = body?.bookmark ?? undefined;
+        if (bookmark !== undefined && seen.has(bookmark)) {
+          throw new Refusal(`Listing the customer lists of ad account ${adAccountId} returned a page bookmark it had already returned, so the list of lists never ends.`, 'Check that the base URL is Pinterest or a pindest simulator; nothing was created.');
+        }
+        if (bookmark !== undefined) seen.add(bookmark);
       } while (bookmark);
       return (known = all);
     };
@@ -286,6 +292,11 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       if (!listId) {
         await state.remove(audience.id);
         throw new Refusal(`Creating the list for "${audience.name}" returned no id (the audience template's externalAudienceId found nothing).`, "Check the audience template's responseFields against Pinterest's answer.");
+      }
+      // Not remembered: the state file accepts only Pinterest ids, and would call this one hand-edited on the next run.
+      if (!/^\d{1,18}$/.test(listId)) {
+        await state.remove(audience.id);
+        throw new Refusal(`Creating the list for "${audience.name}" returned externalAudienceId "${listId.slice(0, 80)}", not a Pinterest customer list id (1 to 18 digits).`, "Check the audience template's responseFields against Pinterest's answer: the list's id is its `id` (`{{body.id}}`).");
       }
       const entry = { ...pending, status: 'created' as const, responseFields: fields };
       await state.put(entry);

@@ -17,7 +17,6 @@ import {
   PinterestApiError,
   PinterestConfigError,
   PinterestNetworkError,
-  isTransientStatus,
   parseErrorBody,
   type NetworkFailure,
 } from './errors';
@@ -365,7 +364,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
         code: errorBody.code,
         pinterestMessage: errorBody.message,
         requestId,
-        retryable: isTransientStatus(status),
+        retryable,
         attempts,
         method,
         path,

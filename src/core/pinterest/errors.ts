@@ -45,7 +45,7 @@ export class PinterestApiError extends PinterestError {
   readonly pinterestMessage?: string;
   /** `x-pinterest-rid`: quote it to Pinterest support. */
   readonly requestId?: string;
-  /** A later identical request may succeed (429, 408, 5xx). */
+  /** The run's retry policy retries this status (AEP's list for the destination's aggregation type). */
   readonly retryable: boolean;
   readonly attempts: number;
   readonly method: string;
@@ -109,10 +109,6 @@ export class PinterestAbortError extends PinterestError {
   ) {
     super(`The Pinterest request ${method} ${path} was cancelled${attempts ? ` after ${attempts} attempt(s)` : ' before it was sent'}.`);
   }
-}
-
-export function isTransientStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
 }
 
 // ---- Messages --------------------------------------------------------------------------------

@@ -15,12 +15,14 @@ export interface OperationFacts {
 
 /**
  * Keyed by operationId: the ad account check, the audience template's create, the server's
- * membership updates, the read of a list's counters, and the opt-in CUSTOMER_LIST audience.
+ * membership updates, the read of a list's counters, the search for a list whose create got no
+ * answer, and the opt-in CUSTOMER_LIST audience.
  */
 export const ACTIVATION_OPERATIONS: Readonly<Record<string, OperationFacts>> = {
   'ad_accounts/get': { method: 'GET', path: '/ad_accounts/{ad_account_id}', scopes: ['ads:read'], sandbox: 'enabled' },
   'customer_lists/create': { method: 'POST', path: '/ad_accounts/{ad_account_id}/customer_lists', scopes: ['ads:write'], sandbox: 'disabled' },
   'customer_lists/update': { method: 'PATCH', path: '/ad_accounts/{ad_account_id}/customer_lists/{customer_list_id}', scopes: ['ads:write'], sandbox: 'disabled' },
   'customer_lists/get': { method: 'GET', path: '/ad_accounts/{ad_account_id}/customer_lists/{customer_list_id}', scopes: ['ads:read'], sandbox: 'disabled' },
+  'customer_lists/list': { method: 'GET', path: '/ad_accounts/{ad_account_id}/customer_lists', scopes: ['ads:read'], sandbox: 'disabled' },
   'audiences/create': { method: 'POST', path: '/ad_accounts/{ad_account_id}/audiences', scopes: ['ads:write'], sandbox: 'disabled' },
 };

@@ -131,7 +131,9 @@ export function renderBatch(server: Json, batch: Batch, index: number, customerD
     try {
       JSON.parse(body);
     } catch (e) {
-      problems.push(`The rendered body is not valid JSON (${(e as Error).message}); check the template's quotes and commas.`);
+      // Only the place: V8's wording quotes the text around it, which holds the sample's identifiers.
+      const at = /at position (\d+)/.exec((e as Error).message)?.[1];
+      problems.push(`The rendered body is not valid JSON${at === undefined ? '' : ` (it stops being JSON at character ${Number(at) + 1})`}; check the template's quotes and commas.`);
     }
   }
   const call: HttpCall = { method: asString(http.httpMethod) ?? 'POST', url, headers, body };

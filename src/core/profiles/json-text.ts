@@ -26,7 +26,15 @@ export function parseJsonProfiles(input: string, file: string): ParsedProfiles {
   const problems: ProfileProblem[] = [];
   const lines = new LineIndex(text);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  let root;
+  try {
+    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  } catch (e) {
+    // jsonc-parser recurses once per level: hostile nesting overflows the stack.
+    if (!(e instanceof RangeError)) throw e;
+    problems.push({ file, message: 'The JSON is nested too deeply to read (thousands of levels; a profile needs a few), so no profiles were read.' });
+    return { profiles, problems };
+  }
 
   for (const error of errors) {
     const at = lines.at(error.offset);

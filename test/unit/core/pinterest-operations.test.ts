@@ -39,7 +39,7 @@ test("the known scopes are the spec's pinterest_oauth2 scopes", () => {
 test('the sandbox refuses every customer-list and audience operation of a test activation, as x-sandbox says', () => {
   const disabled = Object.keys(ACTIVATION_OPERATIONS).filter((id) => spec.operations[id]!.sandbox === 'disabled');
   assert.deepEqual(SANDBOX_REFUSED_OPERATIONS, disabled);
-  assert.deepEqual(SANDBOX_REFUSED_OPERATIONS, ['customer_lists/create', 'customer_lists/update', 'customer_lists/get', 'audiences/create']);
+  assert.deepEqual(SANDBOX_REFUSED_OPERATIONS, ['customer_lists/create', 'customer_lists/update', 'customer_lists/get', 'customer_lists/list', 'audiences/create']);
   assert.match(SANDBOX_REFUSAL, /x-sandbox: disabled/);
   assert.match(SANDBOX_REFUSAL, /`local`.*`production`/);
 });

@@ -56,3 +56,16 @@ test('displays never carry a raw email even when the mapping sends plain emails 
     for (const raw of raws) assert.ok(!shown.includes(raw), `run ${run} displayed a raw identifier`);
   }
 });
+
+test('a body that renders as invalid JSON is a plan problem that never quotes the rendered identifiers', () => {
+  const email = 'al@ex.io';
+  const plan = planExample((f) => {
+    f.destination.identityNamespaces.pinterest_audience.acceptedGlobalNamespaces.Email = {};
+    f.activation.mappings[0].applyTransformation = false;
+    // A trailing comma after the plain emails: V8's own message quotes the text around it.
+    f.server.httpTemplate.requestBody.value = '{"records": [{% for p in input.profiles %}{{ p.identityMap | toJson }},{% endfor %}]}';
+  }, [profile({ Email: [email] }, { [SPRING]: 'realized' }, 0)]);
+  const messages = plan.problems.map((p) => p.message);
+  assert.ok(messages.some((m) => /not valid JSON/.test(m)), messages.join('\n'));
+  for (const m of messages) assert.ok(!m.includes('@') && !m.includes('ex.io'), m);
+});

@@ -140,3 +140,13 @@ test('profiles and problems come in file order', async () => {
   const { order } = await drain(path);
   assert.deepEqual(order, ['profile', 'problem', 'profile']);
 });
+
+test('hostile nesting (200,000 levels) is one problem and no profile, not a stack overflow, read whole or in memory', async () => {
+  const text = `[{"identityMap": ${'['.repeat(200_000)}${']'.repeat(200_000)}}]`;
+  const expected = [{ file: 'deep.json', message: 'The JSON is nested too deeply to read (thousands of levels; a profile needs a few), so no profiles were read.' }];
+  assert.deepEqual(parseProfiles(text, 'deep.json'), { profiles: [], problems: expected });
+  const path = tempFile('deep.json', text);
+  const { profiles, problems } = await drain(path);
+  assert.deepEqual(profiles, []);
+  assert.deepEqual(problems.map((p) => p.message), [expected[0]!.message]);
+});
