@@ -96,7 +96,15 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
       const input = page.locator('.quick-input-widget input');
       // VS Code's own folder picker (the simple dialog in a browser): type the folder, accept it.
       await input.waitFor();
+      // The simple dialog writes its own starting folder into the box once it has read it: wait for
+      // that, then type ours and see that it stayed (typed too early, it is overwritten).
+      const until = async (ok: (value: string) => boolean) => {
+        for (const t0 = Date.now(); Date.now() - t0 < 15_000; await page.waitForTimeout(100)) if (ok(await input.inputValue())) return;
+        throw new Error(`the folder box holds "${await input.inputValue()}"`);
+      };
+      await until((v) => v !== '');
       await input.fill(dir);
+      await until((v) => v === dir);
       await page.locator('.quick-input-widget .monaco-button', { hasText: 'Create Destination Project Here' }).first().click();
       await page.locator('.quick-input-widget', { hasText: 'Name of the destination' }).waitFor({ timeout: 15_000 });
       await input.fill('Wizard project');
