@@ -114,7 +114,7 @@ export function aepRetryPolicy(destination: unknown): RetryPolicy {
 }
 
 /** Local runs compress AEP's waits 1000-fold by default (15 s → 15 ms); Pinterest gets real waits. */
-export function defaultRetryTimeScale(environment: string): number {
+export function defaultRetryTimeScale(environment: 'local' | 'production'): number {
   return environment === 'local' ? 0.001 : 1;
 }
 
