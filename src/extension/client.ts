@@ -11,6 +11,7 @@ import type { Log } from './log';
 import { RestartBudget } from './restart';
 import { FORMAT_KEEPING_STYLE } from '../server/requests';
 import { documentFilters, type DocumentFilter, type Kind } from './settings';
+import { TEMPLATE_SCHEME } from './template-text';
 
 export type ClientState = 'stopped' | 'starting' | 'running' | 'failed';
 
@@ -67,7 +68,8 @@ export class Client implements vscode.Disposable {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: documentSelector(),
+      // And Edit Embedded Template's Pebble editors: checked, completed and hovered as they are typed.
+      documentSelector: [...documentSelector(), { scheme: TEMPLATE_SCHEME, language: 'pebble' }],
       initializationOptions: this.settings(),
       synchronize: {
         configurationSection: 'pindest',

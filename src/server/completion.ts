@@ -11,9 +11,14 @@ import { domainCompletions, valuesThatFit } from './domain-completion';
 import { jsonTree, serviceFor } from './jsonls';
 import { snippetCompletions } from './snippets';
 import { templateCompletions } from './template-completion';
+import { hostOf, plainTemplateAt, templateView } from './template-doc';
 import type { Workspace } from './workspace';
 
 export async function complete(workspace: Workspace, doc: TextDocument, position: Position): Promise<CompletionList> {
+  // Edit Embedded Template's editor: the Pebble text is the template, checked as part of its host.
+  const pebble = templateView(workspace, doc);
+  if (pebble) return { isIncomplete: false, items: templateCompletions(doc, plainTemplateAt(doc, doc.offsetAt(position)), pebble.file.kind, pebble.project) };
+  if (hostOf(doc.uri)) return { isIncomplete: false, items: [] };
   const { project, file } = workspace.projectOf(doc);
   const text = doc.getText();
   const caret = caretAt(text, doc.offsetAt(position));

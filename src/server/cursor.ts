@@ -21,6 +21,8 @@ export interface TemplateAt {
   offset: number;
   /** Raw offsets in the file for decoded offsets 0..length. */
   raw: number[];
+  /** The text is the template itself (Edit Embedded Template's editor), not a JSON string: inserted text is not escaped. */
+  plain?: boolean;
 }
 
 export function caretAt(text: string, offset: number): Caret {

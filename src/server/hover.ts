@@ -13,6 +13,7 @@ import { jsonTree, serviceFor } from './jsonls';
 import { exampleAt, exampleContext } from './samples';
 import { globalsFor, typeAt, typeLabel } from './template-model';
 import { pathAt, scopeAt } from './template-scope';
+import { hostOf, plainTemplateAt, templateView } from './template-doc';
 import type { Workspace } from './workspace';
 import type { FileKind } from '../core/project/kinds';
 import type { Project } from '../core/project/project';
@@ -52,6 +53,10 @@ function templateHover(doc: TextDocument, t: TemplateAt, kind: FileKind | undefi
 }
 
 export async function hover(workspace: Workspace, doc: TextDocument, position: Position): Promise<Hover | null> {
+  // Edit Embedded Template's editor: the Pebble text is the template, checked as part of its host.
+  const pebble = templateView(workspace, doc);
+  if (pebble) return templateHover(doc, plainTemplateAt(doc, doc.offsetAt(position)), pebble.file.kind, pebble.project) ?? null;
+  if (hostOf(doc.uri)) return null;
   const { project, file } = workspace.projectOf(doc);
   const text = doc.getText();
   const caret = caretAt(text, doc.offsetAt(position));

@@ -45,7 +45,7 @@ function item(label: string, kind: CompletionItemKind, detail: string, doc: stri
 }
 
 /** JSON-escapes inserted text (a snippet's `$` stays as is; no quote or backslash is inserted by snippets). */
-function esc(s: string): string {
+function escape(s: string): string {
   return JSON.stringify(s).slice(1, -1);
 }
 
@@ -55,6 +55,7 @@ export function templateCompletions(doc: TextDocument, t: TemplateAt, kind: File
   const start = doc.positionAt(t.raw[Math.min(c.segmentStart, t.raw.length - 1)]!);
   const end = doc.positionAt(t.raw[Math.min(t.offset, t.raw.length - 1)]!);
   const range = { start, end };
+  const esc = t.plain ? (s: string) => s : escape;
   if (c.filter) return FILTERS.map((f) => item(f, CompletionItemKind.Function, 'filter', undefined, f, range));
   if (c.tagName && c.path.length === 1) {
     return TAGS.map(([label, snippet]) => item(label, CompletionItemKind.Keyword, 'tag', undefined, esc(snippet), range, true));

@@ -12,6 +12,7 @@ import { describeError, type Logger } from './log';
 import { afterWork } from './memory';
 import type { PageOf } from './rule-pages';
 import { keepForLanguage, toLsp } from './to-lsp';
+import { hostOf, templateDiagnostics, templateView } from './template-doc';
 import { pathOf, type OpenDocuments, type Workspace } from './workspace';
 
 export class Validator {
@@ -47,7 +48,8 @@ export class Validator {
     const folder = dirname(path);
     for (const d of this.documents.all()) {
       if (d.uri === except) continue;
-      const p = pathOf(d.uri);
+      // A template editor belongs to its host's folder (its host or a sibling changed).
+      const p = pathOf(d.uri) ?? hostOf(d.uri)?.path;
       if (p && dirname(p) === folder) this.schedule(d.uri);
     }
   }
@@ -62,10 +64,16 @@ export class Validator {
 
   /** The diagnostics of an open document now (also used by tests of the pipeline and the bench). */
   diagnose(doc: TextDocument): LspDiagnostic[] {
+    const options = { levels: this.rules, onInternalError: (rule: string, e: unknown) => this.log.error(`Rule ${rule} failed: ${describeError(e)}`) };
+    // Edit Embedded Template's editor: its template's findings, in the Pebble text, as it is typed.
+    if (hostOf(doc.uri)) {
+      const view = templateView(this.workspace, doc);
+      return view ? templateDiagnostics(view, doc, options, this.pageOf) : [];
+    }
     const { project, file } = this.workspace.projectOf(doc);
     // A JSON file that is none of our kinds (sample profiles, package.json) gets no diagnostics.
     if (!file.kind) return [];
-    return validateFile(project, file, { levels: this.rules, onInternalError: (rule, e) => this.log.error(`Rule ${rule} failed: ${describeError(e)}`) })
+    return validateFile(project, file, options)
       .filter((d) => keepForLanguage(d, doc.languageId))
       .map((d) => toLsp(d, doc.uri, this.pageOf(d.code)));
   }

@@ -66,6 +66,11 @@ export class Workspace {
     return { project: this.projects.projectOf(dirname(path), file), file };
   }
 
+  /** The project of `file`'s folder with `file` in place of that path's open or saved text (a template editor's view of its host). */
+  projectWith(file: ProjectFile): Project {
+    return this.projects.projectOf(dirname(file.path), file);
+  }
+
   /** The text of a project file, from the editor if open, else from disk. */
   textOf(path: string): { text: string; version: number | null } | undefined {
     return this.projects.textOf(path);
