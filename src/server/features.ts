@@ -10,7 +10,7 @@ import type { Logger } from './log';
 import { format } from './format';
 import { FORMAT_KEEPING_STYLE } from './requests';
 import type { Runner } from './runner';
-import { hostOf } from './template-doc';
+import { hostOf, templateActions } from './template-doc';
 import type { Validator } from './validation';
 import type { Workspace } from './workspace';
 
@@ -32,8 +32,8 @@ export function registerFeatures({ connection, documents, workspace, runner, val
 
   connection.onCompletion((p, token) => runner.run('completion', token, null, () => withDoc(p.textDocument.uri, null, (doc) => complete(workspace, doc, p.position))));
   connection.onHover((p, token) => runner.run('hover', token, null, () => withDoc(p.textDocument.uri, null, (doc) => hover(workspace, doc, p.position))));
-  // Edit Embedded Template's Pebble editor has no JSON to fix or link: the core's fixes edit JSON text.
-  connection.onCodeAction((p, token) => runner.run('code actions', token, [], () => (hostOf(p.textDocument.uri) ? [] : withDoc(p.textDocument.uri, [], (doc) => codeActions(workspace, doc, p, (d) => validator.diagnose(d))))));
+  // Edit Embedded Template's Pebble editor: only the template findings' replacements (the core's fixes edit JSON text).
+  connection.onCodeAction((p, token) => runner.run('code actions', token, [], () => withDoc(p.textDocument.uri, [], (doc) => (hostOf(doc.uri) ? templateActions(doc, p, () => validator.diagnose(doc)) : codeActions(workspace, doc, p, (d) => validator.diagnose(d))))));
   connection.onDocumentLinks((p, token) => runner.run('links', token, [], () => (hostOf(p.textDocument.uri) ? [] : withDoc(p.textDocument.uri, [], (doc) => documentLinks(workspace, doc)))));
   // No symbols, folding or formatting provider: VS Code's JSON language features give the same
   // (from the same library) for every JSON file, and a second provider shows two outlines and a

@@ -6,10 +6,10 @@
  * file; what lies in the template comes back positioned in the Pebble text.
  */
 import { posix, resolve } from 'node:path';
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { Diagnostic } from '../core/diagnostics';
+import { SOURCE, type Diagnostic } from '../core/diagnostics';
 import { parseDocument } from '../core/json/document';
 import { formatPointer } from '../core/json/pointer';
 import type { Project, ProjectFile } from '../core/project/project';
@@ -18,7 +18,7 @@ import { validateFile, type ValidateOptions } from '../core/validate';
 import { readTemplate, TEMPLATE_PATHS, TEMPLATE_SCHEME } from '../extension/template-text';
 import type { TemplateAt } from './cursor';
 import type { PageOf } from './rule-pages';
-import { toLsp } from './to-lsp';
+import { toLsp, type DiagnosticData } from './to-lsp';
 import type { Workspace } from './workspace';
 
 export interface TemplateHost {
@@ -90,4 +90,42 @@ export function templateDiagnostics(view: TemplateView, doc: TextDocument, optio
       const placed: Diagnostic = { ...d, range: { start: doc.positionAt(start), end: doc.positionAt(end) }, related: undefined };
       return toLsp(placed, undefined, pageOf(d.code));
     });
+}
+
+/** A template finding's own replacement (a did-you-mean, `input.profiles`…), as an edit of the Pebble text. */
+function replacementOf(d: LspDiagnostic): string | undefined {
+  const data = d.data as DiagnosticData | undefined;
+  if (d.source !== SOURCE || !data?.inner) return undefined;
+  const r = data.fix?.replacement;
+  return typeof r === 'string' ? r : undefined;
+}
+
+/**
+ * Quick fixes in the Pebble editor: the replacements template findings carry, unescaped (the text
+ * is the template itself). Fixes that edit JSON (another key, another file) stay on the JSON file.
+ * With `source.fixAll` asked for, every such fix of the document that does not overlap another.
+ */
+export function templateActions(doc: TextDocument, params: CodeActionParams, diagnose: () => LspDiagnostic[]): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+  const out: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const d of params.context.diagnostics) {
+      const r = replacementOf(d);
+      if (r !== undefined) out.push({ title: `Change to \`${r}\``, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: [{ range: d.range, newText: r }] } } });
+    }
+  }
+  if (only && wants(CodeActionKind.SourceFixAll)) {
+    const edits: { range: LspDiagnostic['range']; newText: string }[] = [];
+    const taken: [number, number][] = [];
+    for (const d of diagnose()) {
+      const r = replacementOf(d);
+      const span: [number, number] = [doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)];
+      if (r === undefined || taken.some(([a, b]) => span[0] <= b && a <= span[1])) continue;
+      taken.push(span);
+      edits.push({ range: d.range, newText: r });
+    }
+    if (edits.length) out.push({ title: 'Fix all auto-fixable Pinterest destination problems', kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: edits } } });
+  }
+  return out;
 }

@@ -6,9 +6,10 @@
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { CodeActionRequest, CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CompletionList, type Diagnostic, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CodeAction, type CompletionList, type Diagnostic, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { offsetAt, positionAt, serverSession } from './client';
+import { applyEdits } from './edits';
 
 const session = serverSession();
 const { project, read } = session;
@@ -141,5 +142,30 @@ test('hover on a filter and on a variable in the Pebble text', async () => {
   // No JSON quick fixes or refactors are offered on Pebble text.
   const actions = await session.client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: positionAt(text, 0), end: positionAt(text, 0) }, context: { diagnostics: [] } });
   assert.deepEqual(actions, []);
+  await session.client.close(uri);
+});
+
+test('quick fixes and fix-all in the Pebble editor replace the Pebble text, unescaped', async () => {
+  const uri = templateUri();
+  const pebble = body();
+  // Two findings with one sure replacement each: a misspelt variable (PD402) and `input.profile`
+  // where AEP fills `input.profiles` (PD403); the line with `"exited"` keeps its quotes unescaped.
+  const typed = pebble.replace('{{ identity.id }}', '{{ identity.id }}{{ customerDta.adAccountId }}').replace('in input.profiles', 'in input.profile');
+  await session.client.open(uri, typed, 'pebble');
+  const ds = await session.client.diagnosticsFor(uri);
+  assert.deepEqual(ds.map((d) => [d.code, slice(typed, d)]).sort(), [['PD402', 'customerDta'], ['PD403', 'input.profile']]);
+  const ask = (d: Diagnostic | undefined, only?: string[]) =>
+    session.client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: (d ?? ds[0]!).range, context: { diagnostics: d ? [d] : [], only } }) as Promise<CodeAction[]>;
+  const pd402 = ds.find((d) => d.code === 'PD402')!;
+  const quick = await ask(pd402);
+  assert.deepEqual(quick.map((a) => [a.title, a.kind, a.isPreferred]), [['Change to `customerData`', 'quickfix', true]]);
+  assert.equal(applyEdits(typed, quick[0]!.edit!.changes![uri]!), pebble.replace('{{ identity.id }}', '{{ identity.id }}{{ customerData.adAccountId }}').replace('in input.profiles', 'in input.profile'));
+  assert.ok(!(await ask(undefined)).some((a) => a.kind === 'source.fixAll'), 'fix-all only when asked for');
+  const all = await ask(undefined, ['source.fixAll']);
+  assert.equal(all.length, 1);
+  const fixed = applyEdits(typed, all[0]!.edit!.changes![uri]!);
+  assert.equal(fixed, pebble.replace('{{ identity.id }}', '{{ identity.id }}{{ customerData.adAccountId }}'));
+  await session.client.replaceAll(uri, fixed);
+  assert.deepEqual(await session.client.diagnosticsFor(uri), []);
   await session.client.close(uri);
 });
