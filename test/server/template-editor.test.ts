@@ -36,6 +36,7 @@ test('a template error is published in the Pebble text while typing (no save), a
   assert.equal(ds[0]!.code, 'PD401');
   assert.match(JSON.stringify(ds[0]!.message), /lowr/);
   assert.equal(slice(typed, ds[0]!), 'lowr');
+  assert.match(ds[0]!.codeDescription?.href ?? '', /^file:.*\/docs\/rules\/PD401\.md$/, 'the code links to its rule page');
   assert.equal(read('destination-server.json'), onDisk, 'nothing was written to the JSON file');
 
   await session.client.replaceAll(uri, pebble);
