@@ -26,6 +26,7 @@ export interface TemplateHost {
   path: string;
   /** JSON pointer of the template string in the host. */
   pointer: string;
+  /** The same place as a jsonc-parser path. */
   jsonPath: (string | number)[];
 }
 
