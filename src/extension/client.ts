@@ -11,7 +11,7 @@ import type { Log } from './log';
 import { RestartBudget } from './restart';
 import { FORMAT_KEEPING_STYLE } from '../server/requests';
 import { documentFilters, type DocumentFilter, type Kind } from './settings';
-import { TEMPLATE_SCHEME } from './template-text';
+import { TEMPLATE_SCHEME } from '../core/template/embedded';
 
 export type ClientState = 'stopped' | 'starting' | 'running' | 'failed';
 

@@ -16,7 +16,7 @@ import { SimulatorManager } from './simulator';
 import { Status, StatusBar, activationInfo } from './status';
 import { Walkthrough } from './walkthrough';
 import { TemplateFileSystem, pickServerFile, templateLabelAtCursor, templateUri } from './template-fs';
-import { TEMPLATE_SCHEME } from './template-text';
+import { TEMPLATE_SCHEME } from '../core/template/embedded';
 import { forgetTestActivationState, resendCall, sendTestActivation } from './send';
 import { compareSavedRuns, openSavedReport, ReportPanel } from './report-panel';
 import type { ActivationReport } from '../core/execute/report';

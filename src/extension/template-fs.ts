@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { Log } from './log';
 import { kindOfDocument } from './project';
-import { TEMPLATE_PATHS, TEMPLATE_SCHEME, readTemplate, templateEdits } from './template-text';
+import { TEMPLATE_PATHS, TEMPLATE_SCHEME, readTemplate, templateEdits } from '../core/template/embedded';
 
 export function templateUri(jsonFile: vscode.Uri, label = 'requestBody'): vscode.Uri {
   return vscode.Uri.from({ scheme: TEMPLATE_SCHEME, path: `${jsonFile.path}/${label}.pebble` });

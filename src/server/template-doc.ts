@@ -15,7 +15,7 @@ import { formatPointer } from '../core/json/pointer';
 import type { Project, ProjectFile } from '../core/project/project';
 import { validateFile, type ValidateOptions } from '../core/validate';
 // The URI format and the template slots are the extension's (one definition; that module is pure).
-import { readTemplate, TEMPLATE_PATHS, TEMPLATE_SCHEME } from '../extension/template-text';
+import { readTemplate, TEMPLATE_PATHS, TEMPLATE_SCHEME } from '../core/template/embedded';
 import type { TemplateAt } from './cursor';
 import type { PageOf } from './rule-pages';
 import { toLsp, type DiagnosticData } from './to-lsp';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { applyEdits } from 'jsonc-parser';
-import { REQUEST_BODY_PATH, URL_PATH, readTemplate, templateEdits } from '../../src/extension/template-text';
+import { REQUEST_BODY_PATH, URL_PATH, readTemplate, templateEdits } from '../../../src/core/template/embedded';
 
 /** The file after the edits the Edit Embedded Template view applies on save. */
 const writeTemplate = (text: string, template: string) => applyEdits(text, templateEdits(text, template));
