@@ -16,7 +16,7 @@ import type { GenerateOptions, InjectableReason, SampleProfileSpec } from '../..
 import { loadProject } from '../../core/project/load';
 import { didYouMeanText } from '../args';
 import { notAnActivation } from '../files';
-import { EXIT, processIO, t, UsageError, type CliIO } from '../io';
+import { count, EXIT, processIO, t, UsageError, type CliIO } from '../io';
 
 export const profilesUsage = `usage: pindest profiles generate ACTIVATION [--count N] [--seed S] [--output FILE] [--format jsonl|json] [--invalid SHARE] [--time ISO]
   Writes sample profiles in AEP's export shape (segmentMembership and identityMap, as Adobe's
@@ -62,10 +62,10 @@ async function generate(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('name one activation file');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isSafeInteger(seed)) throw new UsageError("the seed must be an integer, not '{0}'", values.seed!);
-  let count: number | undefined;
+  let wanted: number | undefined;
   if (values.count !== undefined) {
-    count = Number(values.count);
-    if (!/^\d+$/.test(values.count) || !Number.isSafeInteger(count) || count < 1) throw new UsageError("the count must be a whole number of profiles, 1 or more, not '{0}'", values.count);
+    wanted = Number(values.count);
+    if (!/^\d+$/.test(values.count) || !Number.isSafeInteger(wanted) || wanted < 1) throw new UsageError("the count must be a whole number of profiles, 1 or more, not '{0}'", values.count);
   }
   const now = values.time === undefined ? SAMPLE_EPOCH : new Date(values.time);
   if (Number.isNaN(now.getTime())) throw new UsageError("--time takes an ISO-8601 date and time, such as 2026-01-01T00:00:00Z, not '{0}'", values.time!);
@@ -103,7 +103,7 @@ async function generate(argv: string[], io: CliIO): Promise<number> {
   }
 
   const tally: Partial<Record<InjectableReason, number>> = {};
-  const options: GenerateOptions = { count: count ?? destinationCount, seed, now, invalid };
+  const options: GenerateOptions = { count: wanted ?? destinationCount, seed, now, invalid };
   const output = values.output === undefined ? undefined : resolve(io.cwd, values.output);
   const sink = output ? fileSink(output) : stdoutSink(io);
   try {
@@ -115,7 +115,7 @@ async function generate(argv: string[], io: CliIO): Promise<number> {
     return EXIT.findings;
   }
   const where = values.output ?? 'stdout';
-  io.stderr(`pindest profiles: ${t('wrote {0} profiles (seed {1}, namespaces {2}) to {3}', options.count, seed, spec.namespaces.join(', '), where)}\n`);
+  io.stderr(`pindest profiles: ${t('wrote {0} (seed {1}, namespaces {2}) to {3}', count(options.count, 'profile', 'profiles'), seed, spec.namespaces.join(', '), where)}\n`);
   const injected = Object.entries(tally).filter(([, n]) => n! > 0);
   if (injected.length) io.stderr(`pindest profiles: ${t('invalid values injected (not done by AEP): {0}', injected.map(([r, n]) => `${r} ${n}`).join(', '))}\n`);
   return EXIT.ok;
