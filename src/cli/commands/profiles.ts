@@ -3,15 +3,16 @@
  * activation's mapped namespaces and audiences (core/profiles/generate.ts), offline, the way
  * Adobe's sample-profiles endpoint gives them; preview and push read the file like any sample.
  *
- * Streaming: profiles are generated one at a time and written in blocks of about 256 KB, waiting
- * for 'drain' (stdout or the file), so a million profiles never sit in memory.
+ * Streaming: profiles are generated one at a time and written in blocks of about 256 KB (core
+ * `sampleProfileText`), waiting for 'drain' (stdout or the file), so a million profiles never sit
+ * in memory.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveActivation } from '../../core/plan/activation';
-import { defaultSampleCount, generateSampleProfiles, INJECTABLE_REASONS, parseInvalidOption, profileFormat, SAMPLE_EPOCH, sampleProfileSpec } from '../../core/profiles';
+import { defaultSampleCount, generateSampleProfiles, INJECTABLE_REASONS, parseInvalidOption, profileFormat, SAMPLE_EPOCH, sampleProfileSpec, sampleProfileText } from '../../core/profiles';
 import type { GenerateOptions, InjectableReason, SampleProfileSpec } from '../../core/profiles';
 import { loadProject } from '../../core/project/load';
 import { didYouMeanText } from '../args';
@@ -36,8 +37,6 @@ export const profilesUsage = `usage: pindest profiles generate ACTIVATION [--cou
   Exit 0 when written, 1 when the activation cannot be read or has nothing to generate, 2 on a usage error.`;
 
 const SUBCOMMANDS = ['generate'];
-/** Profiles per write: big enough that writes cost little, small enough to stay bounded. */
-const BLOCK_CHARS = 256 * 1024;
 
 export async function runProfiles(argv: string[], io: CliIO): Promise<number> {
   const [sub, ...rest] = argv;
@@ -107,7 +106,7 @@ async function generate(argv: string[], io: CliIO): Promise<number> {
   const output = values.output === undefined ? undefined : resolve(io.cwd, values.output);
   const sink = output ? fileSink(output) : stdoutSink(io);
   try {
-    await writeProfiles(generateSampleProfiles(spec, options, tally), format, sink.write);
+    for (const block of sampleProfileText(generateSampleProfiles(spec, options, tally), format)) await sink.write(block);
     await sink.close();
   } catch (e) {
     sink.abort();
@@ -175,25 +174,6 @@ function stdoutSink(io: CliIO): Sink {
     },
     abort: () => stdout?.off('error', onError),
   };
-}
-
-/** JSON Lines (compact, one per line) or a JSON array (two-space indent, like the examples). */
-async function writeProfiles(profiles: Iterable<unknown>, format: 'jsonl' | 'json', write: (text: string) => Promise<void>): Promise<void> {
-  let block = format === 'json' ? '[' : '';
-  let first = true;
-  for (const p of profiles) {
-    if (format === 'jsonl') block += JSON.stringify(p) + '\n';
-    else {
-      block += (first ? '\n  ' : ',\n  ') + JSON.stringify(p, null, 2).replace(/\n/g, '\n  ');
-      first = false;
-    }
-    if (block.length >= BLOCK_CHARS) {
-      await write(block);
-      block = '';
-    }
-  }
-  if (format === 'json') block += first ? ']\n' : '\n]\n';
-  if (block) await write(block);
 }
 
 function describe(e: unknown): string {

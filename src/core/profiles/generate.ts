@@ -407,3 +407,24 @@ class Values {
   }
 }
 
+
+/**
+ * The profiles as file text, in blocks of about `blockChars` characters, for a writer that waits
+ * between blocks: JSON Lines (compact, one profile per line) or a JSON array (two-space indent,
+ * like the examples' profiles.json).
+ */
+export function* sampleProfileText(profiles: Iterable<SampleProfile>, format: 'jsonl' | 'json', blockChars = 256 * 1024): Generator<string> {
+  let block = format === 'json' ? '[' : '';
+  let first = true;
+  for (const p of profiles) {
+    if (format === 'jsonl') block += JSON.stringify(p) + '\n';
+    else block += (first ? '\n  ' : ',\n  ') + JSON.stringify(p, null, 2).replace(/\n/g, '\n  ');
+    first = false;
+    if (block.length >= blockChars) {
+      yield block;
+      block = '';
+    }
+  }
+  if (format === 'json') block += first ? ']\n' : '\n]\n';
+  if (block) yield block;
+}

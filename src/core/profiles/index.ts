@@ -7,6 +7,7 @@ export { isProfileProblem, MEMBERSHIP_STATUSES } from './types';
 export type { Membership, MembershipStatus, ProfileOrProblem, ProfileProblem, SourceProfile } from './types';
 export {
   generateSampleProfiles,
+  sampleProfileText,
   sampleProfileSpec,
   sampleProfileSpecForDestination,
   defaultSampleCount,
