@@ -146,14 +146,28 @@ export function acceptedNamespaces(destination: Json): string[] {
 }
 
 /**
- * For a destination configuration alone (Adobe's `?destinationId=` form, no activation): its
- * accepted namespaces, and the audiences given or Adobe's placeholders `segmentid1`..`segmentid3`
+ * For a destination configuration alone, in the source schema (what an instance of it would be
+ * given, no activation to narrow it): its accepted namespaces, and the audiences given or Adobe's placeholders `segmentid1`..`segmentid3`
  * in `ups` (the ids its example response shows).
  */
 export function sampleProfileSpecForDestination(destination: Json, audiences?: readonly { id: string; namespace: string }[]): SampleProfileSpec {
-  const placeholder = ['segmentid1', 'segmentid2', 'segmentid3'].map((id) => ({ id, namespace: 'ups' }));
-  return sampleProfileSpec(destination, [], audiences?.length ? audiences : placeholder);
+  return sampleProfileSpec(destination, [], audiences?.length ? audiences : placeholderAudiences());
 }
+
+/**
+ * Adobe's `?destinationId=` form, "based on the target schema": the identity map is keyed by the
+ * destination's target identities (`identityNamespaces` keys, e.g. `pinterest_audience`), whose
+ * values take Adobe's placeholder form (`pinterest_audience-XXXXX`, as its `gaid-adKYs`), and the
+ * audiences are the ones given or `segmentid1`..`segmentid3`.
+ */
+export function sampleProfileSpecForTargetSchema(destination: Json, audiences?: readonly { id: string; namespace: string }[]): SampleProfileSpec {
+  const namespaces = Object.keys(asObject(destination.identityNamespaces) ?? {});
+  if (!namespaces.length) throw new Error('The destination declares no target identity (identityNamespaces), so there is nothing to generate.');
+  return { namespaces, audiences: audiences?.length ? audiences.map((a) => ({ id: a.id, namespace: a.namespace })) : placeholderAudiences() };
+}
+
+/** The audience ids Adobe's example responses show. */
+const placeholderAudiences = () => ['segmentid1', 'segmentid2', 'segmentid3'].map((id) => ({ id, namespace: 'ups' }));
 
 /**
  * The default count as Adobe's endpoint has it: the destination's `maxUsersPerRequest` (best

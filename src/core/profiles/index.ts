@@ -10,6 +10,7 @@ export {
   sampleProfileText,
   sampleProfileSpec,
   sampleProfileSpecForDestination,
+  sampleProfileSpecForTargetSchema,
   defaultSampleCount,
   parseInvalidOption,
   reasonsFor,
