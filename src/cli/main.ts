@@ -3,8 +3,10 @@ import pkg from '../../package.json' with { type: 'json' };
 import { runSimulateCommand, SIMULATE_USAGE } from '../simulator/cli';
 import { hashUsage, runHash } from './commands/hash';
 import { previewUsage, runPreview } from './commands/preview';
+import { profilesUsage, runProfiles } from './commands/profiles';
 import { pushUsage, runPush } from './commands/push';
 import { renderUsage, runRender } from './commands/render';
+import { runTemplate, templateUsage } from './commands/template';
 import { runValidate, validateUsage } from './commands/validate';
 import { didYouMeanText, parseErrorMessage } from './args';
 import { EXIT, processIO, t, UsageError, type CliIO } from './io';
@@ -18,6 +20,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   push: { run: runPush, usage: pushUsage },
   hash: { run: runHash, usage: hashUsage },
   simulate: { run: (argv, io) => runSimulateCommand(argv, io), usage: SIMULATE_USAGE },
+  profiles: { run: runProfiles, usage: profilesUsage },
+  template: { run: runTemplate, usage: templateUsage },
 };
 
 const HELP = `pindest ${pkg.version}: author and test the Pinterest Customer List destination of Adobe Experience Platform

@@ -21,6 +21,7 @@ import { forgetTestActivationState, resendCall, sendTestActivation } from './sen
 import { compareSavedRuns, openSavedReport, ReportPanel } from './report-panel';
 import type { ActivationReport } from '../core/execute/report';
 import { refuseUntrusted } from './trust';
+import { generateSampleProfilesCommand, showSampleTemplateCommand } from './samples';
 
 export interface PindestApi {
   /** Milliseconds `activate` took (the server starts later, on the first destination file). */
@@ -176,6 +177,9 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
     return marking('editedTemplate', uri.toString());
   });
   command('newProject', (arg?: unknown) => newProject(context.extensionUri, arg));
+  // `count` lets scripts (and tests) skip the input box.
+  command('generateSampleProfiles', (count?: unknown) => generateSampleProfilesCommand(log, typeof count === 'number' ? count : undefined));
+  command('showSampleTemplate', () => showSampleTemplateCommand());
   // VS Code's JSON formatter stays the one formatter of JSON files; this keeps the file's own style.
   command('formatKeepingStyle', async () => {
     const editor = vscode.window.activeTextEditor;

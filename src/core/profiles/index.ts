@@ -5,3 +5,17 @@ export { readProfiles, parseProfiles, profileFormat, DEFAULT_STREAM_THRESHOLD } 
 export type { ProfileFormat, ReadProfilesOptions } from './read';
 export { isProfileProblem, MEMBERSHIP_STATUSES } from './types';
 export type { Membership, MembershipStatus, ProfileOrProblem, ProfileProblem, SourceProfile } from './types';
+export {
+  generateSampleProfiles,
+  sampleProfileText,
+  sampleProfileSpec,
+  sampleProfileSpecForDestination,
+  sampleProfileSpecForTargetSchema,
+  defaultSampleCount,
+  parseInvalidOption,
+  reasonsFor,
+  INJECTABLE_REASONS,
+  DEFAULT_INVALID_REASONS,
+  SAMPLE_EPOCH,
+} from './generate';
+export type { SampleProfile, SampleProfileSpec, GenerateOptions, InjectableReason } from './generate';
