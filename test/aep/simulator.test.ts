@@ -133,21 +133,21 @@ test('the IMS token endpoint issues bearer tokens for the seeded client credenti
     const good = { grant_type: 'client_credentials', client_id: sim.seed.clientId, client_secret: sim.seed.clientSecret, scope: 'openid,AdobeID' };
     const ok = await form(good);
     assert.equal(ok.status, 200);
-    const token = await ok.json();
+    const token = (await ok.json()) as any;
     assert.equal(token.token_type, 'bearer');
     assert.equal(token.expires_in, 86399);
     assert.equal((await aepCall(sim, 'GET', '/destinations', { headers: { authorization: `Bearer ${token.access_token}` } })).status, 200);
 
     const wrongSecret = await form({ ...good, client_secret: 'p8e-wrong' });
     assert.equal(wrongSecret.status, 401);
-    assert.equal((await wrongSecret.json()).error, 'invalid_client');
+    assert.equal(((await wrongSecret.json()) as any).error, 'invalid_client');
     const unknownClient = await form({ ...good, client_id: 'nobody' });
-    assert.equal((await unknownClient.json()).error, 'invalid_client');
+    assert.equal(((await unknownClient.json()) as any).error, 'invalid_client');
     const noScope = await form({ grant_type: 'client_credentials', client_id: sim.seed.clientId, client_secret: sim.seed.clientSecret });
     assert.equal(noScope.status, 400);
-    assert.equal((await noScope.json()).error, 'invalid_request');
+    assert.equal(((await noScope.json()) as any).error, 'invalid_request');
     const grant = await form({ ...good, grant_type: 'password' });
-    assert.equal((await grant.json()).error, 'unsupported_grant_type');
+    assert.equal(((await grant.json()) as any).error, 'unsupported_grant_type');
   }));
 
 test('tokens expire after the lifetime the IMS endpoint announced', async () => {
@@ -159,7 +159,7 @@ test('tokens expire after the lifetime the IMS endpoint announced', async () => 
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sim.seed.clientId, client_secret: sim.seed.clientSecret, scope: 'openid' }),
       });
-      const { access_token: token, expires_in: seconds } = await res.json();
+      const { access_token: token, expires_in: seconds } = (await res.json()) as any;
       assert.equal(seconds, 120);
       const headers = { authorization: `Bearer ${token}` };
       assert.equal((await aepCall(sim, 'GET', '/destinations', { headers })).status, 200);
