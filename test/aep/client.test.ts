@@ -241,3 +241,49 @@ test('settings from the environment: defaults, and a clear error for each missin
   err({ AEP_ACCESS_TOKEN: 'tok', AEP_API_KEY: 'k' }, /AEP_IMS_ORG is not set/);
   assert.throws(() => aepSettingsFromEnv({}, { environment: 'local' }), /needs the AEP simulator URL/);
 });
+
+test('a truncated answer to a read is sent again; a token expiring mid-run is renewed once', async () => {
+  const lines: string[] = [];
+  await withAepSimulator(
+    async (sim) => {
+      const aep = localClient(sim);
+      assert.deepEqual(await aep.destinations.list(), []);
+      assert.ok(lines.some((l) => /GET \S+destinations 200 .*fault=truncate/.test(l)), 'the first answer was cut off');
+    },
+    { faults: 'truncate:0.5', seed: 7, log: (l) => lines.push(l) },
+  );
+  lines.length = 0;
+  await withAepSimulator(
+    async (sim) => {
+      const aep = localClient(sim);
+      assert.deepEqual(await aep.destinations.list(), []);
+      assert.ok(lines.some((l) => /GET \S+destinations 401 .*fault=expire/.test(l)), 'AEP refused the token once');
+      assert.equal(lines.filter((l) => l.includes('POST /ims/token/v3 200')).length, 2, 'one new token');
+    },
+    { faults: 'expire:0.5', seed: 7, log: (l) => lines.push(l) },
+  );
+});
+
+test('events and errors name method, path and status only: no token, key or secret', () => {
+  const events: string[] = [];
+  return withAepSimulator(
+    async (sim) => {
+      const aep = localClient(sim, {}, { onEvent: (e) => events.push(JSON.stringify(e)) });
+      await aep.destinationServers.create(exampleConfig('destination-server'));
+      await aep.destinations.get('6f1c2a3b-0000-4000-8000-00000000abcd').catch(() => undefined);
+      const text = events.join('\n');
+      assert.ok(events.length >= 4);
+      for (const secret of [sim.seed.clientSecret, sim.seed.clientId, 'aepsim_', 'Bearer']) assert.ok(!text.includes(secret), `no ${secret.slice(0, 6)}… in events`);
+    },
+  );
+});
+
+test('publish requests are isolated by sandbox too', () =>
+  withAepSimulator(async (sim) => {
+    const dev = localClient(sim, { AEP_SANDBOX: 'dev' });
+    const destination = await dev.destinations.create(exampleConfig('destination'));
+    await dev.publish.submit(destination.instanceId);
+    const prod = localClient(sim);
+    assert.deepEqual(await prod.publish.list(), []);
+    await rejects(prod.publish.submit(destination.instanceId), 'bad-request', /AEP rejected POST publish request \(400\)/);
+  }));
