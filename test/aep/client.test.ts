@@ -287,3 +287,25 @@ test('publish requests are isolated by sandbox too', () =>
     assert.deepEqual(await prod.publish.list(), []);
     await rejects(prod.publish.submit(destination.instanceId), 'bad-request', /AEP rejected POST publish request \(400\)/);
   }));
+
+test('the client secret goes only to an https IMS (or a loopback simulator)', async () => {
+  let sent = 0;
+  const settings = aepSettingsFromEnv(
+    { AEP_CLIENT_ID: 'cid', AEP_CLIENT_SECRET: 'p8e-do-not-send', AEP_IMS_ORG: 'O@AdobeOrg' },
+    { environment: 'production', imsUrl: 'http://ims.example.com/ims/token/v3', fetch: (async () => { sent++; throw new Error('must not be called'); }) as typeof fetch },
+  );
+  const aep = createAepClientFromSettings(settings, { fetch: (async () => { sent++; throw new Error('must not be called'); }) as typeof fetch });
+  await rejects(aep.destinations.list(), 'config', /Refusing to send the Adobe client secret over plain http to ims\.example\.com/, ['p8e-do-not-send']);
+  assert.equal(sent, 0);
+});
+
+test('a call can be cancelled while it waits to retry', () =>
+  withAepSimulator(
+    async (sim) => {
+      const stop = new AbortController();
+      const aep = localClient(sim, {}, { retryTimeScale: 1, onEvent: (e) => e.type === 'retry' && stop.abort() });
+      const e = await rejects(aep.destinations.list(stop.signal), 'aborted', /Cancelled: GET \S+destinations was stopped/);
+      assert.equal(e.attempts, 1);
+    },
+    { faults: '503:1' },
+  ));
