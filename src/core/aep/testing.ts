@@ -5,14 +5,15 @@
 //   schema"): one `identityMap` entry per target identity the destination declares, each id
 //   `<identity>-<5 characters>`, memberships segmentid1 and segmentid2 `realized`, segmentid3
 //   `exited`; `count` 1 to 1000, default the destination's `maxUsersPerRequest`, else 1;
-// - a starting template (sample-template-api.md): a single-profile template (`input.profile`)
-//   for best effort with `maxUsersPerRequest` 1, a multi-profile one (`input.profiles`) otherwise;
+// - a starting template (sample-template-api.md): Adobe's texts, as `pindest template sample`
+//   gives them (core/plan/sample-template.ts);
 // - the render (render-template-api.md): `{results: [{profiles, output}]}`, the template errors
 //   as a failure to report with 400.
 import { asObject, type Json } from '../project/project';
 import { aggregationPolicy, batchProfiles } from '../plan/batch';
 import type { TargetProfile } from '../plan/types';
 import { renderTemplate } from '../template';
+import { sampleTemplate } from '../plan/sample-template';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -61,40 +62,9 @@ export function rendersSingleProfile(destination: Json): boolean {
   return aggregationPolicy(destination).single;
 }
 
-const IDENTITIES = (profile: string, indent: string) =>
-  [
-    `${indent}"identities": [`,
-    `${indent}{%- for entry in ${profile}.identityMap -%}`,
-    `${indent}{%- set namespace = entry.key -%}`,
-    `${indent}  {%- for identity in entry.value %}`,
-    `${indent}  { "type": "{{ namespace }}", "id": "{{ identity.id }}" }{%- if not loop.last -%},{%- endif -%}`,
-    `${indent}  {%- endfor -%}{%- if not loop.last -%},{%- endif -%}`,
-    `${indent}{% endfor %}`,
-    `${indent}],`,
-    `${indent}"AdobeExperiencePlatformSegments": {`,
-    `${indent}  "add": [{%- for segment in ${profile}.segmentMembership.ups | added %}"{{ segment.key }}"{%- if not loop.last -%},{%- endif -%}{% endfor %}],`,
-    `${indent}  "remove": [{%- for segment in removedSegments(${profile}.segmentMembership.ups) %}"{{ segment.key }}"{%- if not loop.last -%},{%- endif -%}{% endfor %}]`,
-    `${indent}}`,
-  ].join('\n');
-
-/** A starting message template for the destination, shaped as Adobe's sample-template endpoint's. */
+/** The starting message template Adobe's sample-template endpoint answers: Adobe's texts (core/plan/sample-template.ts). */
 export function aepSampleTemplate(destination: Json): string {
-  if (rendersSingleProfile(destination)) {
-    return ['{#- A starting template for one profile per call: edit it to match your API. -#}', '{', IDENTITIES('input.profile', '  '), '}', ''].join('\n');
-  }
-  return [
-    '{#- A starting template for several profiles per call: edit it to match your API. -#}',
-    '{',
-    '  "profiles": [',
-    '  {%- for profile in input.profiles %}',
-    '    {',
-    IDENTITIES('profile', '      '),
-    '    }{%- if not loop.last -%},{%- endif -%}',
-    '  {% endfor %}',
-    '  ]',
-    '}',
-    '',
-  ].join('\n');
+  return sampleTemplate(destination).template;
 }
 
 export interface RenderResult {

@@ -154,18 +154,6 @@ export function sampleProfileSpecForDestination(destination: Json, audiences?: r
   return sampleProfileSpec(destination, [], audiences?.length ? audiences : placeholderAudiences());
 }
 
-/**
- * Adobe's `?destinationId=` form, "based on the target schema": the identity map is keyed by the
- * destination's target identities (`identityNamespaces` keys, e.g. `pinterest_audience`), whose
- * values take Adobe's placeholder form (`pinterest_audience-XXXXX`, as its `gaid-adKYs`), and the
- * audiences are the ones given or `segmentid1`..`segmentid3`.
- */
-export function sampleProfileSpecForTargetSchema(destination: Json, audiences?: readonly { id: string; namespace: string }[]): SampleProfileSpec {
-  const namespaces = Object.keys(asObject(destination.identityNamespaces) ?? {});
-  if (!namespaces.length) throw new Error('The destination declares no target identity (identityNamespaces), so there is nothing to generate.');
-  return { namespaces, audiences: audiences?.length ? audiences.map((a) => ({ id: a.id, namespace: a.namespace })) : placeholderAudiences() };
-}
-
 /** The audience ids Adobe's example responses show. */
 const placeholderAudiences = () => ['segmentid1', 'segmentid2', 'segmentid3'].map((id) => ({ id, namespace: 'ups' }));
 

@@ -10,7 +10,6 @@ export {
   sampleProfileText,
   sampleProfileSpec,
   sampleProfileSpecForDestination,
-  sampleProfileSpecForTargetSchema,
   defaultSampleCount,
   parseInvalidOption,
   reasonsFor,

@@ -13,7 +13,6 @@ import {
   reasonsFor,
   sampleProfileSpec,
   sampleProfileSpecForDestination,
-  sampleProfileSpecForTargetSchema,
   type InjectableReason,
   type SampleProfileSpec,
 } from '../../../src/core/profiles';
@@ -104,15 +103,6 @@ test('the spec keeps only mapped sources the destination accepts; without mappin
   });
   assert.throws(() => sampleProfileSpec(destination, [{ source: 'ECID', target: 'pinterest_audience' }], [{ id: 'a', namespace: 'ups' }]), /No mapping of the activation takes an identity namespace the destination accepts/);
   assert.throws(() => sampleProfileSpec(destination, activation.mappings, []), /names no audiences/);
-});
-
-test("target schema (Adobe's ?destinationId= form): target identities with Adobe's placeholder values", () => {
-  const spec = sampleProfileSpecForTargetSchema(destination);
-  assert.deepEqual(spec.namespaces, ['pinterest_audience']);
-  for (const p of generateSampleProfiles(spec, { count: 50, seed: 1 })) {
-    assert.deepEqual(Object.keys(p.identityMap), ['pinterest_audience']);
-    for (const { id } of p.identityMap.pinterest_audience!) assert.match(id, /^pinterest_audience-[A-Za-z0-9]{5}$/);
-  }
 });
 
 test('default count as Adobe: maxUsersPerRequest under best effort, else 1', () => {
