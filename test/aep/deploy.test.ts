@@ -262,3 +262,49 @@ test('publish submits the deployed destination and reports the status of its req
     assert.ok(r.requests.some((q) => q.status === 'REVIEW' || q.status === 'TEST'), JSON.stringify(r.requests));
     assert.equal(r.notDeployed, undefined);
   }));
+
+test('a create whose answer is lost is looked up by name on the next deploy and adopted, not made twice', () =>
+  withSim(async (sim) => {
+    const dir = exampleCopy();
+    const { api, calls } = connect(sim);
+    // The destination's create reaches AEP, but its answer never comes back (a dropped connection).
+    const lossy = {
+      ...api,
+      async create(kind: any, body: any, signal?: AbortSignal) {
+        const made = await api.create(kind, body, signal);
+        if (kind === 'destination') throw new AuthoringFailure('No complete answer from AEP to POST /destinations (connection: ECONNRESET).', 'Check the network and the AEP URL, then run again.');
+        return made;
+      },
+    };
+    const { project } = await loadProject([dir]);
+    const target = { environment: 'local', aepUrl: api.baseUrl, sandbox: api.sandbox, imsOrg: api.imsOrg };
+    const r = await deployProject({ projectDir: dir, project, api: lossy, state: await DeployState.open(deployStateStore(dir), target), calls });
+    assert.equal(r.outcome, 'failed');
+    assert.match(r.error!.message, /The destination "Pinterest Customer List" may have been created without an answer: the next deploy looks it up by name before creating it\./);
+    const state = JSON.parse(readFileSync(join(dir, '.pindest', 'deploy.json'), 'utf8'));
+    assert.equal(state.resources.find((x: any) => x.kind === 'destination').status, 'pending');
+
+    const again = await deploy(sim, dir);
+    assert.equal(again.outcome, 'succeeded', JSON.stringify(again.error));
+    assert.deepEqual(actions(again), ['destination-server:unchanged', 'audience-template:unchanged', 'destination:unchanged']);
+    assert.deepEqual(writes(again), []);
+    const { client } = connect(sim);
+    assert.equal((await client.destinations.list()).length, 1);
+  }));
+
+test('progress is reported per resource; a cancelled deploy sends nothing and says how to finish', () =>
+  withSim(async (sim) => {
+    const dir = exampleCopy();
+    const { api, calls } = connect(sim);
+    const { project } = await loadProject([dir]);
+    const state = await DeployState.open(deployStateStore(dir), { environment: 'local', aepUrl: api.baseUrl, sandbox: api.sandbox, imsOrg: api.imsOrg });
+    const seen: string[] = [];
+    const r = await deployProject({ projectDir: dir, project, api, state, calls, onProgress: (p) => seen.push(`${p.phase} ${p.done}/${p.total}${p.kind ? ` ${p.kind}` : ''}`) });
+    assert.equal(r.outcome, 'succeeded');
+    assert.deepEqual(seen, ['plan 0/3 destination-server', 'plan 1/3 audience-template', 'plan 2/3 destination', 'plan 3/3', 'deploy 0/3 destination-server', 'deploy 1/3 audience-template', 'deploy 2/3 destination', 'deploy 3/3']);
+
+    const cancelled = await deployProject({ projectDir: exampleCopy(), project, api, state, calls: [], signal: AbortSignal.abort() });
+    assert.equal(cancelled.outcome, 'failed');
+    assert.match(cancelled.error!.message, /^The deploy was cancelled\. Nothing was sent\./);
+    assert.deepEqual(cancelled.calls, []);
+  }));

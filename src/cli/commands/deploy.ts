@@ -25,7 +25,8 @@ export const deployUsage = `usage: pindest deploy PROJECT [--env local|productio
   (or --aep-url) with AEP_ACCESS_TOKEN, or AEP_CLIENT_ID and AEP_CLIENT_SECRET; and AEP_API_KEY,
   AEP_IMS_ORG, AEP_SANDBOX (default prod).
   --dry-run prints, per file, the diff between what AEP holds and what would be sent; it only reads.
-  Exit 0 when deployed (or a dry run), 1 when refused, stopped on a conflict or failed, 2 on a usage error.`;
+  Exit 0 when deployed (or a dry run that would deploy), 1 when refused, stopped on a conflict
+  (a dry run too) or failed, 2 on a usage error.`;
 
 /** The folder of PROJECT (a folder, or one of its files). */
 export function projectFolder(cwd: string, arg: string): string {
