@@ -308,3 +308,30 @@ test('progress is reported per resource; a cancelled deploy sends nothing and sa
     assert.match(cancelled.error!.message, /^The deploy was cancelled\. Nothing was sent\./);
     assert.deepEqual(cancelled.calls, []);
   }));
+
+test('another folder deploying the same resources meets a conflict naming them, not a second copy in AEP', () =>
+  withSim(async (sim) => {
+    const first = await deploy(sim, exampleCopy());
+    const r = await deploy(sim, exampleCopy());
+    assert.equal(r.outcome, 'conflict');
+    assert.match(r.error!.message, new RegExp(`AEP already holds a destination server named "Pinterest customer list membership \\(v5 PATCH\\)" \\(${first.resources[0]!.instanceId}\\) that this folder did not deploy\\.`));
+    assert.match(r.error!.whatToDo, /set "instanceId" in destination-server\.json to its id and deploy again/);
+    assert.deepEqual(writes(r), []);
+    const { client } = connect(sim);
+    assert.equal((await client.destinationServers.list()).length, 1);
+  }));
+
+test('a change in AEP that is exactly what the folder would send is no conflict', () =>
+  withSim(async (sim) => {
+    const a = exampleCopy();
+    await deploy(sim, a);
+    // A second folder pulled from AEP makes the same edit as the first and deploys it first.
+    const b = mkdtempSync(join(tmpdir(), 'pindest-pull-'));
+    const { api } = connect(sim);
+    await pullDestination({ api, name: 'Pinterest Customer List', outputDir: b, state: await DeployState.open(deployStateStore(b), { environment: 'local', aepUrl: api.baseUrl, sandbox: api.sandbox, imsOrg: api.imsOrg }) });
+    for (const dir of [a, b]) editJson(join(dir, 'destination.json'), (v) => (v.description = 'Same edit in both folders.'));
+    assert.deepEqual(actions(await deploy(sim, b)), ['destination-server:unchanged', 'audience-template:unchanged', 'destination:updated']);
+    const r = await deploy(sim, a);
+    assert.equal(r.outcome, 'succeeded', JSON.stringify(r.error));
+    assert.deepEqual(actions(r), ['destination-server:unchanged', 'audience-template:unchanged', 'destination:unchanged']);
+  }));

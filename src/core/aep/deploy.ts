@@ -110,6 +110,8 @@ function aborted(signal?: AbortSignal): void {
 async function plan(options: DeployOptions, resources: LocalResource[]): Promise<PlanItem[]> {
   const { api, state, signal } = options;
   const items: PlanItem[] = [];
+  // The ids known so far (earlier resources), to tell whether AEP already holds what would be sent.
+  const ids: TargetIds = {};
   for (const [i, res] of resources.entries()) {
     aborted(signal);
     options.onProgress?.({ phase: 'plan', done: i, total: resources.length, kind: res.kind });
@@ -123,7 +125,8 @@ async function plan(options: DeployOptions, resources: LocalResource[]): Promise
         item = options.force
           ? { res, file, action: 'create' }
           : { res, file, action: 'conflict', id: remembered.instanceId, message: `${label} was deleted from AEP since the last deploy from this folder (instanceId ${remembered.instanceId} is not found).` };
-      } else if (fingerprint(current) !== remembered.fingerprint && !options.force) {
+      } else if (fingerprint(current) !== remembered.fingerprint && !options.force && !sameContent(current, toPayload(res, ids))) {
+        // Changed in AEP since, and not into what this folder would send: someone else's change.
         item = { res, file, action: 'conflict', current, id: remembered.instanceId, message: `${label} was changed in AEP since the last deploy or pull from this folder (AEP's lastModifiedDate is ${asString(current.lastModifiedDate) ?? 'unknown'}; remembered ${remembered.lastModifiedDate ?? 'unknown'}).` };
       } else item = { res, file, action: 'update', current, id: remembered.instanceId };
     } else {
@@ -137,11 +140,12 @@ async function plan(options: DeployOptions, resources: LocalResource[]): Promise
           // The create answered nothing but happened: adopt it rather than create a second one.
           item = { res, file, action: 'update', current: named[0], id: named[0]!.instanceId as string };
         } else if (named.length > 0 && !options.force) {
-          const ids = named.map((r) => r.instanceId as string);
-          item = { res, file, action: 'conflict', id: ids[0], message: `AEP already holds ${named.length === 1 ? 'a' : named.length} ${KIND_LABELS[res.kind]}${named.length === 1 ? '' : 's'} named "${res.name}" (${ids.join(', ')}) that this folder did not deploy${remembered?.status === 'pending' ? ' (a create from here got no answer)' : ''}.` };
+          const found = named.map((r) => r.instanceId as string);
+          item = { res, file, action: 'conflict', id: found[0], message: `AEP already holds ${named.length === 1 ? 'a' : named.length} ${KIND_LABELS[res.kind]}${named.length === 1 ? '' : 's'} named "${res.name}" (${found.join(', ')}) that this folder did not deploy${remembered?.status === 'pending' ? ' (a create from here got no answer)' : ''}.` };
         }
       }
     }
+    if (item.id && item.action !== 'conflict' && res.kind !== 'destination') ids[res.kind as keyof TargetIds] = item.id;
     items.push(item);
   }
   options.onProgress?.({ phase: 'plan', done: resources.length, total: resources.length });
