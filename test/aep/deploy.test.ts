@@ -116,6 +116,10 @@ test('--dry-run shows, per file, the diff between AEP and the file, and sends no
     assert.deepEqual(actions(changed), ['destination-server:update', 'audience-template:unchanged', 'destination:unchanged']);
     assert.match(changed.resources[0]!.diff!, /\n-  "name": "Pinterest customer list membership \(v5 PATCH\)",\n\+  "name": "Pinterest membership v2",\n/);
     assert.deepEqual(writes(changed), []);
+    // The two sides, for an editor's diff view.
+    assert.match(changed.resources[0]!.aepText!, /"name": "Pinterest customer list membership \(v5 PATCH\)"/);
+    assert.match(changed.resources[0]!.localText!, /"name": "Pinterest membership v2"/);
+    assert.equal(changed.resources[1]!.localText, undefined, 'nothing to show for an unchanged file');
     assert.equal(((await client.destinationServers.list())[0] as any).name, 'Pinterest customer list membership (v5 PATCH)');
   }));
 

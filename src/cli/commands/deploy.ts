@@ -2,8 +2,8 @@
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deployProject, planDeploy } from '../../core/aep/deploy';
-import { DeployState } from '../../core/aep/deploy-state';
+import { deployProject, openDeployState, planDeploy } from '../../core/aep/deploy';
+import type { DeployState } from '../../core/aep/deploy-state';
 import { formatDeployJson, formatDeployText } from '../../core/aep/report';
 import { StateError } from '../../core/execute/state';
 import { loadProject } from '../../core/project/load';
@@ -64,7 +64,7 @@ export async function runDeploy(argv: string[], io: CliIO): Promise<number> {
     let state: DeployState;
     const store = target.store(dir, io.cwd);
     try {
-      state = await DeployState.open(store, { environment, aepUrl: target.api.baseUrl, sandbox: target.api.sandbox, imsOrg: target.api.imsOrg });
+      state = await openDeployState(dir, target.api, environment, store);
     } catch (e) {
       if (!(e instanceof StateError)) throw e;
       io.stderr(`pindest deploy: ${e.message} ${e.whatToDo}\n`);

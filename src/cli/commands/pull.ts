@@ -2,7 +2,8 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuthoringFailure } from '../../core/aep/api';
-import { DeployState } from '../../core/aep/deploy-state';
+import { openDeployState } from '../../core/aep/deploy';
+import type { DeployState } from '../../core/aep/deploy-state';
 import { pullDestination } from '../../core/aep/pull';
 import { KIND_LABELS } from '../../core/aep/resources';
 import { StateError } from '../../core/execute/state';
@@ -41,7 +42,7 @@ export async function runPull(argv: string[], io: CliIO): Promise<number> {
   try {
     let state: DeployState;
     try {
-      state = await DeployState.open(target.store(dir, io.cwd), { environment, aepUrl: target.api.baseUrl, sandbox: target.api.sandbox, imsOrg: target.api.imsOrg });
+      state = await openDeployState(dir, target.api, environment, target.store(dir, io.cwd));
     } catch (e) {
       if (!(e instanceof StateError)) throw e;
       io.stderr(`pindest pull: ${e.message} ${e.whatToDo}\n`);

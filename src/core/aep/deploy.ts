@@ -18,7 +18,8 @@ import { asString, type Json, type Project } from '../project/project';
 import { unifiedDiff } from '../text/diff';
 import { validateProject } from '../validate';
 import { AuthoringFailure, type AuthoringApi, type AuthoringCall } from './api';
-import type { DeployState } from './deploy-state';
+import type { StateStore } from '../execute/state';
+import { DeployState, deployStateStore } from './deploy-state';
 import { canonicalText, DEPLOY_ORDER, fingerprint, KIND_LABELS, projectResources, ProjectShapeError, RESOURCE_PATHS, resourceName, sameContent, toPayload, type LocalResource, type ResourceKind, type TargetIds } from './resources';
 
 export type PlannedAction = 'create' | 'update' | 'unchanged' | 'conflict';
@@ -34,6 +35,9 @@ export interface ResourceOutcome {
   action: PlannedAction | DoneAction;
   /** The unified diff, AEP's version against what is sent (dry run, and planned writes). */
   diff?: string;
+  /** For a diff editor (planned writes): AEP's canonical text ('' for a create) and what would be sent. */
+  aepText?: string;
+  localText?: string;
   /** Why a conflict or a failure, in one or two sentences. */
   message?: string;
 }
@@ -199,7 +203,8 @@ async function run(options: DeployOptions, dryRun: boolean): Promise<DeployRepor
     const payload = toPayload(item.res, ids);
     const action: PlannedAction = item.action === 'conflict' ? 'conflict' : item.current ? (sameContent(item.current, payload) ? 'unchanged' : 'update') : 'create';
     item.action = action;
-    return { kind: item.res.kind, name: item.res.name, file: item.file, instanceId: item.id, action, diff: action === 'unchanged' ? undefined : diffOf(item, payload), message: item.message };
+    const texts = action === 'unchanged' ? {} : { diff: diffOf(item, payload), aepText: item.current ? canonicalText(item.current) : '', localText: canonicalText(payload) };
+    return { kind: item.res.kind, name: item.res.name, file: item.file, instanceId: item.id, action, ...texts, message: item.message };
   });
   if (items.some((i) => i.action === 'conflict')) {
     const first = items.find((i) => i.action === 'conflict')!;
@@ -292,3 +297,11 @@ export function deployProject(options: DeployOptions): Promise<DeployReport> {
 }
 
 export { DEPLOY_ORDER };
+
+/**
+ * The deploy state of a project folder for the target `api` talks to (what the CLI and the
+ * extension open before planDeploy/deployProject); `store` defaults to `.pindest/deploy.json`.
+ */
+export function openDeployState(projectDir: string, api: AuthoringApi, environment: string, store: StateStore = deployStateStore(projectDir)): Promise<DeployState> {
+  return DeployState.open(store, { environment, aepUrl: api.baseUrl, sandbox: api.sandbox, imsOrg: api.imsOrg });
+}
