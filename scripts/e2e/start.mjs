@@ -1,8 +1,8 @@
-// `npm start`: build and package the extension, start the local Pinterest simulator, start a real
+// `npm start`: build and package the extension, start the local Pinterest and AEP authoring simulators, start a real
 // VS Code in the browser (code-server, installed on first run by scripts/e2e/setup.sh into .e2e/)
 // with the extension installed, the example project open and the extension pointed at the
 // simulator; print the URL. Ctrl+C stops everything.
-//   PORT=8080 SIM_PORT=8790 npm start
+//   PORT=8080 SIM_PORT=8790 AEP_SIM_PORT=8791 npm start
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { E2E_HOME, ROOT, ensureSetup, freePort, startCodeServer } from './code-server.mjs';
@@ -23,16 +23,19 @@ try {
 }
 
 const simPort = await freePort(Number(process.env.SIM_PORT ?? 8790));
-const sim = spawn(process.execPath, ['dist/cli.mjs', 'simulate', '--port', String(simPort)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+const aepPort = await freePort(Number(process.env.AEP_SIM_PORT ?? simPort + 1));
+const sim = spawn(process.execPath, ['dist/cli.mjs', 'simulate', '--port', String(simPort), '--aep-port', String(aepPort)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
 let simOut = '';
 sim.stdout.on('data', (d) => (simOut += d));
 const simUrl = `http://127.0.0.1:${simPort}`;
 // Ready when it says so: probing the API instead would put a 401 (no token) in its request log.
-for (let i = 0; !simOut.includes('listening on '); i++) {
+for (let i = 0; !simOut.includes('press Ctrl+C'); i++) {
   if (sim.exitCode !== null || i > 100) throw new Error(`the simulator did not start:\n${simOut}`);
   await new Promise((r) => setTimeout(r, 100));
 }
 step(`Pinterest simulator on ${simUrl}/v5`);
+const aepUrl = /^AEP authoring API: (\S+)/m.exec(simOut)?.[1] ?? `http://127.0.0.1:${aepPort}/data/core/activation/authoring`;
+step(`AEP authoring simulator on ${aepUrl}`);
 
 const server = await startCodeServer({
   runDir: join(E2E_HOME, 'run-start'),
@@ -45,6 +48,7 @@ const url = `${server.url}/?folder=${encodeURIComponent(example)}`;
 console.log(`
   VS Code with Pinterest Destination Studio:  ${url}
   Local Pinterest simulator (API v5):          ${simUrl}/v5   (the extension uses its seeded token)
+  Local AEP authoring simulator:               ${aepUrl}   (pindest deploy --env local --aep-url ${aepUrl})
   Try: Ctrl+Shift+P → "Pinterest Destination: Preview Identity Mapping", then "Send Test Activation".
   Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Ctrl+C stops VS Code and the simulator.
 `);

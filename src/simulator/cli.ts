@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { parseErrorMessage } from '../cli/args';
 import { FaultSpecError, parseFaultSpec } from './faults';
 import { startSimulator, type SimulatorOptions } from './server';
+import { startAepSimulator, type AepSimulator } from './aep';
 
 export interface SimulateIo {
   stdout: (s: string) => void;
@@ -15,7 +16,7 @@ export interface SimulateIo {
 
 export const SIMULATE_USAGE =
   'Usage: pindest simulate [--port N] [--rate-limit N/min] [--faults SPEC] [--seed N] [--state FILE] ' +
-  '[--created-status 200|201] [--processing-delay MS] [--retry-after] [--quiet]';
+  '[--created-status 200|201] [--processing-delay MS] [--retry-after] [--aep-port N] [--quiet]';
 
 class UsageError extends Error {}
 
@@ -34,7 +35,7 @@ export function parseRateLimit(value: string): number {
   return m[2] === 's' || m[2] === 'sec' ? Number(m[1]) * 60 : Number(m[1]);
 }
 
-function parseOptions(argv: string[]): { options: SimulatorOptions; quiet: boolean; help: boolean } {
+function parseOptions(argv: string[]): { options: SimulatorOptions; quiet: boolean; help: boolean; aepPort?: number } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -50,6 +51,7 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; quiet: boole
         'created-status': { type: 'string' },
         'processing-delay': { type: 'string' },
         'retry-after': { type: 'boolean' },
+        'aep-port': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -78,7 +80,9 @@ function parseOptions(argv: string[]): { options: SimulatorOptions; quiet: boole
     processingDelayMs: integer('processing-delay', v['processing-delay'], 0, 86_400_000),
     retryAfter: v['retry-after'] ?? false,
   };
-  return { options, quiet: v.quiet ?? false, help: v.help ?? false };
+  // The AEP authoring simulator too, on this port (0: any free one); faults apply to Pinterest's only.
+  const aepPort = integer('aep-port', v['aep-port'], 0, 65535);
+  return { options, quiet: v.quiet ?? false, help: v.help ?? false, aepPort };
 }
 
 export async function runSimulateCommand(argv: string[], io: SimulateIo): Promise<number> {
@@ -96,10 +100,19 @@ export async function runSimulateCommand(argv: string[], io: SimulateIo): Promis
     io.stdout(`${SIMULATE_USAGE}\n`);
     return 0;
   }
-  const { options, quiet } = parsed;
+  const { options, quiet, aepPort } = parsed;
   let sim;
+  let aep: AepSimulator | undefined;
   try {
     sim = await startSimulator({ ...options, log: quiet ? undefined : (line) => io.stderr(`${line}\n`) });
+    if (aepPort !== undefined) {
+      try {
+        aep = await startAepSimulator({ port: aepPort, log: quiet ? undefined : (line) => io.stderr(`aep ${line}\n`) });
+      } catch (e) {
+        await sim.close();
+        throw e;
+      }
+    }
   } catch (e) {
     io.stderr(`pindest simulate: cannot start: ${(e as Error).message}\n`);
     return 1;
@@ -112,6 +125,10 @@ export async function runSimulateCommand(argv: string[], io: SimulateIo): Promis
   io.stdout(`client id/secret:  ${sim.seed.clientId} / ${sim.seed.clientSecret}\n`);
   if (options.faults) io.stdout(`faults:            ${options.faults} (seed ${options.seed ?? 1})\n`);
   if (options.statePath) io.stdout(`state file:        ${options.statePath}\n`);
+  if (aep) {
+    io.stdout(`AEP authoring API: ${aep.baseUrl} (pindest deploy --env local --aep-url ${aep.baseUrl})\n`);
+    io.stdout(`AEP IMS token URL: ${aep.imsUrl} (client id/secret ${aep.seed.clientId} / ${aep.seed.clientSecret}, org ${aep.seed.imsOrg}, sandboxes ${aep.seed.sandboxes.join(', ')})\n`);
+  }
   io.stdout('press Ctrl+C to stop\n');
 
   await new Promise<void>((resolve) => {
@@ -127,6 +144,7 @@ export async function runSimulateCommand(argv: string[], io: SimulateIo): Promis
     else io.signal?.addEventListener('abort', stop);
   });
   await sim.close();
+  await aep?.close();
   io.stdout('simulator stopped\n');
   return 0;
 }

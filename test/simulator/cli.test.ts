@@ -58,3 +58,25 @@ test('usage errors exit 2 with one line', async () => {
   assert.equal(await runSimulateCommand(['--help'], help.io), 0);
   assert.match(help.out[0] ?? '', /^Usage: pindest simulate/);
 });
+
+test('pindest simulate --aep-port starts the AEP authoring simulator too and prints its URLs', async () => {
+  const c = capture();
+  const stop = new AbortController();
+  const done = runSimulateCommand(['--port', '0', '--aep-port', '0', '--quiet'], { ...c.io, signal: stop.signal });
+  const base = await waitFor(() => c.out.map((l) => /^AEP authoring API: (http:\/\/127\.0\.0\.1:\d+\/data\/core\/activation\/authoring) /.exec(l)?.[1]).find(Boolean));
+  const ims = await waitFor(() => c.out.map((l) => /^AEP IMS token URL: (\S+) /.exec(l)?.[1]).find(Boolean));
+  const token = await fetch(ims!, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'pindest-local-client', client_secret: 'p8e-pindest-local-simulator-secret', scope: 'openid' }),
+  });
+  const { access_token: accessToken } = (await token.json()) as { access_token: string };
+  const res = await fetch(`${base}/destinations`, {
+    headers: { authorization: `Bearer ${accessToken}`, 'x-api-key': 'pindest-local-client', 'x-gw-ims-org-id': '0A1B2C3D4E5F60718293A4B5@AdobeOrg', 'x-sandbox-name': 'prod' },
+  });
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), []);
+  stop.abort();
+  assert.equal(await done, 0);
+  await assert.rejects(fetch(`${base}/destinations`), 'stopped');
+});

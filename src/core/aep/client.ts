@@ -93,6 +93,10 @@ export interface AepPublishStatus {
   publishDetailsList: AepPublishDetails[];
 }
 
+export interface AepRenderResult {
+  results: { profiles?: Record<string, unknown>[]; output?: string; aggregationKey?: Record<string, unknown> }[];
+}
+
 export interface AepClient {
   readonly baseUrl: string;
   readonly sandbox: string;
@@ -106,6 +110,17 @@ export interface AepClient {
     submit(destinationId: string, signal?: AbortSignal): Promise<AepPublishStatus>;
     status(destinationId: string, signal?: AbortSignal): Promise<AepPublishStatus>;
     list(signal?: AbortSignal): Promise<AepPublishStatus[]>;
+  };
+  /** Adobe's testing endpoints (help/destinations/destination-sdk/testing-api/streaming-destinations/). */
+  readonly testing: {
+    /** Sample profiles in the target schema of a destination configuration; `count` 1 to 1000. */
+    sampleProfiles(destinationId: string, count?: number, signal?: AbortSignal): Promise<Record<string, unknown>[]>;
+    /** A starting message template for the destination configuration. */
+    sampleTemplate(destinationId: string, signal?: AbortSignal): Promise<string>;
+    /** Renders `template` for the destination with `profiles` (AEP generates some when absent). */
+    render(destinationId: string, template: string, profiles?: Record<string, unknown>[], signal?: AbortSignal): Promise<AepRenderResult>;
+    /** Sends profiles to the partner endpoint through an existing destination instance (a connection made in AEP's UI). */
+    testInstance(destinationInstanceId: string, profiles?: Record<string, unknown>[], signal?: AbortSignal): Promise<unknown>;
   };
 }
 
@@ -347,6 +362,20 @@ export function createAepClient(options: AepClientOptions): AepClient {
         const body = (await send<unknown>({ method: 'GET', path: '/destinations/publish', signal })).body;
         return (Array.isArray(body) ? body : []) as AepPublishStatus[];
       },
+    },
+    testing: {
+      sampleProfiles: async (destinationId, count, signal) => {
+        const body = (await send<unknown>({ method: 'GET', path: '/sample-profiles', query: { destinationId, count }, signal })).body;
+        return (Array.isArray(body) ? body : []) as Record<string, unknown>[];
+      },
+      sampleTemplate: async (destinationId, signal) => {
+        const body = (await send<unknown>({ method: 'GET', path: `/testing/template/sample/${enc(destinationId)}`, signal })).body;
+        return typeof body === 'string' ? body : JSON.stringify(body);
+      },
+      render: async (destinationId, template, profiles, signal) =>
+        (await send<AepRenderResult>({ method: 'POST', path: '/testing/template/render', body: { destinationId, template, ...(profiles && { profiles }) }, signal })).body,
+      testInstance: async (destinationInstanceId, profiles, signal) =>
+        (await send<unknown>({ method: 'POST', path: `/testing/destinationInstance/${enc(destinationInstanceId)}`, body: profiles ? { profiles } : {}, signal })).body,
     },
   };
 }

@@ -69,13 +69,17 @@ export function parseAepErrorBody(body: unknown, secrets: readonly string[]): { 
 
 /** What a path names, for messages: "destination server 1234…", "publish request of destination …". */
 export function describeTarget(path: string): string {
-  const m = /\/(destination-servers|audience-templates|destinations\/publish|destinations|sample-profiles|testing\/[^/]+(?:\/[^/]+)?)(?:\/([^/]+))?\/?$/.exec(path);
+  const m = /\/(destination-servers|audience-templates|destinations\/publish|destinations|sample-profiles|testing\/template\/sample|testing\/template\/render|testing\/destinationInstance)(?:\/([^/]+))?\/?$/.exec(path);
   if (!m) return 'resource';
   const noun: Record<string, string> = {
     'destination-servers': 'destination server',
     'audience-templates': 'audience template',
     destinations: 'destination configuration',
     'destinations/publish': 'publish request',
+    'sample-profiles': 'sample profiles',
+    'testing/template/sample': 'destination configuration (sample template)',
+    'testing/template/render': 'template render',
+    'testing/destinationInstance': 'destination instance',
   };
   const what = noun[m[1]!] ?? m[1]!;
   return m[2] ? `${what} ${m[2]}` : what;

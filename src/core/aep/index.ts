@@ -13,7 +13,9 @@ export {
   type AepResourceApi,
   type AepPublishStatus,
   type AepPublishDetails,
+  type AepRenderResult,
 } from './client';
+export { aepSampleProfiles, aepSampleTemplate, aepRenderTemplate, rendersSingleProfile, type RenderResult, type SampleProfileOptions } from './testing';
 export { aepSettingsFromEnv, imsTokenSource, staticAepToken, type AepSettings, type AepEnvOptions, type AepTokenSource, type ImsTokenOptions } from './credentials';
 export { AepError, type AepErrorReason } from './errors';
 export {

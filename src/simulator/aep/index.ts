@@ -1,4 +1,4 @@
 // Public entry of the local AEP Destination Authoring API simulator.
-export { startAepSimulator, type AepSimulator, type AepSimulatorOptions, type AepTestingHooks } from './server';
+export { startAepSimulator, PROSE_OVER_SCHEMA, type AepSimulator, type AepSimulatorOptions, type AepTestingHooks } from './server';
 export { aepResponseErrors, aepContract, matchAepRoute } from './contract';
 export type { AepSimulatorState, AepKind } from './state';
