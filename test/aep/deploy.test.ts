@@ -339,3 +339,13 @@ test('a change in AEP that is exactly what the folder would send is no conflict'
     assert.equal(r.outcome, 'succeeded', JSON.stringify(r.error));
     assert.deepEqual(actions(r), ['destination-server:unchanged', 'audience-template:unchanged', 'destination:unchanged']);
   }));
+
+test('a destination without "status" (AEP stores TEST) deploys once, then stays unchanged', () =>
+  withSim(async (sim) => {
+    const dir = exampleCopy();
+    editJson(join(dir, 'destination.json'), (v) => delete v.status);
+    assert.equal((await deploy(sim, dir)).outcome, 'succeeded');
+    const again = await deploy(sim, dir);
+    assert.deepEqual(actions(again), ['destination-server:unchanged', 'audience-template:unchanged', 'destination:unchanged']);
+    assert.deepEqual(writes(again), []);
+  }));

@@ -20,7 +20,7 @@ import { validateProject } from '../validate';
 import { AuthoringFailure, type AuthoringApi, type AuthoringCall } from './api';
 import type { StateStore } from '../execute/state';
 import { DeployState, deployStateStore } from './deploy-state';
-import { canonicalText, DEPLOY_ORDER, fingerprint, KIND_LABELS, projectResources, ProjectShapeError, RESOURCE_PATHS, resourceName, sameContent, toPayload, type LocalResource, type ResourceKind, type TargetIds } from './resources';
+import { asStoredByAep, canonicalText, DEPLOY_ORDER, fingerprint, KIND_LABELS, projectResources, ProjectShapeError, RESOURCE_PATHS, resourceName, sameContent, toPayload, type LocalResource, type ResourceKind, type TargetIds } from './resources';
 
 export type PlannedAction = 'create' | 'update' | 'unchanged' | 'conflict';
 export type DoneAction = 'created' | 'updated' | 'unchanged' | 'conflict' | 'failed' | 'not sent';
@@ -129,7 +129,7 @@ async function plan(options: DeployOptions, resources: LocalResource[]): Promise
         item = options.force
           ? { res, file, action: 'create' }
           : { res, file, action: 'conflict', id: remembered.instanceId, message: `${label} was deleted from AEP since the last deploy from this folder (instanceId ${remembered.instanceId} is not found).` };
-      } else if (fingerprint(current) !== remembered.fingerprint && !options.force && !sameContent(current, toPayload(res, ids))) {
+      } else if (fingerprint(current) !== remembered.fingerprint && !options.force && !sameContent(current, asStoredByAep(res.kind, toPayload(res, ids)))) {
         // Changed in AEP since, and not into what this folder would send: someone else's change.
         item = { res, file, action: 'conflict', current, id: remembered.instanceId, message: `${label} was changed in AEP since the last deploy or pull from this folder (AEP's lastModifiedDate is ${asString(current.lastModifiedDate) ?? 'unknown'}; remembered ${remembered.lastModifiedDate ?? 'unknown'}).` };
       } else item = { res, file, action: 'update', current, id: remembered.instanceId };
@@ -200,7 +200,7 @@ async function run(options: DeployOptions, dryRun: boolean): Promise<DeployRepor
   const ids: TargetIds = {};
   for (const item of items) if (item.id && item.action !== 'conflict' && item.res.kind !== 'destination') ids[item.res.kind as keyof TargetIds] = item.id;
   const planned: ResourceOutcome[] = items.map((item) => {
-    const payload = toPayload(item.res, ids);
+    const payload = asStoredByAep(item.res.kind, toPayload(item.res, ids));
     const action: PlannedAction = item.action === 'conflict' ? 'conflict' : item.current ? (sameContent(item.current, payload) ? 'unchanged' : 'update') : 'create';
     item.action = action;
     const texts = action === 'unchanged' ? {} : { diff: diffOf(item, payload), aepText: item.current ? canonicalText(item.current) : '', localText: canonicalText(payload) };
@@ -227,7 +227,7 @@ async function apply(options: DeployOptions, items: PlanItem[]): Promise<DeployR
       let stored: Json;
       let action: DoneAction;
       if (item.current && item.id) {
-        if (sameContent(item.current, payload)) {
+        if (sameContent(item.current, asStoredByAep(item.res.kind, payload))) {
           stored = item.current;
           action = 'unchanged';
         } else {

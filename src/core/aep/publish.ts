@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import { asArray, asObject, asString, type Json, type Project } from '../project/project';
 import { AuthoringFailure, type AuthoringApi } from './api';
 import type { DeployState } from './deploy-state';
-import { projectResources, ProjectShapeError, sameContent, toPayload } from './resources';
+import { asStoredByAep, projectResources, ProjectShapeError, sameContent, toPayload } from './resources';
 
 export interface PublishOptions {
   projectDir: string;
@@ -63,7 +63,7 @@ export async function publishProject(options: PublishOptions): Promise<PublishRe
     'destination-server': asString(asArray(current.destinationDelivery).map((d) => asObject(d)?.destinationServerId).find(Boolean)),
     'audience-template': asString(asObject(current.segmentMappingConfig)?.audienceTemplateId) ?? asString(asObject(current.audienceMetadataConfig)?.audienceTemplateId),
   };
-  const notDeployed = sameContent(current, toPayload(dest, ids)) ? undefined : `AEP's destination ${id} differs from ${file}: Adobe publishes what it holds, so deploy first if your changes should be published.`;
+  const notDeployed = sameContent(current, asStoredByAep('destination', toPayload(dest, ids))) ? undefined : `AEP's destination ${id} differs from ${file}: Adobe publishes what it holds, so deploy first if your changes should be published.`;
   await api.submitPublish(id, signal);
   const status = await api.publishStatus(id, signal);
   const requests = asArray(status?.publishDetailsList).map((d) => {

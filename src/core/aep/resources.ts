@@ -151,6 +151,15 @@ export function toPayload(resource: LocalResource, ids: TargetIds): Json {
   return payload;
 }
 
+/**
+ * What AEP stores for a payload, for comparisons: a destination sent without `status` is stored
+ * with `TEST` (the status Adobe tells authors to use while authoring; the simulator's default).
+ * Without this, a file that leaves it out would be "updated" on every deploy.
+ */
+export function asStoredByAep(kind: ResourceKind, payload: Json): Json {
+  return kind === 'destination' && payload.status === undefined ? { ...payload, status: 'TEST' } : payload;
+}
+
 /** JSON with object keys sorted at every depth (array order is meaningful and kept). */
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
