@@ -349,3 +349,19 @@ test('a destination without "status" (AEP stores TEST) deploys once, then stays 
     assert.deepEqual(actions(again), ['destination-server:unchanged', 'audience-template:unchanged', 'destination:unchanged']);
     assert.deepEqual(writes(again), []);
   }));
+
+test('pull into a project whose files have other names rewrites them, and the folder deploys unchanged', () =>
+  withSim(async (sim) => {
+    const dir = exampleCopy();
+    const first = await deploy(sim, dir);
+    const renamed = mkdtempSync(join(tmpdir(), 'pindest-pull-'));
+    for (const [from, to] of [['destination.json', 'pinterest.destination.json'], ['destination-server.json', 'pinterest.destination-server.json'], ['audience-template.json', 'pinterest.audience-template.json']]) {
+      cpSync(join(dir, from!), join(renamed, to!));
+    }
+    const { api } = connect(sim);
+    const files = await pullDestination({ api, destinationId: first.resources[2]!.instanceId!, outputDir: renamed, state: await DeployState.open(deployStateStore(renamed), { environment: 'local', aepUrl: api.baseUrl, sandbox: api.sandbox, imsOrg: api.imsOrg }) });
+    assert.deepEqual(files.map((f) => f.path.slice(renamed.length + 1)), ['pinterest.destination-server.json', 'pinterest.audience-template.json', 'pinterest.destination.json']);
+    assert.equal(JSON.parse(readFileSync(join(renamed, 'pinterest.destination.json'), 'utf8')).instanceId, first.resources[2]!.instanceId);
+    const again = await deploy(sim, renamed);
+    assert.deepEqual(actions(again), ['destination-server:unchanged', 'audience-template:unchanged', 'destination:unchanged']);
+  }));

@@ -14,8 +14,9 @@ export const pullUsage = `usage: pindest pull (--destination-id ID | --name NAME
   Writes destination.json, destination-server.json and audience-template.json (into --output,
   default the current folder) from the destination configuration AEP holds and the server and
   template it names, as AEP returns them: they validate, and equal what was deployed except for the
-  fields AEP sets (instanceId, dates). The folder's .pindest/deploy.json remembers what was pulled,
-  so a deploy of the unchanged files sends nothing. Other files of the folder are left alone.
+  fields AEP sets (instanceId, dates). A folder that already has one file of a kind (under any
+  name) gets that file rewritten. The folder's .pindest/deploy.json remembers what was pulled, so a
+  deploy of the unchanged files sends nothing. Other files of the folder are left alone.
   Targets and credentials as for deploy (pindest deploy --help); the embedded simulator of
   --env local without --aep-url starts empty, so there pull only tells what is missing.
   Exit 0 when written, 1 when AEP has no such destination or refused, 2 on a usage error.`;

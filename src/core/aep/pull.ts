@@ -7,7 +7,8 @@
  * later change in AEP is seen as a conflict.
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { loadProject } from '../project/load';
 import { suggest } from '../text/suggest';
 import { asString, type Json } from '../project/project';
 import { AuthoringFailure, type AuthoringApi } from './api';
@@ -65,14 +66,18 @@ export async function pullDestination(options: PullOptions): Promise<PulledFile[
   }
   values.push(['destination', destination]);
   await mkdir(options.outputDir, { recursive: true });
+  // A folder that already has one file of a kind (pinterest.destination.json…) gets it rewritten,
+  // not a second file of that kind beside it.
+  const existing = (await loadProject([options.outputDir])).project;
   const out: PulledFile[] = [];
   for (const [kind, value] of values) {
-    const path = join(options.outputDir, PULL_FILE_NAMES[kind]);
+    const mine = existing.ofKind(kind);
+    const path = mine.length === 1 ? mine[0]!.path : join(options.outputDir, PULL_FILE_NAMES[kind]);
     const tmp = `${path}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(toProjectFile(value), null, 2) + '\n');
     await rename(tmp, path);
     const instanceId = asString(value.instanceId)!;
-    await options.state.put({ kind, file: PULL_FILE_NAMES[kind], name: resourceName(kind, value), status: 'deployed', instanceId, fingerprint: fingerprint(value), lastModifiedDate: asString(value.lastModifiedDate) });
+    await options.state.put({ kind, file: relative(options.outputDir, path), name: resourceName(kind, value), status: 'deployed', instanceId, fingerprint: fingerprint(value), lastModifiedDate: asString(value.lastModifiedDate) });
     out.push({ kind, name: resourceName(kind, value), instanceId, path });
   }
   return out;
