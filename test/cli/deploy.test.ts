@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,7 +160,7 @@ test('a change made in AEP since the last deploy is a conflict, with what to do;
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^Deploy stopped on a conflict: nothing was sent/);
     assert.match(r.stdout, /The destination "Pinterest Customer List" \(destination\.json\) was changed in AEP since the last deploy or pull from this folder/);
-    assert.match(r.stdout, /To keep AEP's version, pull it .*; to replace it with your file, deploy with --force\./);
+    assert.match(r.stdout, new RegExp(`To keep AEP's version, pull it \\(pindest pull --destination-id ${id} --output DIR\\) and carry your changes over; to replace it with your file, deploy with --force\\.`));
     assert.match(r.stdout, /\n-  "description": "Edited elsewhere\.",\n\+  "description": "Edited here\.",\n/);
     const check = JSON.parse((await pindestAsync(['pull', '--destination-id', id, '--output', mkdtempSync(join(tmpdir(), 'pindest-pull-cli-')), '--aep-url', sim.baseUrl, '--format', 'json'])).stdout);
     assert.equal(check.outcome, 'succeeded');
@@ -252,4 +252,14 @@ test('usage errors exit 2 with the synopsis; a misspelt command or option gets a
   assert.match(pindest(['--help']).stdout, /\n  deploy PROJECT .*\n  pull \(--destination-id ID \| --name NAME\).*\n  publish PROJECT/);
   const fr = pindest(['deploy'], { LANG: 'fr_FR.UTF-8' });
   assert.match(fr.stderr, /^pindest deploy: indiquez un dossier de projet/);
+});
+
+test('a deploy state that cannot be read is one clear message with the way out, and nothing is sent', () => {
+  const dir = exampleCopy();
+  mkdirSync(join(dir, '.pindest'));
+  writeFileSync(join(dir, '.pindest', 'deploy.json'), '{"version": 1, "resources": [{"kind": "destination"}]}');
+  const r = pindest(['deploy', '--aep-url', 'http://127.0.0.1:9/data/core/activation/authoring', dir]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^pindest deploy: .*\.pindest\/deploy\.json, resource entry 1, is incomplete or was edited by hand\. Delete \.pindest\/deploy\.json to start again/);
+  assert.equal(r.stdout, '');
 });

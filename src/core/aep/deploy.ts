@@ -166,7 +166,8 @@ function conflictAdvice(items: PlanItem[], options: DeployOptions): string {
   const c = items.find((i) => i.action === 'conflict')!;
   if (!c.current && c.message?.includes('was deleted')) return `Nothing was sent. To create it again, run deploy with --force; to stop deploying it, delete ${options.state.where}.`;
   if (c.message?.startsWith('AEP already holds')) return `Nothing was sent. If it is this file's resource, set "instanceId" in ${c.file} to its id and deploy again (it is then updated); otherwise give yours another name. --force creates a new one anyway.`;
-  return `Nothing was sent. To keep AEP's version, pull it (pindest pull --destination-id ID --output DIR) and carry your changes over; to replace it with your file, deploy with --force. Run deploy with --dry-run to see the differences.`;
+  const destinationId = items.find((i) => i.res.kind === 'destination')?.id ?? 'ID';
+  return `Nothing was sent. To keep AEP's version, pull it (pindest pull --destination-id ${destinationId} --output DIR) and carry your changes over; to replace it with your file, deploy with --force. Run deploy with --dry-run to see the differences.`;
 }
 
 async function run(options: DeployOptions, dryRun: boolean): Promise<DeployReport> {
