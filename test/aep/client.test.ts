@@ -241,3 +241,71 @@ test('settings from the environment: defaults, and a clear error for each missin
   err({ AEP_ACCESS_TOKEN: 'tok', AEP_API_KEY: 'k' }, /AEP_IMS_ORG is not set/);
   assert.throws(() => aepSettingsFromEnv({}, { environment: 'local' }), /needs the AEP simulator URL/);
 });
+
+test('a truncated answer to a read is sent again; a token expiring mid-run is renewed once', async () => {
+  const lines: string[] = [];
+  await withAepSimulator(
+    async (sim) => {
+      const aep = localClient(sim);
+      assert.deepEqual(await aep.destinations.list(), []);
+      assert.ok(lines.some((l) => /GET \S+destinations 200 .*fault=truncate/.test(l)), 'the first answer was cut off');
+    },
+    { faults: 'truncate:0.5', seed: 7, log: (l) => lines.push(l) },
+  );
+  lines.length = 0;
+  await withAepSimulator(
+    async (sim) => {
+      const aep = localClient(sim);
+      assert.deepEqual(await aep.destinations.list(), []);
+      assert.ok(lines.some((l) => /GET \S+destinations 401 .*fault=expire/.test(l)), 'AEP refused the token once');
+      assert.equal(lines.filter((l) => l.includes('POST /ims/token/v3 200')).length, 2, 'one new token');
+    },
+    { faults: 'expire:0.5', seed: 7, log: (l) => lines.push(l) },
+  );
+});
+
+test('events and errors name method, path and status only: no token, key or secret', () => {
+  const events: string[] = [];
+  return withAepSimulator(
+    async (sim) => {
+      const aep = localClient(sim, {}, { onEvent: (e) => events.push(JSON.stringify(e)) });
+      await aep.destinationServers.create(exampleConfig('destination-server'));
+      await aep.destinations.get('6f1c2a3b-0000-4000-8000-00000000abcd').catch(() => undefined);
+      const text = events.join('\n');
+      assert.ok(events.length >= 4);
+      for (const secret of [sim.seed.clientSecret, sim.seed.clientId, 'aepsim_', 'Bearer']) assert.ok(!text.includes(secret), `no ${secret.slice(0, 6)}… in events`);
+    },
+  );
+});
+
+test('publish requests are isolated by sandbox too', () =>
+  withAepSimulator(async (sim) => {
+    const dev = localClient(sim, { AEP_SANDBOX: 'dev' });
+    const destination = await dev.destinations.create(exampleConfig('destination'));
+    await dev.publish.submit(destination.instanceId);
+    const prod = localClient(sim);
+    assert.deepEqual(await prod.publish.list(), []);
+    await rejects(prod.publish.submit(destination.instanceId), 'bad-request', /AEP rejected POST publish request \(400\)/);
+  }));
+
+test('the client secret goes only to an https IMS (or a loopback simulator)', async () => {
+  let sent = 0;
+  const settings = aepSettingsFromEnv(
+    { AEP_CLIENT_ID: 'cid', AEP_CLIENT_SECRET: 'p8e-do-not-send', AEP_IMS_ORG: 'O@AdobeOrg' },
+    { environment: 'production', imsUrl: 'http://ims.example.com/ims/token/v3', fetch: (async () => { sent++; throw new Error('must not be called'); }) as typeof fetch },
+  );
+  const aep = createAepClientFromSettings(settings, { fetch: (async () => { sent++; throw new Error('must not be called'); }) as typeof fetch });
+  await rejects(aep.destinations.list(), 'config', /Refusing to send the Adobe client secret over plain http to ims\.example\.com/, ['p8e-do-not-send']);
+  assert.equal(sent, 0);
+});
+
+test('a call can be cancelled while it waits to retry', () =>
+  withAepSimulator(
+    async (sim) => {
+      const stop = new AbortController();
+      const aep = localClient(sim, {}, { retryTimeScale: 1, onEvent: (e) => e.type === 'retry' && stop.abort() });
+      const e = await rejects(aep.destinations.list(stop.signal), 'aborted', /Cancelled: GET \S+destinations was stopped/);
+      assert.equal(e.attempts, 1);
+    },
+    { faults: '503:1' },
+  ));

@@ -202,3 +202,9 @@ test('failOperations (opt-in, not done by AEP) refuses one operation with the gi
     },
     { failOperations: { createDestination: 400 } },
   ));
+
+test('the committed AEP contract is what the derive script produces from the vendored OpenAPI file (spec/adobe)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, ['scripts/derive-aep-contract.mjs', '--check'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});

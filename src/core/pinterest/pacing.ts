@@ -29,7 +29,11 @@ export const defaultSleep: Sleep = (ms, signal) =>
 /** `promise`, unless `signal` aborts first (an injected sleep may ignore the signal). */
 export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    // `promise` may reject too (a sleep started on the aborted signal): nobody else listens to it.
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
