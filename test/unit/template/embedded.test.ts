@@ -9,7 +9,7 @@ import { REQUEST_BODY_PATH, URL_PATH, readTemplate, templateEdits } from '../../
 /** The file after the edits the Edit Embedded Template view applies on save. */
 const writeTemplate = (text: string, template: string) => applyEdits(text, templateEdits(text, template));
 
-const SERVER = readFileSync(join(import.meta.dirname, '../../examples/pinterest-customer-list/destination-server.json'), 'utf8');
+const SERVER = readFileSync(join(import.meta.dirname, '../../../examples/pinterest-customer-list/destination-server.json'), 'utf8');
 
 test('reads the example requestBody unescaped', () => {
   const t = readTemplate(SERVER)!;
