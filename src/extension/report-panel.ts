@@ -82,7 +82,7 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   show(report: ActivationReport, savedAt?: string): void {
-    this.view = { report, savedAt, labels: labels(), resent: {} };
+    this.view = { report, savedAt, labels: labels(), tr: vscode.l10n.t, lang: vscode.env.language, resent: {} };
     this.last = { report, savedAt };
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {

@@ -20,6 +20,7 @@ import { redactHeaders } from '../core/pinterest/redact';
 import type { ReportPanel } from './report-panel';
 import type { ResendResult } from './report-html';
 import { saveRun } from './runs';
+import { msg } from '../core/report/l10n';
 import { fileStateStore, forgetState, memoryStateStore, STATE_FILE, type StateStore } from '../core/execute/state';
 import { basename, dirname, join } from 'node:path';
 
@@ -33,7 +34,7 @@ function stateFor(activationPath: string, baseUrl: string, sims: SimulatorManage
   const sim = sims.running;
   if (sim && sim.baseUrl === baseUrl) {
     let store = simulatorStates.get(sim);
-    if (!store) simulatorStates.set(sim, (store = memoryStateStore('memory only (the local simulator inside VS Code starts empty)')));
+    if (!store) simulatorStates.set(sim, (store = memoryStateStore(msg('memory only (the local simulator inside VS Code starts empty)'))));
     return store;
   }
   return fileStateStore(activationPath, vscode.workspace.asRelativePath(join(dirname(activationPath), STATE_FILE)));

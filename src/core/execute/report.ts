@@ -7,6 +7,7 @@
  */
 import { CUSTOMER_LIST_AUDIENCE_NOTE, identitiesLine, membershipLine, type PlanSummary } from './summary';
 import type { RetryInfo, RetryRecord } from '../pinterest/types';
+import { english, msg, type Translate } from '../report/l10n';
 
 export interface CallRecord {
   /**
@@ -94,24 +95,25 @@ export function formatActivationJson(report: ActivationReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
+/** Who makes a call and why (English; the extension translates it with `translateText`). */
 export const STEP_LABEL: Record<CallRecord['step'], string> = {
-  preflight: "pindest's read-only check, not done by AEP",
-  resolve: "pindest's read-only check, not done by AEP",
-  verify: "pindest's read-only check, not done by AEP",
-  'create-list': 'AEP: audience template create',
-  'create-audience': 'not done by AEP: --create-audience',
-  membership: 'AEP: destination server',
+  preflight: msg("pindest's read-only check, not done by AEP"),
+  resolve: msg("pindest's read-only check, not done by AEP"),
+  verify: msg("pindest's read-only check, not done by AEP"),
+  'create-list': msg('AEP: audience template create'),
+  'create-audience': msg('not done by AEP: --create-audience'),
+  membership: msg('AEP: destination server'),
 };
 
 /** The summary lines, with the words `pindest preview` uses for the same counts. */
-export function summaryLines(report: ActivationReport): string[] {
+export function summaryLines(report: ActivationReport, tr: Translate = english): string[] {
   const s = report.summary;
   return [
-    identitiesLine(s),
-    `${membershipLine(s)}: ${s.accepted} accepted, ${s.rejected} rejected`,
-    `Audience template creates (sent by AEP): ${s.created} (lists created ${s.created}, reused ${s.reused})`,
-    `pindest's read-only checks (not done by AEP): ${s.checks}`,
-    ...(s.notDoneByAep ? [`Opted-in calls, not done by AEP (--create-audience): ${s.notDoneByAep}`] : []),
+    identitiesLine(s, tr),
+    tr('{0}: {1} accepted, {2} rejected', membershipLine(s, tr), s.accepted, s.rejected),
+    tr('Audience template creates (sent by AEP): {0} (lists created {1}, reused {2})', s.created, s.created, s.reused),
+    tr("pindest's read-only checks (not done by AEP): {0}", s.checks),
+    ...(s.notDoneByAep ? [tr('Opted-in calls, not done by AEP (--create-audience): {0}', s.notDoneByAep)] : []),
   ];
 }
 
@@ -156,9 +158,8 @@ function duration(ms: number): string {
   return `${ms} ms`;
 }
 
-export function retryWait(r: RetryRecord, timeScale = 1): string {
-  if (r.reason === 'refresh') return 'a new access token, sent again at once';
-  const slept = timeScale === 1 ? '' : ` (this run waited ${duration(r.waitedMs)})`;
-  const asked = r.serverAskedMs !== undefined ? `; Pinterest asked for ${duration(r.serverAskedMs)}, which AEP ignores` : '';
-  return `AEP waits ${duration(r.aepWaitMs)}${slept}${asked}`;
+export function retryWait(r: RetryRecord, timeScale = 1, tr: Translate = english): string {
+  if (r.reason === 'refresh') return tr('a new access token, sent again at once');
+  const waits = timeScale === 1 ? tr('AEP waits {0}', duration(r.aepWaitMs)) : tr('AEP waits {0} (this run waited {1})', duration(r.aepWaitMs), duration(r.waitedMs));
+  return r.serverAskedMs === undefined ? waits : tr('{0}; Pinterest asked for {1}, which AEP ignores', waits, duration(r.serverAskedMs));
 }
