@@ -47,6 +47,22 @@ function retryTimeScaleSetting(value: number | null | undefined): number | undef
   return typeof n === 'number' ? n : undefined;
 }
 
+/** The execute step's phase, as the progress notification says it. */
+function phaseLabel(phase: string): string {
+  switch (phase) {
+    case 'preflight':
+      return vscode.l10n.t('checking the ad account');
+    case 'audiences':
+      return vscode.l10n.t('customer lists');
+    case 'membership':
+      return vscode.l10n.t('membership requests');
+    case 'verify':
+      return vscode.l10n.t('reading the lists back');
+    default:
+      return phase;
+  }
+}
+
 export interface SendDeps {
   log: Log;
   auth: Auth;
@@ -102,7 +118,7 @@ export async function sendTestActivation({ log, auth, sims, environment, reports
         cwd: vscode.workspace.getWorkspaceFolder(vscode.Uri.file(activation.path))?.uri.fsPath ?? where.folder,
         onProgress: ({ phase, done, total }) => {
           const pct = total ? Math.round((done / total) * 100) : 0;
-          progress.report({ message: `${phase} ${done}/${total}`, increment: Math.max(0, pct - last) });
+          progress.report({ message: `${phaseLabel(phase)} ${done}/${total}`, increment: Math.max(0, pct - last) });
           last = Math.max(last, pct);
         },
       });
