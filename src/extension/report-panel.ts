@@ -54,9 +54,9 @@ function labels(): ReportLabels {
   };
 }
 
-/** The Markdown export: today's report format (summary, tables, every call). */
+/** The Markdown export: today's report format (summary, tables, every call), in the display language. */
 export function reportMarkdown(report: ActivationReport): string {
-  return activationMarkdown(report, formatActivationText(report));
+  return activationMarkdown(report, formatActivationText(report, vscode.l10n.t), vscode.l10n.t);
 }
 
 export class ReportPanel implements vscode.Disposable {

@@ -8,12 +8,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { executePlan } from '../../src/core/execute/execute';
+import { formatActivationText } from '../../src/core/execute/report';
 import { aepRetryPolicy, createPinterestClient, staticTokenProvider } from '../../src/core/pinterest';
 import { resolveActivation } from '../../src/core/plan/activation';
 import { buildPlan } from '../../src/core/plan/plan';
 import { Project } from '../../src/core/project/project';
 import { fill, type Translate } from '../../src/core/report/l10n';
 import { previewReport } from '../../src/core/report/preview';
+import { activationMarkdown } from '../../src/extension/activation-md';
 import { renderPreviewPage } from '../../src/extension/preview-html';
 import { ENGLISH_LABELS, renderReportPage } from '../../src/extension/report-html';
 import { startSimulator } from '../../src/simulator';
@@ -189,4 +191,16 @@ test('the test activation report in French: summary lines, retries, notes and ad
   assert.match(cancelledText, /L'activation de test a été annulée ; les appels listés ont été envoyés\. Relancez-la quand vous êtes prêt ; les listes déjà créées sont mémorisées dans \S.* et réutilisées\./);
   // the saved report stays English, as `pindest push --format json` writes it
   assert.match(cancelled.failure!.message, /^The test activation was cancelled/);
+  // "Export as Markdown" (and the diff of two runs) in French too, every call included
+  const mdEnglish = englishSentences(['activation-md.ts', 'execute/report.ts', 'execute/summary.ts', 'execute/execute.ts', 'pinterest/retry.ts']);
+  for (const report of [ok, dropped, cancelled]) {
+    const md = activationMarkdown(report, formatActivationText(report, french), french);
+    for (const e of mdEnglish) assert.ok(!md.includes(e), `English left in the French Markdown: "${e}"`);
+  }
+  const md = activationMarkdown(ok, formatActivationText(ok, french), french);
+  assert.match(md, /^# Activation de test réussie$/m);
+  assert.match(md, /^\| Audience \| Type d'identité \| Envoyées \| Acceptées \| Rejetées \| Réessayées \|$/m);
+  assert.match(md, /^## Chaque requête et chaque réponse$/m);
+  assert.match(md, /^ {2}audience \/ type d'identité {24}envoyées {2}acceptées {2}rejetées {2}réessayées {2}abandonnées par AEP$/m);
+  assert.match(md, /^ {2}\d+\. POST \S+ → 200 .*\(create-list, Spring buyers; AEP : création par le modèle d'audience\)$/m);
 });
