@@ -4,7 +4,8 @@
 // French twins are checked by test/unit/rules/rule-pages.test.ts. The pages rendered in French
 // (the bundle applied as VS Code applies it) keep none of those English sentences.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { executePlan } from '../../src/core/execute/execute';
@@ -13,11 +14,12 @@ import { aepRetryPolicy, createPinterestClient, staticTokenProvider } from '../.
 import { resolveActivation } from '../../src/core/plan/activation';
 import { buildPlan } from '../../src/core/plan/plan';
 import { Project } from '../../src/core/project/project';
-import { fill, type Translate } from '../../src/core/report/l10n';
+import { fill, translateText, type Translate } from '../../src/core/report/l10n';
 import { previewReport } from '../../src/core/report/preview';
 import { activationMarkdown } from '../../src/extension/activation-md';
 import { renderPreviewPage } from '../../src/extension/preview-html';
 import { ENGLISH_LABELS, renderReportPage } from '../../src/extension/report-html';
+import { loadRun } from '../../src/extension/runs';
 import { startSimulator } from '../../src/simulator';
 import { EXAMPLE_DIR, exampleFiles, type ExampleFiles } from '../helpers/example';
 import { exampleProfiles } from '../helpers/plan';
@@ -203,4 +205,18 @@ test('the test activation report in French: summary lines, retries, notes and ad
   assert.match(md, /^## Chaque requête et chaque réponse$/m);
   assert.match(md, /^ {2}audience \/ type d'identité {24}envoyées {2}acceptées {2}rejetées {2}réessayées {2}abandonnées par AEP$/m);
   assert.match(md, /^ {2}\d+\. POST \S+ → 200 .*\(create-list, Spring buyers; AEP : création par le modèle d'audience\)$/m);
+});
+
+test('an error the extension shows is translated where it is shown, its arguments kept; other text is left as it is', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pindest-l10n-'));
+  try {
+    const junk = join(dir, 'x (1) [a]+.json');
+    writeFileSync(junk, '{ not json');
+    const e = await loadRun(junk).then(() => undefined, (x: Error) => x);
+    assert.equal(e?.message, `${junk} is not a saved test activation run.`);
+    assert.equal(translateText(e!.message, french), `${junk} n'est pas une activation de test enregistrée.`);
+    assert.equal(translateText('Pinterest said no.', french), 'Pinterest said no.');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
