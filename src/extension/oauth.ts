@@ -13,6 +13,18 @@ import { REQUIRED_SCOPES } from '../core/pinterest/scopes';
 import { secretUrl } from '../core/pinterest/urls';
 import { english, fill, msg, type Translate } from '../core/report/l10n';
 
+/** The sign-in's errors, in English; `msg` lets the command that shows one translate it. */
+const SAY = {
+  noAccessToken: msg('Pinterest answered the token request without an access token.'),
+  tokenTimeout: msg('Pinterest did not answer the token request within 30 seconds: check the connection, then sign in again.'),
+  tooLarge: msg("The answer to the token request was larger than {0} and was not read: check pindest.pinterest.baseUrl (Pinterest's token answers are small)."),
+  refused: msg('Pinterest refused the token request (HTTP {0}). Check the app id and secret, then sign in again.'),
+  noRefreshToken: msg('The access token expired and there is no refresh token: sign in to Pinterest again.'),
+  denied: msg('Pinterest did not grant access (the authorization was denied or cancelled).'),
+  timedOut: msg('Sign-in timed out: no answer from the browser within 5 minutes.'),
+  cancelled: msg('Sign-in cancelled.'),
+};
+
 /** A token request that takes longer than this is abandoned (sign-in must end in bounded time). */
 const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
 
@@ -48,7 +60,7 @@ export class OAuthError extends Error {}
 
 export function parseTokenResponse(body: unknown, now = Date.now()): TokenSet {
   const o = body as Record<string, unknown> | null;
-  if (!o || typeof o.access_token !== 'string') throw new OAuthError(msg('Pinterest answered the token request without an access token.'));
+  if (!o || typeof o.access_token !== 'string') throw new OAuthError(SAY.noAccessToken);
   return {
     accessToken: o.access_token,
     refreshToken: typeof o.refresh_token === 'string' ? o.refresh_token : undefined,
@@ -80,7 +92,7 @@ async function tokenRequest(url: URL, client: ClientCredentials, form: Record<st
     signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     redirect: 'manual',
   }).catch((e: unknown) => {
-    if (timeout.aborted) throw new OAuthError(msg('Pinterest did not answer the token request within 30 seconds: check the connection, then sign in again.'));
+    if (timeout.aborted) throw new OAuthError(SAY.tokenTimeout);
     throw e;
   });
   let body: unknown;
@@ -89,7 +101,7 @@ async function tokenRequest(url: URL, client: ClientCredentials, form: Record<st
     body = JSON.parse(await readBoundedText(res, MAX_RESPONSE_BYTES));
   } catch (e) {
     if (e instanceof ResponseTooLargeError) {
-      throw new OAuthError(fill(msg("The answer to the token request was larger than {0} and was not read: check pindest.pinterest.baseUrl (Pinterest's token answers are small)."), [describeBytes(e.maxBytes)]));
+      throw new OAuthError(fill(SAY.tooLarge, [describeBytes(e.maxBytes)]));
     }
     body = undefined;
   }
@@ -97,7 +109,7 @@ async function tokenRequest(url: URL, client: ClientCredentials, form: Record<st
     const message = (body as { message?: unknown } | undefined)?.message;
     // Scrubbed as the client scrubs Pinterest's messages: an answer may echo the secret, code or refresh token.
     const shown = typeof message === 'string' ? scrubText(message, [client.clientSecret, ...Object.values(form)]) : '';
-    throw new OAuthError(fill(msg('Pinterest refused the token request (HTTP {0}). Check the app id and secret, then sign in again.'), [`${res.status}${shown ? `: ${shown}` : ''}`]));
+    throw new OAuthError(fill(SAY.refused, [`${res.status}${shown ? `: ${shown}` : ''}`]));
   }
   return parseTokenResponse(body);
 }
@@ -108,7 +120,7 @@ export async function exchangeCode(baseUrl: string, client: ClientCredentials, c
 }
 
 export async function refreshTokens(baseUrl: string, client: ClientCredentials, tokens: TokenSet, fetchFn: typeof fetch = fetch): Promise<TokenSet> {
-  if (!tokens.refreshToken) throw new OAuthError(msg('The access token expired and there is no refresh token: sign in to Pinterest again.'));
+  if (!tokens.refreshToken) throw new OAuthError(SAY.noRefreshToken);
   const url = tokenEndpoint(baseUrl, 'the refresh token');
   const next = await tokenRequest(url, client, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, fetchFn);
   return { ...next, refreshToken: next.refreshToken ?? tokens.refreshToken };
@@ -149,7 +161,7 @@ export async function startLoopback(state: string, signal?: AbortSignal, timeout
     const c = url.searchParams.get('code');
     if (error || !c) {
       res.writeHead(400).end(PAGE(tr('Sign-in cancelled'), tr('Pinterest did not grant access. You can close this tab.')));
-      reject(new OAuthError(msg('Pinterest did not grant access (the authorization was denied or cancelled).')));
+      reject(new OAuthError(SAY.denied));
       return;
     }
     res.writeHead(200).end(PAGE(tr('Signed in'), tr('You can close this tab and return to VS Code.')));
@@ -159,13 +171,13 @@ export async function startLoopback(state: string, signal?: AbortSignal, timeout
     server.once('error', rej);
     server.listen(0, '127.0.0.1', () => res());
   });
-  const timer = setTimeout(() => reject(new OAuthError(msg('Sign-in timed out: no answer from the browser within 5 minutes.'))), timeoutMs);
+  const timer = setTimeout(() => reject(new OAuthError(SAY.timedOut)), timeoutMs);
   const close = () => {
     clearTimeout(timer);
     server.close();
     server.closeAllConnections?.();
   };
-  signal?.addEventListener('abort', () => reject(new OAuthError(msg('Sign-in cancelled.'))), { once: true });
+  signal?.addEventListener('abort', () => reject(new OAuthError(SAY.cancelled)), { once: true });
   code.finally(close).catch(() => undefined);
   const port = (server.address() as AddressInfo).port;
   return { redirectUri: `http://127.0.0.1:${port}/callback`, code, close };

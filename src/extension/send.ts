@@ -29,12 +29,14 @@ import { basename, dirname, join } from 'node:path';
  * as that simulator runs, never in the project's state file (they would be stale after a restart).
  */
 const simulatorStates = new WeakMap<object, StateStore>();
+/** Where the in-process simulator's lists are remembered (English in the report; shown translated). */
+const SIMULATOR_MEMORY = msg('memory only (the local simulator inside VS Code starts empty)');
 
 function stateFor(activationPath: string, baseUrl: string, sims: SimulatorManager): StateStore {
   const sim = sims.running;
   if (sim && sim.baseUrl === baseUrl) {
     let store = simulatorStates.get(sim);
-    if (!store) simulatorStates.set(sim, (store = memoryStateStore(msg('memory only (the local simulator inside VS Code starts empty)'))));
+    if (!store) simulatorStates.set(sim, (store = memoryStateStore(SIMULATOR_MEMORY)));
     return store;
   }
   return fileStateStore(activationPath, vscode.workspace.asRelativePath(join(dirname(activationPath), STATE_FILE)));

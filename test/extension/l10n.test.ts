@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { executePlan } from '../../src/core/execute/execute';
@@ -131,7 +133,7 @@ function englishSentences(files: string[]): string[] {
   const out: string[] = [];
   for (const [message, where] of messages()) {
     if (!where.some((f) => files.some((x) => f.endsWith(x))) || FR[message] === message) continue;
-    for (const part of message.split(/\{\d+\}/)) if (part.trim().split(/\s+/).length >= 3 && !FR[message]!.includes(part.trim())) out.push(part.trim());
+    for (const part of message.split(/\{\d+\}/)) if (part.trim().split(/\s+/).length >= 3 && !(FR[message] ?? '').includes(part.trim())) out.push(part.trim());
   }
   return out;
 }
@@ -219,4 +221,28 @@ test('an error the extension shows is translated where it is shown, its argument
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('every msg-marked message is marked when its module loads, so a run saved earlier is translated when reopened', () => {
+  const marked = new Map<string, string>();
+  for (const file of [...sources(join(ROOT, 'src/core')), ...sources(join(ROOT, 'src/extension'))]) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\bmsg\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/g)) marked.set(m[1]!.slice(1, -1).replace(/\\(.)/g, '$1'), file.slice(ROOT.length + 1));
+  }
+  assert.ok(marked.size > 30, `only ${marked.size} msg messages found`);
+  for (const file of new Set(marked.values())) {
+    const code = readFileSync(join(ROOT, file), 'utf8');
+    if (/from 'vscode'/.test(code)) {
+      // Cannot load outside VS Code: its msg calls must be module constants.
+      for (const line of code.split('\n').filter((l) => /\bmsg\(/.test(l))) assert.match(line, /^(export )?const [A-Z_]+ = msg\(/, `${file}: msg outside a module constant: ${line.trim()}`);
+    }
+  }
+  // In a fresh process: loading the modules, and nothing else, must mark every message.
+  const pure = [...new Set(marked.values())].filter((f) => !/from 'vscode'/.test(readFileSync(join(ROOT, f), 'utf8')));
+  const script = `const l = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/core/report/l10n.ts')).href)});
+for (const f of ${JSON.stringify(pure.map((f) => pathToFileURL(join(ROOT, f)).href))}) await import(f);
+console.log(JSON.stringify([...l.storedMessages()]));`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(child.status, 0, child.stderr);
+  const loaded = new Set(JSON.parse(child.stdout) as string[]);
+  for (const [text, file] of marked) if (!/from 'vscode'/.test(readFileSync(join(ROOT, file), 'utf8'))) assert.ok(loaded.has(text), `${file}: msg('${text}') is called inside a function, not when the module loads`);
 });

@@ -37,7 +37,7 @@ export function fileStateStore(activationPath: string, displayPath = STATE_FILE)
         return await readFile(path, 'utf8');
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw new StateError(`${displayPath} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, msg('Check its permissions, or run with --fresh to start a new one.'));
+        throw new StateError(`${displayPath} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, CHECK_PERMISSIONS);
       }
     },
     async write(text) {
@@ -109,6 +109,7 @@ export class StateError extends Error {
   }
 }
 
+const CHECK_PERMISSIONS = msg('Check its permissions, or run with --fresh to start a new one.');
 const FRESH = msg('Run with --fresh (or the command "Forget Test Activation State") to forget it; the lists already in Pinterest stay there.');
 
 function isString(x: unknown): x is string {

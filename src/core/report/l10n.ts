@@ -21,11 +21,17 @@ const stored = new Set<string>();
 
 /**
  * Marks an English message the core stores in a report (with `{n}` placeholders, filled with
- * `fill`), so that `translateText` can translate the stored line. Returns the message.
+ * `fill`), so that `translateText` can translate the stored line. Returns the message. Call it
+ * when the module loads (a constant), so that a report saved earlier is translated too.
  */
 export function msg(message: string): string {
   stored.add(message);
   return message;
+}
+
+/** The messages marked so far (the tests check that every `msg` is marked when its module loads). */
+export function storedMessages(): ReadonlySet<string> {
+  return stored;
 }
 
 const patterns = new Map<string, RegExp>();
