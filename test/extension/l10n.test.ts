@@ -177,6 +177,9 @@ async function run(faults?: string, signal?: AbortSignal) {
 }
 
 test('the test activation report in French: summary lines, retries, notes and advice the core stored in English are shown in French', async () => {
+  // The page's default labels are the English of the ones report-panel.ts translates.
+  const flat = (o: unknown): string[] => (typeof o === 'string' ? [o] : Object.values(o as object).flatMap(flat));
+  for (const label of flat(ENGLISH_LABELS)) if (label !== 'AEP') assert.ok(label in FR, `no French for the report label: ${label}`);
   const ok = await run();
   assert.equal(ok.outcome, 'succeeded', ok.failure?.message);
   // Every call answered 429: the preflight check is retried as AEP would, then the run is refused.
