@@ -3,6 +3,7 @@
  * the core's ActivationReport, whose values are already masked or hashed. Table cells are escaped.
  */
 import { summaryLines, type ActivationReport } from '../core/execute/report';
+import { english, translateText, type Translate } from '../core/report/l10n';
 
 /** A Markdown table cell: no pipes, no line breaks, no HTML, no backtick runs. */
 export function mdCell(value: unknown): string {
@@ -37,41 +38,55 @@ export function totals(report: ActivationReport): Totals {
   };
 }
 
-const VERDICT: Record<ActivationReport['outcome'], string> = {
-  succeeded: 'succeeded',
-  failed: 'FAILED',
-  cancelled: 'cancelled',
-  refused: 'refused before sending anything',
-};
+function verdict(outcome: ActivationReport['outcome'], tr: Translate): string {
+  switch (outcome) {
+    case 'succeeded':
+      return tr('Test activation succeeded');
+    case 'failed':
+      return tr('Test activation FAILED');
+    case 'cancelled':
+      return tr('Test activation cancelled');
+    case 'refused':
+      return tr('Test activation refused before sending anything');
+  }
+}
 
-export function activationMarkdown(report: ActivationReport, text: string): string {
+/** `tr`: the words in the display language (vscode.l10n.t); English by default. */
+export function activationMarkdown(report: ActivationReport, text: string, tr: Translate = english): string {
   const t = totals(report);
   const out: string[] = [];
-  out.push(`# Test activation ${VERDICT[report.outcome]}`, '');
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  out.push(`# ${verdict(report.outcome, tr)}`, '');
   out.push(`**${mdCell(report.activation.name)}** (${mdCell(report.activation.file)}) → ${mdCell(report.activation.destination)}  `);
-  out.push(`Environment **${mdCell(report.environment)}** (${mdCell(report.baseUrl)}), ad account **${mdCell(report.adAccount.id)}**${report.adAccount.name ? ` "${mdCell(report.adAccount.name)}"` : ''}`, '');
-  if (report.failure) out.push(`> **${mdCell(report.failure.message)}**  `, `> What to do: ${mdCell(report.failure.whatToDo)}`, '');
-  out.push(`**${t.accepted} accepted**, ${t.rejected} rejected, ${t.sent} sent, ${t.retried} retried; ${t.calls} calls (${t.failedCalls} failed).`, '');
-  if (report.summary) out.push(...summaryLines(report).map((l) => `- ${mdCell(l)}`), '');
+  out.push(
+    report.adAccount.name
+      ? tr('Environment **{0}** ({1}), ad account **{2}** "{3}"', mdCell(report.environment), mdCell(report.baseUrl), mdCell(report.adAccount.id), mdCell(report.adAccount.name))
+      : tr('Environment **{0}** ({1}), ad account **{2}**', mdCell(report.environment), mdCell(report.baseUrl), mdCell(report.adAccount.id)),
+    '',
+  );
+  if (report.failure) out.push(`> **${mdCell(translateText(report.failure.message, tr))}**  `, `> ${tr('What to do: {0}', mdCell(translateText(report.failure.whatToDo, tr)))}`, '');
+  out.push(tr('**{0} accepted**, {1} rejected, {2} sent, {3} retried; {4} calls ({5} failed).', t.accepted, t.rejected, t.sent, t.retried, t.calls, t.failedCalls), '');
+  if (report.summary) out.push(...summaryLines(report, tr).map((l) => `- ${mdCell(l)}`), '');
   if (report.counts.length) {
-    out.push('| Audience | Identity type | Sent | Accepted | Rejected | Retried |', '| --- | --- | ---: | ---: | ---: | ---: |');
+    out.push(row([tr('Audience'), tr('Identity type'), tr('Sent'), tr('Accepted'), tr('Rejected'), tr('Retried')]), '| --- | --- | ---: | ---: | ---: | ---: |');
     for (const c of report.counts) out.push(`| ${mdCell(c.audience)} | ${mdCell(c.identityType)} | ${c.sent} | ${c.accepted} | ${c.rejected} | ${c.retried} |`);
     out.push('');
   }
   const notSent = Object.entries(report.notSent);
   if (notSent.length) {
-    out.push('Not sent (refused before sending):', '');
+    out.push(tr('Not sent (refused before sending):'), '');
     for (const [reason, n] of notSent) out.push(`- ${mdCell(reason)}: ${n}`);
     out.push('');
   }
   if (report.lists.length) {
-    out.push('| Audience | Customer list | List | Status | Uploaded | Removed |', '| --- | --- | --- | --- | ---: | ---: |');
-    for (const l of report.lists) out.push(`| ${mdCell(l.audience)} | ${mdCell(l.customerListId)} | ${l.origin === 'activation' ? 'from the activation file' : l.origin} | ${mdCell(l.status ?? '')} | ${l.uploaded ?? ''} | ${l.removed ?? ''} |`);
-    out.push('', `Lists are remembered in ${mdCell(report.state.where)}.`, '');
+    out.push(row([tr('Audience'), tr('Customer list'), tr('List'), tr('Status'), tr('Uploaded'), tr('Removed')]), '| --- | --- | --- | --- | ---: | ---: |');
+    const origin = (o: string) => (o === 'activation' ? tr('from the activation file') : o === 'created' ? tr('created') : o === 'reused' ? tr('reused') : o);
+    for (const l of report.lists) out.push(`| ${mdCell(l.audience)} | ${mdCell(l.customerListId)} | ${origin(l.origin)} | ${mdCell(l.status ?? '')} | ${l.uploaded ?? ''} | ${l.removed ?? ''} |`);
+    out.push('', tr('Lists are remembered in {0}.', mdCell(translateText(report.state.where, tr))), '');
   }
   if (report.notes?.length) {
-    out.push(...report.notes.map((n) => `> ${mdCell(n)}`), '');
+    out.push(...report.notes.map((n) => `> ${mdCell(translateText(n, tr))}`), '');
   }
-  out.push('## Every request and response', '', '```text', text.replace(/```/g, "'''").trimEnd(), '```', '');
+  out.push(`## ${tr('Every request and response')}`, '', '```text', text.replace(/```/g, "'''").trimEnd(), '```', '');
   return out.join('\n');
 }

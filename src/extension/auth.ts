@@ -149,7 +149,7 @@ export class Auth {
       async (_p, cancel) => {
         const abort = new AbortController();
         cancel.onCancellationRequested(() => abort.abort());
-        const loop = await startLoopback(state, abort.signal);
+        const loop = await startLoopback(state, abort.signal, undefined, vscode.l10n.t);
         try {
           const url = authorizeUrl(authorizeBase, clientId, loop.redirectUri, state);
           await vscode.env.openExternal(vscode.Uri.parse(url));

@@ -43,3 +43,11 @@ function piece(v: unknown): string {
   if (v === false) return '';
   return html(v);
 }
+
+/**
+ * A translated message whose `{n}` placeholders are HTML (`Safe`) or values to escape: the
+ * message's own text is escaped, so a translation cannot inject markup either.
+ */
+export function hfill(message: string, ...parts: unknown[]): Safe {
+  return new Safe(message.split(/(\{\d+\})/).map((s, i) => (i % 2 ? (parts[Number(s.slice(1, -1))] === undefined ? html(s) : piece(parts[Number(s.slice(1, -1))])) : html(s))).join(''));
+}

@@ -20,6 +20,7 @@ import { TEMPLATE_SCHEME } from '../core/template/embedded';
 import { forgetTestActivationState, resendCall, sendTestActivation } from './send';
 import { compareSavedRuns, openSavedReport, ReportPanel } from './report-panel';
 import type { ActivationReport } from '../core/execute/report';
+import { translateText } from '../core/report/l10n';
 import { refuseUntrusted } from './trust';
 import { generateSampleProfilesCommand, showSampleTemplateCommand } from './samples';
 
@@ -93,7 +94,8 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
           return await fn(...args);
         } catch (e) {
           log.error(`Command ${id} failed`, e);
-          void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e), vscode.l10n.t('Show Log')).then((p) => p && log.show());
+          // Messages marked with msg (sign-in, the core's advice) are shown in the display language.
+          void vscode.window.showErrorMessage(e instanceof Error ? translateText(e.message, vscode.l10n.t) : String(e), vscode.l10n.t('Show Log')).then((p) => p && log.show());
           return undefined;
         }
       }),

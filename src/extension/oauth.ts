@@ -11,6 +11,19 @@ import { MAX_RESPONSE_BYTES, ResponseTooLargeError, describeBytes, readBoundedTe
 import { scrubText } from '../core/pinterest/redact';
 import { REQUIRED_SCOPES } from '../core/pinterest/scopes';
 import { secretUrl } from '../core/pinterest/urls';
+import { english, fill, msg, type Translate } from '../core/report/l10n';
+
+/** The sign-in's errors, in English; `msg` lets the command that shows one translate it. */
+const SAY = {
+  noAccessToken: msg('Pinterest answered the token request without an access token.'),
+  tokenTimeout: msg('Pinterest did not answer the token request within 30 seconds: check the connection, then sign in again.'),
+  tooLarge: msg("The answer to the token request was larger than {0} and was not read: check pindest.pinterest.baseUrl (Pinterest's token answers are small)."),
+  refused: msg('Pinterest refused the token request (HTTP {0}). Check the app id and secret, then sign in again.'),
+  noRefreshToken: msg('The access token expired and there is no refresh token: sign in to Pinterest again.'),
+  denied: msg('Pinterest did not grant access (the authorization was denied or cancelled).'),
+  timedOut: msg('Sign-in timed out: no answer from the browser within 5 minutes.'),
+  cancelled: msg('Sign-in cancelled.'),
+};
 
 /** A token request that takes longer than this is abandoned (sign-in must end in bounded time). */
 const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
@@ -47,7 +60,7 @@ export class OAuthError extends Error {}
 
 export function parseTokenResponse(body: unknown, now = Date.now()): TokenSet {
   const o = body as Record<string, unknown> | null;
-  if (!o || typeof o.access_token !== 'string') throw new OAuthError('Pinterest answered the token request without an access token.');
+  if (!o || typeof o.access_token !== 'string') throw new OAuthError(SAY.noAccessToken);
   return {
     accessToken: o.access_token,
     refreshToken: typeof o.refresh_token === 'string' ? o.refresh_token : undefined,
@@ -79,7 +92,7 @@ async function tokenRequest(url: URL, client: ClientCredentials, form: Record<st
     signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     redirect: 'manual',
   }).catch((e: unknown) => {
-    if (timeout.aborted) throw new OAuthError('Pinterest did not answer the token request within 30 seconds: check the connection, then sign in again.');
+    if (timeout.aborted) throw new OAuthError(SAY.tokenTimeout);
     throw e;
   });
   let body: unknown;
@@ -88,7 +101,7 @@ async function tokenRequest(url: URL, client: ClientCredentials, form: Record<st
     body = JSON.parse(await readBoundedText(res, MAX_RESPONSE_BYTES));
   } catch (e) {
     if (e instanceof ResponseTooLargeError) {
-      throw new OAuthError(`The answer to the token request was larger than ${describeBytes(e.maxBytes)} and was not read: check pindest.pinterest.baseUrl (Pinterest's token answers are small).`);
+      throw new OAuthError(fill(SAY.tooLarge, [describeBytes(e.maxBytes)]));
     }
     body = undefined;
   }
@@ -96,7 +109,7 @@ async function tokenRequest(url: URL, client: ClientCredentials, form: Record<st
     const message = (body as { message?: unknown } | undefined)?.message;
     // Scrubbed as the client scrubs Pinterest's messages: an answer may echo the secret, code or refresh token.
     const shown = typeof message === 'string' ? scrubText(message, [client.clientSecret, ...Object.values(form)]) : '';
-    throw new OAuthError(`Pinterest refused the token request (HTTP ${res.status}${shown ? `: ${shown}` : ''}). Check the app id and secret, then sign in again.`);
+    throw new OAuthError(fill(SAY.refused, [`${res.status}${shown ? `: ${shown}` : ''}`]));
   }
   return parseTokenResponse(body);
 }
@@ -107,7 +120,7 @@ export async function exchangeCode(baseUrl: string, client: ClientCredentials, c
 }
 
 export async function refreshTokens(baseUrl: string, client: ClientCredentials, tokens: TokenSet, fetchFn: typeof fetch = fetch): Promise<TokenSet> {
-  if (!tokens.refreshToken) throw new OAuthError('The access token expired and there is no refresh token: sign in to Pinterest again.');
+  if (!tokens.refreshToken) throw new OAuthError(SAY.noRefreshToken);
   const url = tokenEndpoint(baseUrl, 'the refresh token');
   const next = await tokenRequest(url, client, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, fetchFn);
   return { ...next, refreshToken: next.refreshToken ?? tokens.refreshToken };
@@ -123,8 +136,8 @@ export interface Loopback {
 const PAGE = (title: string, text: string) =>
   `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:sans-serif"><h1>${title}</h1><p>${text}</p></body></html>`;
 
-/** Listens on 127.0.0.1:<free port>/callback for one redirect carrying `state`. */
-export async function startLoopback(state: string, signal?: AbortSignal, timeoutMs = 5 * 60_000): Promise<Loopback> {
+/** Listens on 127.0.0.1:<free port>/callback for one redirect carrying `state`; `tr` words the browser's page. */
+export async function startLoopback(state: string, signal?: AbortSignal, timeoutMs = 5 * 60_000, tr: Translate = english): Promise<Loopback> {
   let resolve!: (code: string) => void;
   let reject!: (e: Error) => void;
   const code = new Promise<string>((res, rej) => {
@@ -141,30 +154,30 @@ export async function startLoopback(state: string, signal?: AbortSignal, timeout
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
     if (url.searchParams.get('state') !== state) {
-      res.writeHead(400).end(PAGE('Sign-in failed', 'The answer did not match this sign-in attempt. Start Sign In to Pinterest again from VS Code.'));
+      res.writeHead(400).end(PAGE(tr('Sign-in failed'), tr('The answer did not match this sign-in attempt. Start Sign In to Pinterest again from VS Code.')));
       return;
     }
     const error = url.searchParams.get('error');
     const c = url.searchParams.get('code');
     if (error || !c) {
-      res.writeHead(400).end(PAGE('Sign-in cancelled', 'Pinterest did not grant access. You can close this tab.'));
-      reject(new OAuthError('Pinterest did not grant access (the authorization was denied or cancelled).'));
+      res.writeHead(400).end(PAGE(tr('Sign-in cancelled'), tr('Pinterest did not grant access. You can close this tab.')));
+      reject(new OAuthError(SAY.denied));
       return;
     }
-    res.writeHead(200).end(PAGE('Signed in', 'You can close this tab and return to VS Code.'));
+    res.writeHead(200).end(PAGE(tr('Signed in'), tr('You can close this tab and return to VS Code.')));
     resolve(c);
   });
   await new Promise<void>((res, rej) => {
     server.once('error', rej);
     server.listen(0, '127.0.0.1', () => res());
   });
-  const timer = setTimeout(() => reject(new OAuthError('Sign-in timed out: no answer from the browser within 5 minutes.')), timeoutMs);
+  const timer = setTimeout(() => reject(new OAuthError(SAY.timedOut)), timeoutMs);
   const close = () => {
     clearTimeout(timer);
     server.close();
     server.closeAllConnections?.();
   };
-  signal?.addEventListener('abort', () => reject(new OAuthError('Sign-in cancelled.')), { once: true });
+  signal?.addEventListener('abort', () => reject(new OAuthError(SAY.cancelled)), { once: true });
   code.finally(close).catch(() => undefined);
   const port = (server.address() as AddressInfo).port;
   return { redirectUri: `http://127.0.0.1:${port}/callback`, code, close };

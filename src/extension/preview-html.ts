@@ -5,7 +5,8 @@
  */
 import type { PreviewReport } from '../core/report/preview';
 import { buildCsp } from './csp';
-import { h, type Safe } from './html';
+import { english, type Translate } from '../core/report/l10n';
+import { h, hfill, type Safe } from './html';
 
 export interface PageResources {
   cspSource: string;
@@ -19,9 +20,9 @@ export interface PreviewLabels {
   title: string;
 }
 
-export function page(res: PageResources, title: string, body: Safe): string {
+export function page(res: PageResources, title: string, body: Safe, lang = 'en'): string {
   return h`<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${buildCsp(res)}">
@@ -37,22 +38,29 @@ ${body}
 `.value;
 }
 
-export function renderPreviewPage(report: PreviewReport, res: PageResources): string {
-  return page(res, `Preview: ${report.activation.name}`, renderPreviewBody(report));
+/** `tr`: the page's words in the display language (vscode.l10n.t), `lang` that language; English by default. */
+export function renderPreviewPage(report: PreviewReport, res: PageResources, tr: Translate = english, lang = 'en'): string {
+  return page(res, tr('Preview: {0}', report.activation.name), renderPreviewBody(report, tr), lang);
 }
 
-export function renderErrorPage(message: string, hint: string, res: PageResources): string {
+export function renderErrorPage(message: string, hint: string, res: PageResources, tr: Translate = english, lang = 'en'): string {
   return page(
     res,
-    'Preview Identity Mapping',
-    h`<main id="preview" data-state="error"><h1>Preview Identity Mapping</h1>
+    tr('Preview Identity Mapping'),
+    h`<main id="preview" data-state="error"><h1>${tr('Preview Identity Mapping')}</h1>
 <p class="error" id="preview-error">${message}</p><p class="hint">${hint}</p></main>`,
+    lang,
   );
 }
 
-function outcomeBadge(outcome: string): Safe {
+/** An identity's outcome (sent, rejected, not-mapped) in words. */
+function outcomeText(outcome: string, tr: Translate): string {
+  return outcome === 'sent' ? tr('sent') : outcome === 'rejected' ? tr('rejected') : outcome === 'not-mapped' ? tr('not mapped') : outcome;
+}
+
+function outcomeBadge(outcome: string, tr: Translate): Safe {
   const variant = outcome === 'sent' ? 'ok' : outcome === 'rejected' ? 'bad' : 'muted';
-  return h`<span class="outcome ${variant}">${outcome}</span>`;
+  return h`<span class="outcome ${variant}" data-outcome="${outcome}">${outcomeText(outcome, tr)}</span>`;
 }
 
 /** A data grid of VS Code's webview elements; the preview and the activation report use it. */
@@ -68,7 +76,7 @@ function shortHash(s: string | null): string {
   return /^[0-9a-f]{64}$/.test(s) ? s.slice(0, 16) + '…' : s;
 }
 
-export function renderPreviewBody(report: PreviewReport): Safe {
+export function renderPreviewBody(report: PreviewReport, tr: Translate = english): Safe {
   const { activation: a, counts } = report;
   const reasonMessages = new Map(report.identities.filter((r) => r.reason && r.message).map((r) => [r.reason!, r.message!]));
   const byNamespace = Object.entries(counts.byNamespace);
@@ -77,48 +85,53 @@ export function renderPreviewBody(report: PreviewReport): Safe {
   const rejected = byNamespace.reduce((n, [, c]) => n + c.rejected, 0);
   return h`<main id="preview" data-state="ok" data-file="${a.file}">
 <header>
-<h1>Preview Identity Mapping</h1>
-<p class="sub"><span class="label">Activation</span> <strong id="activation-name">${a.name}</strong> <span class="muted">(${a.file})</span> → ${a.destination || 'destination'}
-<vscode-badge variant="counter" title="environment">${a.environment}</vscode-badge></p>
-<p class="summary" id="summary"><span data-count="profiles">${counts.profiles}</span> profiles, <span data-count="exported">${counts.exported}</span> exported;
-<span class="ok" data-count="sent">${sent}</span> identities sent, <span class="bad" data-count="rejected">${rejected}</span> rejected;
-<span data-count="requests">${report.requests.length}</span> requests planned.</p>
-${renderTarget(report.target)}
+<h1>${tr('Preview Identity Mapping')}</h1>
+<p class="sub"><span class="label">${tr('Activation')}</span> <strong id="activation-name">${a.name}</strong> <span class="muted">(${a.file})</span> → ${a.destination || tr('destination')}
+<vscode-badge variant="counter" title="${tr('environment')}">${a.environment}</vscode-badge></p>
+<p class="summary" id="summary">${hfill(
+    tr('{0} profiles, {1} exported; {2} identities sent, {3} rejected; {4} requests planned.'),
+    h`<span data-count="profiles">${counts.profiles}</span>`,
+    h`<span data-count="exported">${counts.exported}</span>`,
+    h`<span class="ok" data-count="sent">${sent}</span>`,
+    h`<span class="bad" data-count="rejected">${rejected}</span>`,
+    h`<span data-count="requests">${report.requests.length}</span>`,
+  )}</p>
+${renderTarget(report.target, tr)}
 </header>
 
-<section id="flow-section"><h2>Identity flow</h2>
-${renderFlowSvg(report)}
+<section id="flow-section"><h2>${tr('Identity flow')}</h2>
+${renderFlowSvg(report, tr)}
 </section>
 
-<section id="mappings-section"><h2>Mappings</h2>
-${table('mappings', ['Source namespace', 'Target', 'Transformation'], report.mappings.map((m) => [m.source, m.target, m.transformation ? `${m.transformation}${m.forced ? ' (required by the destination)' : ''}` : 'none']))}
+<section id="mappings-section"><h2>${tr('Mappings')}</h2>
+${table('mappings', [tr('Source namespace'), tr('Target'), tr('Transformation')], report.mappings.map((m) => [m.source, m.target, m.transformation ? (m.forced ? tr('{0} (required by the destination)', m.transformation) : m.transformation) : tr('none')]))}
 </section>
 
-<section id="identities-section"><h2>Identities</h2>
-${table('identities', ['Profile', 'Namespace', 'Value (masked)', 'Outcome', 'Sent / reason'], report.identities.map((r) => [String(r.profile), r.namespace, r.value, outcomeBadge(r.outcome), r.outcome === 'sent' ? shortHash(r.sent) : r.message ?? r.reason ?? '']))}
+<section id="identities-section"><h2>${tr('Identities')}</h2>
+${table('identities', [tr('Profile'), tr('Namespace'), tr('Value (masked)'), tr('Outcome'), tr('Sent / reason')], report.identities.map((r) => [String(r.profile), r.namespace, r.value, outcomeBadge(r.outcome, tr), r.outcome === 'sent' ? shortHash(r.sent) : r.message ?? r.reason ?? '']))}
 </section>
 
-<section id="counts-section"><h2>By identity type</h2>
-${table('by-namespace', ['Namespace', 'Sent', 'Rejected', 'Not mapped'], byNamespace.map(([ns, c]) => [ns, String(c.sent), String(c.rejected), String(c.notMapped)]))}
-${byReason.length ? h`<h3>Not sent, by reason</h3>${table('by-reason', ['Reason', 'Count', 'What it means'], byReason.map(([reason, n]) => [reason, String(n), reasonMessages.get(reason) ?? (reason.startsWith('profile-') ? 'Profiles with no identity or no activated audience left to send.' : '')]))}` : h`<p class="muted">No identity was rejected.</p>`}
+<section id="counts-section"><h2>${tr('By identity type')}</h2>
+${table('by-namespace', [tr('Namespace'), tr('Sent'), tr('Rejected'), tr('Not mapped')], byNamespace.map(([ns, c]) => [ns, String(c.sent), String(c.rejected), String(c.notMapped)]))}
+${byReason.length ? h`<h3>${tr('Not sent, by reason')}</h3>${table('by-reason', [tr('Reason'), tr('Count'), tr('What it means')], byReason.map(([reason, n]) => [reason, String(n), reasonMessages.get(reason) ?? (reason.startsWith('profile-') ? tr('Profiles with no identity or no activated audience left to send.') : '')]))}` : h`<p class="muted">${tr('No identity was rejected.')}</p>`}
 </section>
 
-<section id="audiences-section"><h2>Audiences</h2>
-${table('audiences', ['Audience', 'Id', 'Pinterest customer list'], report.audiences.map((x) => [x.name, `${x.namespace}:${x.id}`, x.alias ?? `created by the audience template (${x.pendingAlias ?? 'pending'})`]))}
+<section id="audiences-section"><h2>${tr('Audiences')}</h2>
+${table('audiences', [tr('Audience'), tr('Id'), tr('Pinterest customer list')], report.audiences.map((x) => [x.name, `${x.namespace}:${x.id}`, x.alias ?? tr('created by the audience template ({0})', x.pendingAlias ?? tr('pending'))]))}
 </section>
 
-<section id="requests-section"><h2>Planned requests (${report.requests.length})</h2>
+<section id="requests-section"><h2>${tr('Planned requests ({0})', report.requests.length)}</h2>
 <ol class="requests">${report.requests.map(
     (r) => h`<li class="request"><p><code class="method">${r.method}</code> <code class="url">${r.url}</code> <span class="muted">${
-      r.kind === 'create-list' ? `create the customer list for "${r.audience ?? ''}"` : `${r.status ?? 'membership'} update${r.audience ? ` of "${r.audience}"` : ''}, ${String(r.profiles)} profile${r.profiles === 1 ? '' : 's'}`
+      r.kind === 'create-list' ? tr('create the customer list for "{0}"', r.audience ?? '') : requestWhat(r, tr)
     }</span></p>
-${r.aepUrl !== r.url ? h`<p class="aep muted">AEP calls <code class="aep-url">${r.aepUrl}</code></p>` : ''}
+${r.aepUrl !== r.url ? h`<p class="aep muted">${hfill(tr('AEP calls {0}'), h`<code class="aep-url">${r.aepUrl}</code>`)}</p>` : ''}
 <pre class="headers">${Object.entries(r.headers).map(([k, v]) => `${k}: ${v}\n`).join('')}</pre>${r.body ? h`<pre class="body">${r.body}</pre>` : ''}</li>`,
   )}</ol>
 </section>
 
-<section id="problems-section"><h2>Problems</h2>
-${report.problems.length ? h`<ul class="problems">${report.problems.map((p) => h`<li><code>${p.where}</code>: ${p.message}</li>`)}</ul>` : h`<p class="muted">None.</p>`}
+<section id="problems-section"><h2>${tr('Problems')}</h2>
+${report.problems.length ? h`<ul class="problems">${report.problems.map((p) => h`<li><code>${p.where}</code>: ${p.message}</li>`)}</ul>` : h`<p class="muted">${tr('None.')}</p>`}
 </section>
 </main>`;
 }
@@ -127,24 +140,36 @@ ${report.problems.length ? h`<ul class="problems">${report.problems.map((p) => h
  * Where the run sends: the URL a test activation will call (the running in-process simulator's for
  * local), with AEP's beside it when they differ; before the simulator runs its port is unknown.
  */
-function renderTarget(t: PreviewReport['target']): Safe {
-  return h`<p class="target" id="target">Requests go to <code id="target-url">${t.baseUrl}</code> (${t.environment})${t.baseUrl !== t.aepBaseUrl ? h`; AEP calls <code id="aep-base-url">${t.aepBaseUrl}</code>` : ''}.</p>
-${t.placeholder ? h`<p class="muted" id="target-note">The local simulator is not running: its port is chosen when it starts ("Start Local Pinterest Simulator", or the next local test activation), and this preview then shows its URL.</p>` : ''}`;
+function renderTarget(t: PreviewReport['target'], tr: Translate): Safe {
+  const url = h`<code id="target-url">${t.baseUrl}</code>`;
+  return h`<p class="target" id="target">${
+    t.baseUrl !== t.aepBaseUrl ? hfill(tr('Requests go to {0} ({1}); AEP calls {2}.'), url, t.environment, h`<code id="aep-base-url">${t.aepBaseUrl}</code>`) : hfill(tr('Requests go to {0} ({1}).'), url, t.environment)
+  }</p>
+${t.placeholder ? h`<p class="muted" id="target-note">${tr('The local simulator is not running: its port is chosen when it starts ("Start Local Pinterest Simulator", or the next local test activation), and this preview then shows its URL.')}</p>` : ''}`;
+}
+
+/** A membership request in words: "add update of "Audience", 2 profiles". */
+function requestWhat(r: PreviewReport['requests'][number], tr: Translate): string {
+  const profiles = r.profiles === 1 ? tr('{0} profile', String(r.profiles)) : tr('{0} profiles', String(r.profiles));
+  return r.audience ? tr('{0} update of "{1}", {2}', r.status ?? tr('membership'), r.audience, profiles) : tr('{0} update, {1}', r.status ?? tr('membership'), profiles);
 }
 
 /**
  * Source namespaces → transformation → `pinterest_audience` (or rejected), as inline SVG; each
  * band's width follows its identity count. Text goes in <text>/<title> nodes, escaped.
  */
-export function renderFlowSvg(report: PreviewReport): Safe {
+export function renderFlowSvg(report: PreviewReport, tr: Translate = english): Safe {
   const counts = report.counts.byNamespace;
   const mappingBySource = new Map(report.mappings.map((m) => [m.source, m]));
   const sources = [...new Set([...report.mappings.map((m) => m.source), ...Object.keys(counts)])];
+  // Keys (ids, data-node) stay English; `label` shows them in the display language.
   const transformOf = (ns: string): string => {
     const m = mappingBySource.get(ns);
     if (!m) return 'not mapped';
     return m.transformation ?? 'as is';
   };
+  const label = (key: string): string => (key === 'not mapped' ? tr('not mapped') : key === 'as is' ? tr('as is') : key === 'rejected' ? tr('rejected') : key);
+  const identities = (n: number): string => n === 1 ? tr('{0} identity', n) : tr('{0} identities', n);
   const transforms = [...new Set(sources.map(transformOf))];
   const target = report.mappings[0]?.target ?? 'pinterest_audience';
   const sinks = [target, 'rejected', 'not mapped'];
@@ -168,10 +193,10 @@ export function renderFlowSvg(report: PreviewReport): Safe {
   sources.forEach((ns, i) => {
     const t = transforms.indexOf(transformOf(ns));
     const n = total(ns);
-    bands.push(band(col.src + boxW, y(i, sources.length), col.tr, y(t, transforms.length), n, n ? 'in' : 'empty', `${ns}: ${n} identities → ${transformOf(ns)}`));
+    bands.push(band(col.src + boxW, y(i, sources.length), col.tr, y(t, transforms.length), n, n ? 'in' : 'empty', `${ns}: ${identities(n)} → ${label(transformOf(ns))}`));
   });
-  transforms.forEach((tr, t) => {
-    const members = sources.filter((ns) => transformOf(ns) === tr);
+  transforms.forEach((key, t) => {
+    const members = sources.filter((ns) => transformOf(ns) === key);
     const sum = (k: 'sent' | 'rejected' | 'notMapped') => members.reduce((s, ns) => s + c(ns)[k], 0);
     const outs: [number, number, string][] = [
       [0, sum('sent'), 'sent'],
@@ -179,7 +204,7 @@ export function renderFlowSvg(report: PreviewReport): Safe {
       [2, sum('notMapped'), 'not-mapped'],
     ];
     for (const [k, n, cls] of outs) {
-      if (n > 0) bands.push(band(col.tr + boxW, y(t, transforms.length), col.sink, y(k, sinks.length), n, cls, `${tr}: ${n} → ${sinks[k]}`));
+      if (n > 0) bands.push(band(col.tr + boxW, y(t, transforms.length), col.sink, y(k, sinks.length), n, cls, `${label(key)}: ${n} → ${label(sinks[k]!)}`));
     }
   });
   const sinkCounts = [
@@ -187,10 +212,10 @@ export function renderFlowSvg(report: PreviewReport): Safe {
     sources.reduce((s, ns) => s + c(ns).rejected, 0),
     sources.reduce((s, ns) => s + c(ns).notMapped, 0),
   ];
-  return h`<svg id="flow" role="img" aria-label="Identity flow" viewBox="0 0 ${col.sink + boxW + 8} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">
+  return h`<svg id="flow" role="img" aria-label="${tr('Identity flow')}" viewBox="0 0 ${col.sink + boxW + 8} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">
 ${bands}
-${sources.map((ns, i) => node(col.src, y(i, sources.length), ns, `${total(ns)} identities`, 'source', `source:${ns}`))}
-${transforms.map((tr, t) => node(col.tr, y(t, transforms.length), tr, 'transformation', 'transform', `transform:${tr}`))}
-${sinks.map((s, k) => node(col.sink, y(k, sinks.length), s, `${sinkCounts[k]} identities`, k === 0 ? 'target' : k === 1 ? 'rejected' : 'not-mapped', `sink:${s}`))}
+${sources.map((ns, i) => node(col.src, y(i, sources.length), ns, identities(total(ns)), 'source', `source:${ns}`))}
+${transforms.map((key, t) => node(col.tr, y(t, transforms.length), label(key), tr('transformation'), 'transform', `transform:${key}`))}
+${sinks.map((s, k) => node(col.sink, y(k, sinks.length), label(s), identities(sinkCounts[k]!), k === 0 ? 'target' : k === 1 ? 'rejected' : 'not-mapped', `sink:${s}`))}
 </svg>`;
 }

@@ -147,13 +147,13 @@ export class PreviewPanel implements vscode.Disposable {
       if (!activation) throw new ActivationError(vscode.l10n.t('No activation file (activation.json) in {0}.', folder));
       const { activation: resolved, plan } = await planFromDisk(project, activation);
       const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder))?.uri.fsPath ?? folder;
-      const report = previewReport(resolved, plan, root, this.target(activation.path));
+      const report = previewReport(resolved, plan, root, this.target(activation.path), vscode.l10n.t);
       if (gen !== this.generation) return;
       const sent = Object.values(report.counts.byNamespace).reduce((n, c) => n + c.sent, 0);
       const rejected = Object.values(report.counts.byNamespace).reduce((n, c) => n + c.rejected, 0);
       this.last = { file: report.activation.file, counts: report.counts, requests: report.requests.length, sent, rejected };
       panel.title = vscode.l10n.t('Identity Mapping: {0}', report.activation.name);
-      htmlText = renderPreviewPage(report, this.resources(panel.webview));
+      htmlText = renderPreviewPage(report, this.resources(panel.webview), vscode.l10n.t, vscode.env.language);
       this.log.debug(`Preview of ${report.activation.file}: ${report.counts.profiles} profiles, ${sent} identities sent, ${rejected} rejected, ${report.requests.length} requests (${Date.now() - t0} ms).`);
     } catch (e) {
       if (gen !== this.generation) return;
@@ -164,6 +164,8 @@ export class PreviewPanel implements vscode.Disposable {
         e instanceof Error ? e.message : String(e),
         known ? vscode.l10n.t('Fix the activation file (see Problems), then the preview refreshes by itself.') : vscode.l10n.t('This is unexpected: the log ("Pinterest Destination: Show Log") has the details.'),
         this.resources(panel.webview),
+        vscode.l10n.t,
+        vscode.env.language,
       );
     }
     panel.webview.html = htmlText;

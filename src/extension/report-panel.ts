@@ -12,6 +12,7 @@ import type { Log } from './log';
 import { currentActivationPath } from './project';
 import { canResend, renderReportPage, type ReportLabels, type ResendResult, type ReportView } from './report-html';
 import { listRuns, loadRun, type RunEntry } from './runs';
+import { translateText } from '../core/report/l10n';
 
 export const REPORT_VIEW_TYPE = 'pindest.report';
 /** Read-only Markdown of a saved run, for VS Code's diff of two runs. */
@@ -53,9 +54,9 @@ function labels(): ReportLabels {
   };
 }
 
-/** The Markdown export: today's report format (summary, tables, every call). */
+/** The Markdown export: today's report format (summary, tables, every call), in the display language. */
 export function reportMarkdown(report: ActivationReport): string {
-  return activationMarkdown(report, formatActivationText(report));
+  return activationMarkdown(report, formatActivationText(report, vscode.l10n.t), vscode.l10n.t);
 }
 
 export class ReportPanel implements vscode.Disposable {
@@ -82,7 +83,7 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   show(report: ActivationReport, savedAt?: string): void {
-    this.view = { report, savedAt, labels: labels(), resent: {} };
+    this.view = { report, savedAt, labels: labels(), tr: vscode.l10n.t, lang: vscode.env.language, resent: {} };
     this.last = { report, savedAt };
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
@@ -131,7 +132,7 @@ export class ReportPanel implements vscode.Disposable {
       }
     } catch (e) {
       this.log.error(`Report action ${m.action} failed`, e);
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      void vscode.window.showErrorMessage(e instanceof Error ? translateText(e.message, vscode.l10n.t) : String(e));
     }
   }
 
@@ -158,11 +159,27 @@ export class ReportPanel implements vscode.Disposable {
 
 type RunItem = vscode.QuickPickItem & { run: RunEntry };
 
+/** A run's outcome in a word, in the display language. */
+function outcomeWord(outcome: string): string {
+  switch (outcome) {
+    case 'succeeded':
+      return vscode.l10n.t('succeeded');
+    case 'failed':
+      return vscode.l10n.t('failed');
+    case 'cancelled':
+      return vscode.l10n.t('cancelled');
+    case 'refused':
+      return vscode.l10n.t('refused');
+    default:
+      return outcome;
+  }
+}
+
 function runItems(runs: RunEntry[]): RunItem[] {
   return runs.map((run) => ({
     run,
     label: new Date(run.savedAt).toLocaleString(),
-    description: `${run.outcome} · ${run.environment}`,
+    description: `${outcomeWord(run.outcome)} · ${run.environment}`,
     detail: run.name,
   }));
 }

@@ -7,8 +7,10 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ActivationReport } from '../core/execute/report';
+import { fill, msg } from '../core/report/l10n';
 
 export const RUNS_DIR = join('.pindest', 'runs');
+const NOT_A_RUN = msg('{0} is not a saved test activation run.');
 /** How many runs a project keeps; older ones are deleted when a new one is saved. */
 export const KEEP_RUNS = 20;
 
@@ -68,7 +70,7 @@ export async function listRuns(activationPath: string): Promise<RunEntry[]> {
 }
 
 export async function loadRun(path: string): Promise<SavedRun> {
-  const notARun = new Error(`${path} is not a saved test activation run.`);
+  const notARun = new Error(fill(NOT_A_RUN, [path]));
   let run: SavedRun;
   try {
     run = JSON.parse(await readFile(path, 'utf8')) as SavedRun;

@@ -20,6 +20,7 @@ import { redactHeaders } from '../core/pinterest/redact';
 import type { ReportPanel } from './report-panel';
 import type { ResendResult } from './report-html';
 import { saveRun } from './runs';
+import { msg } from '../core/report/l10n';
 import { fileStateStore, forgetState, memoryStateStore, STATE_FILE, type StateStore } from '../core/execute/state';
 import { basename, dirname, join } from 'node:path';
 
@@ -28,12 +29,14 @@ import { basename, dirname, join } from 'node:path';
  * as that simulator runs, never in the project's state file (they would be stale after a restart).
  */
 const simulatorStates = new WeakMap<object, StateStore>();
+/** Where the in-process simulator's lists are remembered (English in the report; shown translated). */
+const SIMULATOR_MEMORY = msg('memory only (the local simulator inside VS Code starts empty)');
 
 function stateFor(activationPath: string, baseUrl: string, sims: SimulatorManager): StateStore {
   const sim = sims.running;
   if (sim && sim.baseUrl === baseUrl) {
     let store = simulatorStates.get(sim);
-    if (!store) simulatorStates.set(sim, (store = memoryStateStore('memory only (the local simulator inside VS Code starts empty)')));
+    if (!store) simulatorStates.set(sim, (store = memoryStateStore(SIMULATOR_MEMORY)));
     return store;
   }
   return fileStateStore(activationPath, vscode.workspace.asRelativePath(join(dirname(activationPath), STATE_FILE)));
@@ -44,6 +47,22 @@ function retryTimeScaleSetting(value: number | null | undefined): number | undef
   if (value === null || value === undefined) return undefined;
   const n = parseRetryTimeScale(value);
   return typeof n === 'number' ? n : undefined;
+}
+
+/** The execute step's phase, as the progress notification says it. */
+function phaseLabel(phase: string): string {
+  switch (phase) {
+    case 'preflight':
+      return vscode.l10n.t('checking the ad account');
+    case 'audiences':
+      return vscode.l10n.t('customer lists');
+    case 'membership':
+      return vscode.l10n.t('membership requests');
+    case 'verify':
+      return vscode.l10n.t('reading the lists back');
+    default:
+      return phase;
+  }
 }
 
 export interface SendDeps {
@@ -101,7 +120,7 @@ export async function sendTestActivation({ log, auth, sims, environment, reports
         cwd: vscode.workspace.getWorkspaceFolder(vscode.Uri.file(activation.path))?.uri.fsPath ?? where.folder,
         onProgress: ({ phase, done, total }) => {
           const pct = total ? Math.round((done / total) * 100) : 0;
-          progress.report({ message: `${phase} ${done}/${total}`, increment: Math.max(0, pct - last) });
+          progress.report({ message: `${phaseLabel(phase)} ${done}/${total}`, increment: Math.max(0, pct - last) });
           last = Math.max(last, pct);
         },
       });

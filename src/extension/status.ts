@@ -13,12 +13,18 @@ import { DEFAULT_GLOBS, ENVIRONMENTS, environmentFor, type EnvironmentSetting, t
 import type { SimulatorManager } from './simulator';
 import { statusBarView } from './status-bar-text';
 
-const KIND_LABEL: Record<FileKind, string> = {
-  destination: 'Destination configuration',
-  'destination-server': 'Destination server',
-  'audience-template': 'Audience template',
-  activation: 'Test activation',
-};
+function kindLabel(kind: FileKind): string {
+  switch (kind) {
+    case 'destination':
+      return vscode.l10n.t('Destination configuration');
+    case 'destination-server':
+      return vscode.l10n.t('Destination server');
+    case 'audience-template':
+      return vscode.l10n.t('Audience template');
+    case 'activation':
+      return vscode.l10n.t('Test activation');
+  }
+}
 
 export interface ActivationInfo {
   environment?: string;
@@ -78,7 +84,7 @@ export class Status implements vscode.Disposable {
     const state = this.client.state;
     const validation =
       state === 'starting' ? vscode.l10n.t('starting checks…') : state === 'failed' ? vscode.l10n.t('checks stopped (see log)') : errors + warnings === 0 ? vscode.l10n.t('no problems') : vscode.l10n.t('{0} errors, {1} warnings', errors, warnings);
-    this.item.text = `${errors ? '$(error)' : warnings ? '$(warning)' : '$(check)'} ${KIND_LABEL[kind]} · ${env}`;
+    this.item.text = `${errors ? '$(error)' : warnings ? '$(warning)' : '$(check)'} ${kindLabel(kind)} · ${env}`;
     this.item.detail = `${info.adAccountId ? vscode.l10n.t('ad account {0}', info.adAccountId) : vscode.l10n.t('no ad account')} · ${validation}`;
     this.item.busy = state === 'starting';
     this.item.severity = state === 'failed' || errors ? vscode.LanguageStatusSeverity.Error : warnings ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;

@@ -18,6 +18,7 @@ import { rulePages } from './rule-pages';
 import { Validator } from './validation';
 import { pathOf, Workspace } from './workspace';
 import { registerFeatures } from './features';
+import { setSnippetLocale } from './snippets';
 
 export function startServer(connection: Connection): void {
   const log: Logger = {
@@ -49,6 +50,7 @@ export function startServer(connection: Connection): void {
     validator = new Validator(connection, documents, workspace, log, settings.validationDelay);
     validator.rules = settings.rules;
     validator.pageOf = rulePages((params.initializationOptions as { extensionPath?: unknown } | undefined)?.extensionPath, params.locale);
+    setSnippetLocale(params.locale);
     warnRules(settings.ruleProblems);
     registerFeatures({ connection, documents, workspace, runner, log, validator });
     return {

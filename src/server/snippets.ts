@@ -8,6 +8,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { kindFromContent, type FileKind } from '../core/project/kinds';
 import raw from '../../snippets/pindest.snippets.json' with { type: 'json' };
+import fr from '../../l10n/bundle.l10n.fr.json' with { type: 'json' };
 
 interface Snippet {
   prefix: string[];
@@ -32,6 +33,14 @@ const SNIPPETS = Object.values(raw as Record<string, Snippet>).map((s) => {
   const body = s.body.join('\n');
   return { label: s.prefix[0]!, description: s.description, body, kind: kindOf(body) };
 });
+
+/** The descriptions in VS Code's display language (the extension's French bundle, keyed by the English). */
+let descriptions: Record<string, string | undefined> | undefined;
+
+/** Called with the initialize request's locale. */
+export function setSnippetLocale(locale: string | undefined): void {
+  descriptions = locale?.toLowerCase().startsWith('fr') ? fr : undefined;
+}
 
 const WORD = /[\w-]/;
 
@@ -61,7 +70,7 @@ export function snippetCompletions(doc: TextDocument, offset: number, kind: File
   return SNIPPETS.filter((s) => !kind || s.kind === kind).map((s, i) => ({
     label: s.label,
     kind: CompletionItemKind.Snippet,
-    detail: s.description,
+    detail: descriptions?.[s.description] ?? s.description,
     documentation: { kind: MarkupKind.Markdown, value: '```json\n' + expand(s.body) + '\n```' },
     filterText: typed + s.label,
     sortText: `1${i}`,

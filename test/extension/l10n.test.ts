@@ -1,27 +1,74 @@
-// Every user-visible string of the extension has its French translation, and every manifest
-// placeholder (%key%) has English and French text.
+// Every user-visible string of the extension has its French translation: the extension's own
+// (vscode.l10n.t, and `tr(...)` in its pure pages), the core's report lines it shows (`tr` and
+// `msg` in src/core), every manifest placeholder (%key%), every walkthrough page. The rule pages'
+// French twins are checked by test/unit/rules/rule-pages.test.ts. The pages rendered in French
+// (the bundle applied as VS Code applies it) keep none of those English sentences.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { executePlan } from '../../src/core/execute/execute';
+import { formatActivationText } from '../../src/core/execute/report';
+import { aepRetryPolicy, createPinterestClient, staticTokenProvider } from '../../src/core/pinterest';
+import { resolveActivation } from '../../src/core/plan/activation';
+import { buildPlan } from '../../src/core/plan/plan';
+import { Project } from '../../src/core/project/project';
+import { fill, translateText, type Translate } from '../../src/core/report/l10n';
+import { previewReport } from '../../src/core/report/preview';
+import { activationMarkdown } from '../../src/extension/activation-md';
+import { renderPreviewPage } from '../../src/extension/preview-html';
+import { ENGLISH_LABELS, renderReportPage } from '../../src/extension/report-html';
+import { loadRun } from '../../src/extension/runs';
+import { startSimulator } from '../../src/simulator';
+import { EXAMPLE_DIR, exampleFiles, type ExampleFiles } from '../helpers/example';
+import { exampleProfiles } from '../helpers/plan';
 
 const ROOT = join(import.meta.dirname, '../..');
 const read = (p: string) => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));
+const FR = read('l10n/bundle.l10n.fr.json') as Record<string, string>;
 
-test('every vscode.l10n.t string has a French translation with the same placeholders', () => {
-  const fr = read('l10n/bundle.l10n.fr.json') as Record<string, string>;
-  const dir = join(ROOT, 'src/extension');
-  const strings = new Set<string>();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(m[1]!.replace(/\\'/g, "'"));
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+/**
+ * The English messages the extension shows, by file: `vscode.l10n.t('…')` in src/extension,
+ * `tr('…')` (a Translate, vscode.l10n.t at run time) and `msg('…')` (a line the core stores in
+ * English and the extension translates when it shows it) in src/extension and src/core.
+ */
+function messages(): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const [dir, calls] of [['src/extension', /\b(?:l10n\.t|tr|msg)\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/g], ['src/core', /\b(?:tr|msg)\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/g]] as const) {
+    for (const file of sources(join(ROOT, dir))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(calls)) {
+        const text = m[1]!.slice(1, -1).replace(/\\(.)/g, '$1');
+        found.set(text, [...(found.get(text) ?? []), file.slice(ROOT.length + 1)]);
+      }
+    }
   }
-  assert.ok(strings.size > 30);
-  for (const s of strings) {
-    assert.ok(s in fr, `missing French for: ${s}`);
-    const ph = (x: string) => [...x.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort().join();
-    assert.equal(ph(fr[s]!), ph(s), s);
+  return found;
+}
+
+/** What vscode.l10n.t does with the French bundle: the translation (else the English), `{n}` filled. */
+const french: Translate = (message, ...args) => fill(FR[message] ?? message, args);
+
+test('every string the extension shows, its own and the core report lines, has French with the same placeholders', () => {
+  const found = messages();
+  assert.ok(found.size > 200, `only ${found.size} messages found: the scan is broken`);
+  const ph = (x: string) => [...x.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort().join();
+  const missing = [...found].filter(([s]) => !(s in FR)).map(([s, files]) => `${s}  (${files[0]})`);
+  assert.deepEqual(missing, [], 'no French in l10n/bundle.l10n.fr.json for these');
+  for (const s of found.keys()) {
+    assert.equal(ph(FR[s]!), ph(s), s);
+    assert.notEqual(FR[s]!.trim(), '', s);
   }
-  for (const k of Object.keys(fr)) assert.ok(strings.has(k), `unused French string: ${k}`);
+  // The new-file snippets' descriptions: the language server shows them from the same bundle.
+  const snippets = Object.values(read('snippets/pindest.snippets.json') as Record<string, { description: string }>).map((x) => x.description);
+  for (const d of snippets) assert.ok(FR[d]?.trim(), `no French for the snippet description: ${d}`);
+  for (const k of Object.keys(FR)) assert.ok(found.has(k) || snippets.includes(k), `unused French string: ${k}`);
 });
 
 test('manifest placeholders resolve in English and French', () => {
@@ -48,4 +95,160 @@ test('manifest: every command is in the category, settings have scopes and markd
   // The language server validates with the schemas; VS Code's own JSON validation would repeat every error.
   assert.equal(pkg.contributes.jsonValidation, undefined);
   assert.ok(!pkg.activationEvents.includes('*'));
+});
+
+test('every walkthrough page has its French twin (name.nls.fr.md, which VS Code reads in French), with the same code and commands', () => {
+  const pkg = read('package.json');
+  const pages = pkg.contributes.walkthroughs.flatMap((w: { steps: { media: { markdown?: string } }[] }) => w.steps.map((s) => s.media.markdown).filter(Boolean)) as string[];
+  assert.ok(pages.length >= 5);
+  const shape = (text: string) => ({
+    code: [...text.matchAll(/`[^`]+`/g)].map((m) => m[0]).sort(),
+    links: [...text.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]).sort(),
+    headings: (text.match(/^#+ /gm) ?? []).length,
+    rows: (text.match(/^\|/gm) ?? []).length,
+  });
+  for (const page of pages) {
+    const twin = page.replace(/\.md$/, '.nls.fr.md');
+    assert.ok(statSync(join(ROOT, twin), { throwIfNoEntry: false })?.size, `${twin} is missing or empty`);
+    const en = readFileSync(join(ROOT, page), 'utf8');
+    const fr = readFileSync(join(ROOT, twin), 'utf8');
+    assert.notEqual(fr, en, `${twin} is not translated`);
+    assert.deepEqual(shape(fr), shape(en), `${twin} has other code, links, headings or table rows than ${page}`);
+  }
+});
+
+/** The page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed. */
+function visibleText(page: string): string {
+  return page
+    .replace(/<(style|script)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#96;/g, '`')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+/** English sentences of these files that a French page must not show: their fixed parts of three words or more that French changes. */
+function englishSentences(files: string[]): string[] {
+  const out: string[] = [];
+  for (const [message, where] of messages()) {
+    if (!where.some((f) => files.some((x) => f.endsWith(x))) || FR[message] === message) continue;
+    for (const part of message.split(/\{\d+\}/)) if (part.trim().split(/\s+/).length >= 3 && !(FR[message] ?? '').includes(part.trim())) out.push(part.trim());
+  }
+  return out;
+}
+
+/** The report page's labels as the extension passes them: report-panel.ts translates each English label. */
+function frenchLabels<T>(labels: T): T {
+  return (typeof labels === 'string' ? french(labels) : Object.fromEntries(Object.entries(labels as object).map(([k, v]) => [k, frenchLabels(v)]))) as T;
+}
+
+const RES = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'AAAAAAAAAAAAAAAAAAAAAA==', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/media/preview.css' };
+const NAMES: [keyof ExampleFiles, string][] = [['destination', 'destination.json'], ['server', 'destination-server.json'], ['audienceTemplate', 'audience-template.json'], ['activation', 'activation.json']];
+const exampleActivation = () => resolveActivation(Project.fromTexts(NAMES.map(([k, name]) => ({ path: join(EXAMPLE_DIR, name), text: JSON.stringify(exampleFiles()[k]) }))));
+
+test('the preview page in French: its words and counts in French, no English sentence left', () => {
+  const activation = exampleActivation();
+  const report = previewReport(activation, buildPlan(activation, exampleProfiles()), EXAMPLE_DIR, {}, french);
+  const page = renderPreviewPage(report, RES, french, 'fr');
+  const text = visibleText(page);
+  assert.match(page, /<html lang="fr">/);
+  assert.match(text, /Aperçu du mappage des identités/);
+  assert.match(text, /\d+ profils, \d+ exportés ; \d+ identités envoyées, \d+ rejetées ; \d+ requêtes prévues\./);
+  assert.match(text, /Mappages Espace de noms source Cible Transformation Email pinterest_audience sha256\(lower\(\$\)\) \(exigée par la destination\)/);
+  assert.match(text, /Les requêtes vont vers \S+ \(local\) ; AEP appelle https:\/\/api\.pinterest\.com\/v5 \./);
+  assert.match(text, /création de la liste de clients pour « Spring buyers »/);
+  assert.match(text, /mise à jour realized de « Spring buyers », 3 profils/);
+  for (const english of englishSentences(['preview-html.ts', 'report/preview.ts', 'execute/summary.ts'])) assert.ok(!text.includes(english), `English left on the French preview: "${english}"`);
+});
+
+async function run(faults?: string, signal?: AbortSignal) {
+  const sim = await startSimulator({ port: 0, rateLimitPerMinute: 100_000, faults, seed: 1 });
+  try {
+    const activation = exampleActivation();
+    const client = createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: staticTokenProvider(sim.seed.accessToken), retry: aepRetryPolicy(activation.destination), retryTimeScale: 0.0001 });
+    return await executePlan(activation, buildPlan(activation, exampleProfiles()), client, { signal });
+  } finally {
+    await sim.close();
+  }
+}
+
+test('the test activation report in French: summary lines, retries, notes and advice the core stored in English are shown in French', async () => {
+  // The page's default labels are the English of the ones report-panel.ts translates.
+  const flat = (o: unknown): string[] => (typeof o === 'string' ? [o] : Object.values(o as object).flatMap(flat));
+  for (const label of flat(ENGLISH_LABELS)) if (label !== 'AEP') assert.ok(label in FR, `no French for the report label: ${label}`);
+  const ok = await run();
+  assert.equal(ok.outcome, 'succeeded', ok.failure?.message);
+  // Every call answered 429: the preflight check is retried as AEP would, then the run is refused.
+  const dropped = await run('429:1');
+  assert.equal(dropped.outcome, 'refused');
+  const cancelled = await run(undefined, AbortSignal.abort());
+  assert.equal(cancelled.outcome, 'cancelled');
+  const english = englishSentences(['report-html.ts', 'report-panel.ts', 'execute/report.ts', 'execute/summary.ts', 'execute/execute.ts', 'pinterest/retry.ts']);
+  const pages = [ok, dropped, cancelled].map((report) => visibleText(renderReportPage({ report, tr: french, lang: 'fr', labels: frenchLabels(ENGLISH_LABELS) }, RES)));
+  for (const text of pages) for (const e of english) assert.ok(!text.includes(e), `English left on the French report: "${e}"`);
+  const [okText, droppedText, cancelledText] = pages as [string, string, string];
+  assert.match(okText, /Identités : \d+ mappées, \d+ rejetées, \d+ non mappées/);
+  assert.match(okText, /Créations par le modèle d'audience \(envoyées par AEP\) : 2 \(listes créées 2, réutilisées 0\)/);
+  assert.match(okText, /Les listes ne sont gardées qu'en mémoire, pour un simulateur qui démarre vide/);
+  assert.match(droppedText, /Nouvelles tentatives : AEP agrégation configurable : 420, 429, .* ensuite AEP abandonne le lot \(attentes comprimées ×0\.0001 dans cette exécution\)/);
+  assert.match(droppedText, /la tentative 1 a échoué \(http-429 429\) : AEP attend 30 min \(cette exécution a attendu 180 ms\) ; Pinterest a demandé \d+ s, ce qu'AEP ignore/);
+  assert.match(droppedText, /Abandonné : AEP renonce à cet appel après ses nouvelles tentatives/);
+  assert.match(droppedText, /Vérifiez l'identifiant du compte publicitaire, ou demandez à un propriétaire du compte de le partager avec vous\./);
+  assert.match(cancelledText, /L'activation de test a été annulée ; les appels listés ont été envoyés\. Relancez-la quand vous êtes prêt ; les listes déjà créées sont mémorisées dans \S.* et réutilisées\./);
+  // the saved report stays English, as `pindest push --format json` writes it
+  assert.match(cancelled.failure!.message, /^The test activation was cancelled/);
+  // "Export as Markdown" (and the diff of two runs) in French too, every call included
+  const mdEnglish = englishSentences(['activation-md.ts', 'execute/report.ts', 'execute/summary.ts', 'execute/execute.ts', 'pinterest/retry.ts']);
+  for (const report of [ok, dropped, cancelled]) {
+    const md = activationMarkdown(report, formatActivationText(report, french), french);
+    for (const e of mdEnglish) assert.ok(!md.includes(e), `English left in the French Markdown: "${e}"`);
+  }
+  const md = activationMarkdown(ok, formatActivationText(ok, french), french);
+  assert.match(md, /^# Activation de test réussie$/m);
+  assert.match(md, /^\| Audience \| Type d'identité \| Envoyées \| Acceptées \| Rejetées \| Réessayées \|$/m);
+  assert.match(md, /^## Chaque requête et chaque réponse$/m);
+  assert.match(md, /^ {2}audience \/ type d'identité {24}envoyées {2}acceptées {2}rejetées {2}réessayées {2}abandonnées par AEP$/m);
+  assert.match(md, /^ {2}\d+\. POST \S+ → 200 .*\(create-list, Spring buyers; AEP : création par le modèle d'audience\)$/m);
+});
+
+test('an error the extension shows is translated where it is shown, its arguments kept; other text is left as it is', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pindest-l10n-'));
+  try {
+    const junk = join(dir, 'x (1) [a]+.json');
+    writeFileSync(junk, '{ not json');
+    const e = await loadRun(junk).then(() => undefined, (x: Error) => x);
+    assert.equal(e?.message, `${junk} is not a saved test activation run.`);
+    assert.equal(translateText(e!.message, french), `${junk} n'est pas une activation de test enregistrée.`);
+    assert.equal(translateText('Pinterest said no.', french), 'Pinterest said no.');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('every msg-marked message is marked when its module loads, so a run saved earlier is translated when reopened', () => {
+  const marked = new Map<string, string>();
+  for (const file of [...sources(join(ROOT, 'src/core')), ...sources(join(ROOT, 'src/extension'))]) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\bmsg\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/g)) marked.set(m[1]!.slice(1, -1).replace(/\\(.)/g, '$1'), file.slice(ROOT.length + 1));
+  }
+  assert.ok(marked.size > 30, `only ${marked.size} msg messages found`);
+  for (const file of new Set(marked.values())) {
+    const code = readFileSync(join(ROOT, file), 'utf8');
+    if (/from 'vscode'/.test(code)) {
+      // Cannot load outside VS Code: its msg calls must be module constants.
+      for (const line of code.split('\n').filter((l) => /\bmsg\(/.test(l))) assert.match(line, /^(export )?const [A-Z_]+ = msg\(/, `${file}: msg outside a module constant: ${line.trim()}`);
+    }
+  }
+  // In a fresh process: loading the modules, and nothing else, must mark every message.
+  const pure = [...new Set(marked.values())].filter((f) => !/from 'vscode'/.test(readFileSync(join(ROOT, f), 'utf8')));
+  const script = `const l = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/core/report/l10n.ts')).href)});
+for (const f of ${JSON.stringify(pure.map((f) => pathToFileURL(join(ROOT, f)).href))}) await import(f);
+console.log(JSON.stringify([...l.storedMessages()]));`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(child.status, 0, child.stderr);
+  const loaded = new Set(JSON.parse(child.stdout) as string[]);
+  for (const [text, file] of marked) if (!/from 'vscode'/.test(readFileSync(join(ROOT, file), 'utf8'))) assert.ok(loaded.has(text), `${file}: msg('${text}') is called inside a function, not when the module loads`);
 });

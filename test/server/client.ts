@@ -120,7 +120,8 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(initializationOptions: unknown = { pindest: { validation: { delay: 0 } } }): Promise<TestClient> {
+  /** `locale`: VS Code's display language, as the initialize request gives it. */
+  static async start(initializationOptions: unknown = { pindest: { validation: { delay: 0 } } }, locale?: string): Promise<TestClient> {
     const c = new TestClient();
     const init = await c.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -137,6 +138,7 @@ export class TestClient {
       },
       workspaceFolders: null,
       initializationOptions,
+      locale,
     });
     c.capabilities = init.capabilities;
     await c.connection.sendNotification(InitializedNotification.type, {});

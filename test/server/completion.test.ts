@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { CompletionItemKind, CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { kindFromContent } from '../../src/core/project/kinds';
 import { FILTERS } from '../../src/core/template/index';
-import { caret, positionAt, serverSession } from './client';
+import { caret, positionAt, serverSession, TestClient } from './client';
 import { applyEdits } from './edits';
 import type { TemplateSlot } from '../../src/core/template/variables';
 import { variableLeaves } from '../helpers/template-variables';
@@ -276,6 +276,26 @@ test('snippets: an empty top-level object is replaced by the snippet, its edit o
   // On one line, VS Code filters on the text from the edit's start: the `{` is part of the filter text.
   const oneLine = snippetsIn(await completeAt('activation.json', '{|}'));
   assert.equal(oneLine[0]!.filterText, '{pindest-activation');
+});
+
+test('snippets: their descriptions follow VS Code\'s display language (French for `fr`, English otherwise)', async () => {
+  const english = snippetsIn(await completeAt('new-file.json', '|')).map((i) => i.detail);
+  assert.equal(english[0], 'A Pinterest Customer List destination configuration (body of POST /authoring/destinations).');
+  const fr = await TestClient.start(undefined, 'fr-FR');
+  try {
+    const uri = project.uri('new-french-file.json');
+    await fr.open(uri, '');
+    const r = (await fr.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })) as CompletionList | null;
+    const details = snippetsIn(r?.items ?? []).map((i) => i.detail);
+    assert.deepEqual(details, [
+      'Une configuration de destination Pinterest Customer List (corps de POST /authoring/destinations).',
+      'Un serveur de destination pour les listes de clients Pinterest, avec le modèle de requête Pebble (corps de POST /authoring/destination-servers).',
+      "Un modèle de métadonnées d'audience qui crée des listes de clients Pinterest (corps de POST /authoring/audience-templates).",
+      "Une activation de test : connexion, mappages d'identités, audiences et profils d'exemple.",
+    ]);
+  } finally {
+    await fr.stop();
+  }
 });
 
 test('snippets: none in a file with content, inside a string, in a nested object or in a template', async () => {

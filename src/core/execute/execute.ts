@@ -24,6 +24,7 @@ import { retarget } from '../pinterest/urls';
 import type { ActivationReport, CallRecord, IdentityCounts } from './report';
 import { ConnectionState, memoryStateStore, StateError, type RememberedAudience, type StateStore } from './state';
 import { CUSTOMER_LIST_AUDIENCE_NOTE, planSummary } from './summary';
+import { fill, msg } from '../report/l10n';
 
 /**
  * What the executor needs of a Pinterest client (src/core/pinterest provides it): one way to send,
@@ -47,6 +48,34 @@ export interface ExecuteOptions {
   createAudience?: boolean;
 }
 
+/**
+ * Advice, notes and messages the report keeps in English; `msg` (at load, so a run reopened later
+ * finds them too) lets the extension show them in the display language.
+ */
+const SAY = {
+  unsetSimulatorToken: msg("Nothing was sent. Unset PINDEST_SIMULATOR_TOKEN to send the simulator's seeded token."),
+  useLocal: msg('Nothing was sent. To try the activation without a Pinterest token, use the local environment (the simulator).'),
+  unsetTls: msg('Nothing was sent. Unset NODE_TLS_REJECT_UNAUTHORIZED, then retry.'),
+  useHttps: msg('Use https (or a local simulator on 127.0.0.1) for the base URL; nothing was sent.'),
+  fixPlan: msg('Run `pindest preview` (or Preview Identity Mapping) and fix the template or activation first; nothing was sent.'),
+  setAdAccount: msg('Set the ad account id (1 to 18 digits) in the activation file.'),
+  simulatorToken: msg("Unset PINDEST_SIMULATOR_TOKEN to send the simulator's seeded token, or check that the base URL is a pindest simulator."),
+  signInAgain: msg('Sign in to Pinterest again (or set PINTEREST_ACCESS_TOKEN) and retry.'),
+  checkAdAccount: msg('Check the ad account id, or ask an owner of the ad account to share it with you.'),
+  askForAccess: msg('Ask an owner or admin of the ad account for the Audience access level (AUDIENCE_MANAGER), then retry.'),
+  checkBaseUrl: msg('Check that the base URL is Pinterest or a pindest simulator; nothing was created.'),
+  deleteExtraLists: msg("Delete the extra lists in Pinterest, or write the right id as the audience's alias in the activation; then run with --fresh."),
+  pending: msg('It is remembered as pending in {0}: the next run looks for a list named "{1}" before creating one again.'),
+  checkResponseFields: msg("Check the audience template's responseFields against Pinterest's answer."),
+  checkResponseFieldsId: msg("Check the audience template's responseFields against Pinterest's answer: the list's id is its `id` (`{{body.id}}`)."),
+  cancelled: msg('The test activation was cancelled; the calls listed were sent.'),
+  runAgain: msg('Run it again when ready; lists already created are remembered in {0} and reused.'),
+  dropped: msg('AEP would drop this call after its retries: {0}'),
+  seeDropped: msg('See the dropped call and its retries below: the records of a dropped call do not reach Pinterest in AEP either. Find why Pinterest failed, then run again.'),
+  seeFailed: msg('See the failed call below; the calls before it were sent and are counted. Fix the cause and run again.'),
+  memoryOnly: msg('Lists are kept in memory only, for a simulator that starts empty: to see lists reused, run `pindest simulate` and push with --base-url (or set pindest.pinterest.baseUrl).'),
+};
+
 /** Roles that may write customer lists and audiences (Pinterest's "Audience" access level). */
 const AUDIENCE_ROLES = ['OWNER', 'ADMIN', 'AUDIENCE_MANAGER'];
 
@@ -62,12 +91,12 @@ function configAdvice(reason: string | undefined, environment: string): string {
     case 'missing-token':
     case 'invalid-token':
       return environment === 'local'
-        ? "Nothing was sent. Unset PINDEST_SIMULATOR_TOKEN to send the simulator's seeded token."
-        : 'Nothing was sent. To try the activation without a Pinterest token, use the local environment (the simulator).';
+        ? SAY.unsetSimulatorToken
+        : SAY.useLocal;
     case 'tls-disabled':
-      return 'Nothing was sent. Unset NODE_TLS_REJECT_UNAUTHORIZED, then retry.';
+      return SAY.unsetTls;
     default:
-      return 'Use https (or a local simulator on 127.0.0.1) for the base URL; nothing was sent.';
+      return SAY.useHttps;
   }
 }
 
@@ -103,7 +132,7 @@ function listNameOf(creation: AudienceCreation): string {
   return creation.audience.name;
 }
 
-const STALE_WHAT_TO_DO = 'Run `pindest push --fresh` (or the command "Forget Test Activation State") so the audience template creates the list again.';
+const STALE_WHAT_TO_DO = msg('Run `pindest push --fresh` (or the command "Forget Test Activation State") so the audience template creates the list again.');
 
 export async function executePlan(activation: ResolvedActivation, plan: Plan, api: PinterestApi, options: ExecuteOptions = {}): Promise<ActivationReport> {
   const { signal, onProgress } = options;
@@ -169,8 +198,8 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
   };
 
   try {
-    if (plan.problems.length) throw new Refusal(`The plan has ${plan.problems.length} problem(s), e.g. ${plan.problems[0]!.message}`, 'Run `pindest preview` (or Preview Identity Mapping) and fix the template or activation first; nothing was sent.');
-    if (!/^\d{1,18}$/.test(adAccountId)) throw new Refusal('The activation has no valid Pinterest ad account id in `connection.customerData`.', 'Set the ad account id (1 to 18 digits) in the activation file.');
+    if (plan.problems.length) throw new Refusal(`The plan has ${plan.problems.length} problem(s), e.g. ${plan.problems[0]!.message}`, SAY.fixPlan);
+    if (!/^\d{1,18}$/.test(adAccountId)) throw new Refusal('The activation has no valid Pinterest ad account id in `connection.customerData`.', SAY.setAdAccount);
     let state: ConnectionState;
     try {
       state = await ConnectionState.open(store, { activation: basename(activation.file.path), environment: activation.environment, baseUrl: api.baseUrl, adAccountId });
@@ -202,15 +231,15 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       }
       if (d.status === 401) {
         // A local run sends a simulator's token, never the real one: signing in again would not help there.
-        if (activation.environment === 'local') throw new Refusal(d.message, "Unset PINDEST_SIMULATOR_TOKEN to send the simulator's seeded token, or check that the base URL is a pindest simulator.");
-        throw new Refusal(`Pinterest did not accept the access token: ${d.message}`, 'Sign in to Pinterest again (or set PINTEREST_ACCESS_TOKEN) and retry.');
+        if (activation.environment === 'local') throw new Refusal(d.message, SAY.simulatorToken);
+        throw new Refusal(`Pinterest did not accept the access token: ${d.message}`, SAY.signInAgain);
       }
-      throw new Refusal(`Ad account ${adAccountId} is not available to this Pinterest user: ${d.message}`, 'Check the ad account id, or ask an owner of the ad account to share it with you.');
+      throw new Refusal(`Ad account ${adAccountId} is not available to this Pinterest user: ${d.message}`, SAY.checkAdAccount);
     });
     const info = account.body as { name?: string; permissions?: string[] };
     report.adAccount = { id: adAccountId, name: info.name, permissions: info.permissions };
     if (!info.permissions?.some((p) => AUDIENCE_ROLES.includes(p))) {
-      throw new Refusal(`Your Pinterest user has ${info.permissions?.length ? info.permissions.join(', ') : 'no role'} on ad account ${adAccountId}, which does not allow managing customer lists and audiences.`, 'Ask an owner or admin of the ad account for the Audience access level (AUDIENCE_MANAGER), then retry.');
+      throw new Refusal(`Your Pinterest user has ${info.permissions?.length ? info.permissions.join(', ') : 'no role'} on ad account ${adAccountId}, which does not allow managing customer lists and audiences.`, SAY.askForAccess);
     }
     onProgress?.({ phase: 'preflight', done: 1, total: 1 });
 
@@ -229,7 +258,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
         if (Array.isArray(body?.items)) all.push(...body.items);
         bookmark = body?.bookmark ?? undefined;
         if (bookmark !== undefined && seen.has(bookmark)) {
-          throw new Refusal(`Listing the customer lists of ad account ${adAccountId} returned a page bookmark it had already returned, so the list of lists never ends.`, 'Check that the base URL is Pinterest or a pindest simulator; nothing was created.');
+          throw new Refusal(`Listing the customer lists of ad account ${adAccountId} returned a page bookmark it had already returned, so the list of lists never ends.`, SAY.checkBaseUrl);
         }
         if (bookmark !== undefined) seen.add(bookmark);
       } while (bookmark);
@@ -253,7 +282,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
         const inUse = state.idsInUse();
         const found = (await listsOfAccount(audience.name)).filter((l) => l.name === remembered!.listName && !inUse.has(l.id) && (l.created_time === undefined || l.created_time >= since));
         if (found.length > 1) {
-          throw new Refusal(`An earlier create of the list for "${audience.name}" got no answer, and ad account ${adAccountId} now has ${found.length} lists named "${remembered.listName}" (${found.map((l) => l.id).join(', ')}).`, `Delete the extra lists in Pinterest, or write the right id as the audience's alias in the activation; then run with --fresh.`);
+          throw new Refusal(`An earlier create of the list for "${audience.name}" got no answer, and ad account ${adAccountId} now has ${found.length} lists named "${remembered.listName}" (${found.map((l) => l.id).join(', ')}).`, SAY.deleteExtraLists);
         }
         if (found.length === 1) {
           remembered = { ...remembered, status: 'created', responseFields: { externalAudienceId: found[0]!.id } };
@@ -281,7 +310,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
         created = await record('create-list', creation.display, send(creation.call, true), audience.name);
       } catch (e) {
         if (isAbort(e, signal) || ambiguous(e)) {
-          if (!isAbort(e, signal)) throw new Refusal(`The create of the list for "${audience.name}" got no complete answer (${describe(e).message}); it may or may not have made the list.`, `It is remembered as pending in ${store.where}: the next run looks for a list named "${listName}" before creating one again.`);
+          if (!isAbort(e, signal)) throw new Refusal(`The create of the list for "${audience.name}" got no complete answer (${describe(e).message}); it may or may not have made the list.`, fill(SAY.pending, [store.where, listName]));
           throw e;
         }
         await state.remove(audience.id);
@@ -291,12 +320,12 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       const listId = fields.externalAudienceId;
       if (!listId) {
         await state.remove(audience.id);
-        throw new Refusal(`Creating the list for "${audience.name}" returned no id (the audience template's externalAudienceId found nothing).`, "Check the audience template's responseFields against Pinterest's answer.");
+        throw new Refusal(`Creating the list for "${audience.name}" returned no id (the audience template's externalAudienceId found nothing).`, SAY.checkResponseFields);
       }
       // Not remembered: the state file accepts only Pinterest ids, and would call this one hand-edited on the next run.
       if (!/^\d{1,18}$/.test(listId)) {
         await state.remove(audience.id);
-        throw new Refusal(`Creating the list for "${audience.name}" returned externalAudienceId "${listId.slice(0, 80)}", not a Pinterest customer list id (1 to 18 digits).`, "Check the audience template's responseFields against Pinterest's answer: the list's id is its `id` (`{{body.id}}`).");
+        throw new Refusal(`Creating the list for "${audience.name}" returned externalAudienceId "${listId.slice(0, 80)}", not a Pinterest customer list id (1 to 18 digits).`, SAY.checkResponseFieldsId);
       }
       const entry = { ...pending, status: 'created' as const, responseFields: fields };
       await state.put(entry);
@@ -375,7 +404,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
   } catch (e) {
     if (isAbort(e, signal)) {
       report.outcome = 'cancelled';
-      report.failure = { message: 'The test activation was cancelled; the calls listed were sent.', whatToDo: `Run it again when ready; lists already created are remembered in ${store.where} and reused.` };
+      report.failure = { message: SAY.cancelled, whatToDo: fill(SAY.runAgain, [store.where]) };
     } else if (e instanceof Refusal) {
       report.outcome = report.calls.some((c) => c.step !== 'preflight') ? 'failed' : 'refused';
       report.failure = { message: e.message, whatToDo: e.whatToDo };
@@ -385,18 +414,18 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
     } else if (describe(e).retriesExhausted) {
       report.outcome = 'failed';
       report.failure = {
-        message: `AEP would drop this call after its retries: ${describe(e).message}`,
-        whatToDo: 'See the dropped call and its retries below: the records of a dropped call do not reach Pinterest in AEP either. Find why Pinterest failed, then run again.',
+        message: fill(SAY.dropped, [describe(e).message]),
+        whatToDo: SAY.seeDropped,
       };
     } else {
       report.outcome = 'failed';
-      report.failure = { message: describe(e).message, whatToDo: 'See the failed call below; the calls before it were sent and are counted. Fix the cause and run again.' };
+      report.failure = { message: describe(e).message, whatToDo: SAY.seeFailed };
     }
   }
   report.counts = [...counts.values()];
   report.summary.accepted = report.counts.reduce((n, c) => n + c.accepted, 0);
   report.summary.rejected = report.counts.reduce((n, c) => n + c.rejected, 0);
   report.summary.checks = report.calls.filter((c) => c.by === 'pindest' && c.request.method === 'GET').length;
-  if (!store.persistent) report.notes.push('Lists are kept in memory only, for a simulator that starts empty: to see lists reused, run `pindest simulate` and push with --base-url (or set pindest.pinterest.baseUrl).');
+  if (!store.persistent) report.notes.push(SAY.memoryOnly);
   return report;
 }

@@ -7,6 +7,7 @@
  */
 import { CUSTOMER_LIST_AUDIENCE_NOTE, identitiesLine, membershipLine, type PlanSummary } from './summary';
 import type { RetryInfo, RetryRecord } from '../pinterest/types';
+import { english, msg, translateText, type Translate } from '../report/l10n';
 
 export interface CallRecord {
   /**
@@ -94,55 +95,82 @@ export function formatActivationJson(report: ActivationReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
+/** Who makes a call and why (English; the extension translates it with `translateText`). */
 export const STEP_LABEL: Record<CallRecord['step'], string> = {
-  preflight: "pindest's read-only check, not done by AEP",
-  resolve: "pindest's read-only check, not done by AEP",
-  verify: "pindest's read-only check, not done by AEP",
-  'create-list': 'AEP: audience template create',
-  'create-audience': 'not done by AEP: --create-audience',
-  membership: 'AEP: destination server',
+  preflight: msg("pindest's read-only check, not done by AEP"),
+  resolve: msg("pindest's read-only check, not done by AEP"),
+  verify: msg("pindest's read-only check, not done by AEP"),
+  'create-list': msg('AEP: audience template create'),
+  'create-audience': msg('not done by AEP: --create-audience'),
+  membership: msg('AEP: destination server'),
 };
 
 /** The summary lines, with the words `pindest preview` uses for the same counts. */
-export function summaryLines(report: ActivationReport): string[] {
+export function summaryLines(report: ActivationReport, tr: Translate = english): string[] {
   const s = report.summary;
   return [
-    identitiesLine(s),
-    `${membershipLine(s)}: ${s.accepted} accepted, ${s.rejected} rejected`,
-    `Audience template creates (sent by AEP): ${s.created} (lists created ${s.created}, reused ${s.reused})`,
-    `pindest's read-only checks (not done by AEP): ${s.checks}`,
-    ...(s.notDoneByAep ? [`Opted-in calls, not done by AEP (--create-audience): ${s.notDoneByAep}`] : []),
+    identitiesLine(s, tr),
+    tr('{0}: {1} accepted, {2} rejected', membershipLine(s, tr), s.accepted, s.rejected),
+    tr('Audience template creates (sent by AEP): {0} (lists created {1}, reused {2})', s.created, s.created, s.reused),
+    tr("pindest's read-only checks (not done by AEP): {0}", s.checks),
+    ...(s.notDoneByAep ? [tr('Opted-in calls, not done by AEP (--create-audience): {0}', s.notDoneByAep)] : []),
   ];
 }
 
-export function formatActivationText(report: ActivationReport): string {
+/** The push report as text; `tr` words it (English by default, as `pindest push` prints it). */
+export function formatActivationText(report: ActivationReport, tr: Translate = english): string {
   const out: string[] = [];
-  const verdict = { succeeded: 'succeeded', failed: 'FAILED', cancelled: 'was cancelled', refused: 'was refused before sending anything' }[report.outcome];
-  out.push(`Test activation "${report.activation.name}" ${verdict} — ${report.environment} (${report.baseUrl}), ad account ${report.adAccount.id}${report.adAccount.name ? ` "${report.adAccount.name}"` : ''}`);
-  if (report.retry) out.push(`Retries: ${report.retry.description}${report.retry.timeScale === 1 ? '' : ` (waits compressed ×${report.retry.timeScale} in this run)`}`);
-  if (report.failure) out.push('', `${report.failure.message}`, `What to do: ${report.failure.whatToDo}`);
-  out.push('', ...summaryLines(report));
+  const account = tr('ad account {0}', `${report.adAccount.id}${report.adAccount.name ? ` "${report.adAccount.name}"` : ''}`);
+  const where = [report.activation.name, report.environment, report.baseUrl, account] as const;
+  out.push(
+    report.outcome === 'succeeded'
+      ? tr('Test activation "{0}" succeeded — {1} ({2}), {3}', ...where)
+      : report.outcome === 'failed'
+        ? tr('Test activation "{0}" FAILED — {1} ({2}), {3}', ...where)
+        : report.outcome === 'cancelled'
+          ? tr('Test activation "{0}" was cancelled — {1} ({2}), {3}', ...where)
+          : tr('Test activation "{0}" was refused before sending anything — {1} ({2}), {3}', ...where),
+  );
+  if (report.retry) {
+    const policy = translateText(report.retry.description, tr);
+    out.push(report.retry.timeScale === 1 ? tr('Retries: {0}', policy) : tr('Retries: {0} (waits compressed ×{1} in this run)', policy, report.retry.timeScale));
+  }
+  if (report.failure) out.push('', translateText(report.failure.message, tr), tr('What to do: {0}', translateText(report.failure.whatToDo, tr)));
+  out.push('', ...summaryLines(report, tr));
   if (report.lists.length) {
-    out.push('', `Customer lists (remembered in ${report.state.where})`);
+    out.push('', tr('Customer lists (remembered in {0})', translateText(report.state.where, tr)));
     for (const l of report.lists) {
-      out.push(`  ${l.audience}: list ${l.customerListId} ${l.origin === 'activation' ? '(from the activation file)' : `(${l.origin})`}${l.audienceId ? `, audience ${l.audienceId}` : ''}${l.status ? `, status ${l.status}` : ''}${l.uploaded !== undefined ? `, ${l.uploaded} uploaded, ${l.removed ?? 0} removed` : ''}${l.note ? ` — ${l.note}` : ''}`);
+      const origin = l.origin === 'activation' ? tr('from the activation file') : l.origin === 'created' ? tr('created') : tr('reused');
+      const parts = [
+        tr('list {0} ({1})', l.customerListId, origin),
+        ...(l.audienceId ? [tr('audience {0}', l.audienceId)] : []),
+        ...(l.status ? [tr('status {0}', l.status)] : []),
+        ...(l.uploaded !== undefined ? [tr('{0} uploaded, {1} removed', l.uploaded, l.removed ?? 0)] : []),
+      ];
+      out.push(`  ${l.audience}: ${parts.join(', ')}${l.note ? ` — ${l.note}` : ''}`);
     }
   }
   if (report.counts.length) {
-    out.push('', '  audience / identity type                          sent  accepted  rejected  retried  dropped by AEP');
+    // Columns as wide as their heading in the reader's language (English: 5, 9, 9, 8, 15).
+    // One message for the five headings (its words are column names, not the outcome words elsewhere).
+    const heads = tr('sent|accepted|rejected|retried|dropped by AEP').split('|');
+    const widths = [5, 9, 9, 8, 15].map((w, i) => Math.max(w, (heads[i]?.length ?? 0) + 1));
+    out.push('', `  ${tr('audience / identity type').padEnd(48)} ${widths.map((w, i) => (heads[i] ?? '').padStart(w)).join(' ')}`);
     for (const c of report.counts) {
-      out.push(`  ${`${c.audience} / ${c.identityType}`.padEnd(48)} ${String(c.sent).padStart(5)} ${String(c.accepted).padStart(9)} ${String(c.rejected).padStart(9)} ${String(c.retried).padStart(8)} ${String(c.dropped ?? 0).padStart(15)}`);
+      const cells = [c.sent, c.accepted, c.rejected, c.retried, c.dropped ?? 0].map((n, i) => String(n).padStart(widths[i]!));
+      out.push(`  ${`${c.audience} / ${c.identityType}`.padEnd(48)} ${cells.join(' ')}`);
     }
   }
   const notSent = Object.entries(report.notSent);
-  if (notSent.length) out.push('', `Not sent (refused before sending): ${notSent.map(([r, n]) => `${r} ×${n}`).join(', ')}`);
-  if (report.notes.length) out.push('', 'Notes', ...report.notes.map((n) => `  - ${n}`));
-  out.push('', `Calls (${report.calls.length})`);
+  if (notSent.length) out.push('', tr('Not sent (refused before sending): {0}', notSent.map(([r, n]) => `${r} ×${n}`).join(', ')));
+  if (report.notes.length) out.push('', tr('Notes'), ...report.notes.map((n) => `  - ${translateText(n, tr)}`));
+  out.push('', tr('Calls ({0})', report.calls.length));
   report.calls.forEach((c, i) => {
-    const status = c.response ? String(c.response.code) : c.error ? 'error' : '—';
-    out.push(`  ${i + 1}. ${c.request.method} ${c.request.uri} → ${status}${c.attempts > 1 ? ` after ${c.attempts} attempts` : ''}${c.requestId ? `  [x-pinterest-rid ${c.requestId}]` : ''}  (${c.step}${c.audience ? `, ${c.audience}` : ''}; ${STEP_LABEL[c.step]})`);
-    for (const r of c.retries ?? []) out.push(`     retry after ${r.reason}: ${retryWait(r, report.retry?.timeScale)}`);
-    if (c.dropped) out.push('     dropped: AEP gives up on this call after its retries; its records do not reach Pinterest');
+    const status = c.response ? String(c.response.code) : c.error ? tr('error') : '—';
+    const answer = c.attempts > 1 ? tr('{0} after {1} attempts', status, c.attempts) : status;
+    out.push(`  ${i + 1}. ${c.request.method} ${c.request.uri} → ${answer}${c.requestId ? `  [x-pinterest-rid ${c.requestId}]` : ''}  (${c.step}${c.audience ? `, ${c.audience}` : ''}; ${translateText(STEP_LABEL[c.step], tr)})`);
+    for (const r of c.retries ?? []) out.push(`     ${tr('retry after {0}: {1}', r.reason, retryWait(r, report.retry?.timeScale, tr))}`);
+    if (c.dropped) out.push(`     ${tr('dropped: AEP gives up on this call after its retries; its records do not reach Pinterest')}`);
     if (c.error) out.push(`     ${c.error}`);
   });
   return out.join('\n') + '\n';
@@ -156,9 +184,8 @@ function duration(ms: number): string {
   return `${ms} ms`;
 }
 
-export function retryWait(r: RetryRecord, timeScale = 1): string {
-  if (r.reason === 'refresh') return 'a new access token, sent again at once';
-  const slept = timeScale === 1 ? '' : ` (this run waited ${duration(r.waitedMs)})`;
-  const asked = r.serverAskedMs !== undefined ? `; Pinterest asked for ${duration(r.serverAskedMs)}, which AEP ignores` : '';
-  return `AEP waits ${duration(r.aepWaitMs)}${slept}${asked}`;
+export function retryWait(r: RetryRecord, timeScale = 1, tr: Translate = english): string {
+  if (r.reason === 'refresh') return tr('a new access token, sent again at once');
+  const waits = timeScale === 1 ? tr('AEP waits {0}', duration(r.aepWaitMs)) : tr('AEP waits {0} (this run waited {1})', duration(r.aepWaitMs), duration(r.waitedMs));
+  return r.serverAskedMs === undefined ? waits : tr('{0}; Pinterest asked for {1}, which AEP ignores', waits, duration(r.serverAskedMs));
 }

@@ -11,6 +11,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { msg } from '../report/l10n';
 
 export const STATE_VERSION = 1;
 /** Relative to the folder of the activation file. */
@@ -37,7 +38,7 @@ export function fileStateStore(activationPath: string, displayPath = STATE_FILE,
         return await readFile(path, 'utf8');
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw new StateError(`${displayPath} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check its permissions, or run with --fresh to start a new one.');
+        throw new StateError(`${displayPath} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, CHECK_PERMISSIONS);
       }
     },
     async write(text) {
@@ -109,7 +110,8 @@ export class StateError extends Error {
   }
 }
 
-const FRESH = 'Run with --fresh (or the command "Forget Test Activation State") to forget it; the lists already in Pinterest stay there.';
+const CHECK_PERMISSIONS = msg('Check its permissions, or run with --fresh to start a new one.');
+const FRESH = msg('Run with --fresh (or the command "Forget Test Activation State") to forget it; the lists already in Pinterest stay there.');
 
 function isString(x: unknown): x is string {
   return typeof x === 'string';

@@ -4,6 +4,7 @@
  * identity records they carry (one identity goes once per audience it belongs to).
  */
 import type { Plan } from '../plan/types';
+import { english, msg, type Translate } from '../report/l10n';
 
 export interface PlanSummary {
   profiles: number;
@@ -31,14 +32,15 @@ export function planSummary(plan: Plan): PlanSummary {
   };
 }
 
-export function identitiesLine(s: PlanSummary): string {
-  return `Identities: ${s.identities.mapped} mapped, ${s.identities.rejected} rejected, ${s.identities.notMapped} not mapped (${s.profiles} profiles, ${s.exported} exported)`;
+export function identitiesLine(s: PlanSummary, tr: Translate = english): string {
+  return tr('Identities: {0} mapped, {1} rejected, {2} not mapped ({3} profiles, {4} exported)', s.identities.mapped, s.identities.rejected, s.identities.notMapped, s.profiles, s.exported);
 }
 
-export function membershipLine(s: PlanSummary): string {
-  return `Membership requests (sent by AEP): ${s.membershipRequests}, carrying ${s.records} identity records (an identity counts once per audience it is sent to)`;
+export function membershipLine(s: PlanSummary, tr: Translate = english): string {
+  return tr('Membership requests (sent by AEP): {0}, carrying {1} identity records (an identity counts once per audience it is sent to)', s.membershipRequests, s.records);
 }
 
 /** What Pinterest needs before ads can target a customer list; no file of the destination does it. */
-export const CUSTOMER_LIST_AUDIENCE_NOTE =
-  'Before ads can target a list, Pinterest needs a CUSTOMER_LIST audience built on it: AEP does not create one. Create it in Ads Manager (Audiences > Create audience > Customer list) or with POST /ad_accounts/{ad_account_id}/audiences; `pindest push --create-audience` does it for a test (not done by AEP).';
+export const CUSTOMER_LIST_AUDIENCE_NOTE = msg(
+  'Before ads can target a list, Pinterest needs a CUSTOMER_LIST audience built on it: AEP does not create one. Create it in Ads Manager (Audiences > Create audience > Customer list) or with POST /ad_accounts/{ad_account_id}/audiences; `pindest push --create-audience` does it for a test (not done by AEP).',
+);

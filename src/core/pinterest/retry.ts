@@ -29,6 +29,7 @@
 // waits in full through `aepClock`, so its rate-limit windows see the time AEP would have let pass.
 import type { NetworkFailure } from './errors';
 import type { ClientEvent } from './types';
+import { msg } from '../report/l10n';
 
 export type RetryOutcome = number | 'network';
 
@@ -79,7 +80,7 @@ export const AEP_BEST_EFFORT_STATUSES: readonly number[] = [403, 408, 409, 429, 
 /** AEP's best-effort policy: the listed codes are retried twice, after 15 s then 30 s, then dropped. */
 export const aepBestEffortPolicy: RetryPolicy = {
   name: 'aep-best-effort',
-  description: 'AEP best effort: 403, 408, 409, 429, 500, 502, 503, 504 and no answer are retried twice, after 15 s then 30 s; then AEP drops the call',
+  description: msg('AEP best effort: 403, 408, 409, 429, 500, 502, 503, 504 and no answer are retried twice, after 15 s then 30 s; then AEP drops the call'),
   maxAttempts: 3,
   retryOn: (outcome, context) => (outcome === 'network' ? noAnswer(context) : AEP_BEST_EFFORT_STATUSES.includes(outcome)),
   delayMs: (attempt) => (attempt <= 1 ? 15_000 : 30_000),
@@ -88,7 +89,7 @@ export const aepBestEffortPolicy: RetryPolicy = {
 /** AEP's configurable-aggregation policy: 420, 429 and > 500 retried once, 30 minutes later, then dropped. */
 export const aepConfigurableAggregationPolicy: RetryPolicy = {
   name: 'aep-configurable-aggregation',
-  description: 'AEP configurable aggregation: 420, 429, codes above 500 and no answer are retried once, 30 min later; then AEP drops the batch',
+  description: msg('AEP configurable aggregation: 420, 429, codes above 500 and no answer are retried once, 30 min later; then AEP drops the batch'),
   maxAttempts: 2,
   retryOn: (outcome, context) => (outcome === 'network' ? noAnswer(context) : outcome === 420 || outcome === 429 || outcome > 500),
   delayMs: () => 30 * 60_000,
@@ -97,7 +98,7 @@ export const aepConfigurableAggregationPolicy: RetryPolicy = {
 /** No retries at all. */
 export const noRetryPolicy: RetryPolicy = {
   name: 'none',
-  description: 'no retries: every call is sent once',
+  description: msg('no retries: every call is sent once'),
   maxAttempts: 1,
   retryOn: () => false,
   delayMs: () => 0,

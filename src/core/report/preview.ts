@@ -9,6 +9,7 @@ import type { ResolvedActivation } from '../plan/activation';
 import { pendingAlias } from '../plan/plan';
 import type { LargePlan } from '../plan/large';
 import type { HttpCall, Plan } from '../plan/types';
+import { english, type Translate } from './l10n';
 
 export interface PreviewReport {
   activation: { file: string; name: string; environment: string; destination: string };
@@ -44,7 +45,8 @@ function previewTarget(activation: ResolvedActivation, target: { environment?: s
   return { environment, baseUrl, placeholder: !given && environment === 'local', aepBaseUrl: BASE_URLS.production };
 }
 
-export function previewReport(activation: ResolvedActivation, plan: Plan, cwd = process.cwd(), targetOptions: { environment?: string; baseUrl?: string } = {}): PreviewReport {
+/** `tr` words the notes (the extension passes its translation; English by default). */
+export function previewReport(activation: ResolvedActivation, plan: Plan, cwd = process.cwd(), targetOptions: { environment?: string; baseUrl?: string } = {}, tr: Translate = english): PreviewReport {
   const target = previewTarget(activation, targetOptions);
   const at = (c: HttpCall) => ({ ...c, url: retarget(c.url, target.baseUrl), aepUrl: c.url });
   const summary = planSummary(plan);
@@ -75,9 +77,9 @@ export function previewReport(activation: ResolvedActivation, plan: Plan, cwd = 
       })),
     ],
     notes: [
-      ...(target.placeholder ? [`URLs use ${EMBEDDED_SIMULATOR_BASE}: \`pindest push\` starts an embedded simulator whose port is chosen when it starts (give --base-url for a running one). AEP calls ${target.aepBaseUrl}.`] : []),
-      `List creates: up to ${summary.listCreates}, one per audience with no list yet; a push reuses the lists remembered in .pindest/state.json for the same target and then sends only the membership requests.`,
-      CUSTOMER_LIST_AUDIENCE_NOTE,
+      ...(target.placeholder ? [tr('URLs use {0}: `pindest push` starts an embedded simulator whose port is chosen when it starts (give --base-url for a running one). AEP calls {1}.', EMBEDDED_SIMULATOR_BASE, target.aepBaseUrl)] : []),
+      tr('List creates: up to {0}, one per audience with no list yet; a push reuses the lists remembered in .pindest/state.json for the same target and then sends only the membership requests.', summary.listCreates),
+      tr(CUSTOMER_LIST_AUDIENCE_NOTE),
     ],
     problems: [
       ...plan.problems.map((p) => ({ where: p.where.replace(/^\/\S+/, (path) => relative(cwd, path) || path), message: p.message })),

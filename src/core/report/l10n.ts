@@ -1,0 +1,61 @@
+/**
+ * The core's report lines in the reader's language, without the core knowing any language or
+ * importing `vscode`: a function that writes a line takes a `Translate`, and the extension passes
+ * `vscode.l10n.t` (its bundle is keyed by the English text, with `{0}` placeholders, as the CLI's
+ * catalogue is). English by default, so the CLI's output and the JSON contracts do not change.
+ *
+ * Lines the core stores in a report (notes, advice, retry policies) stay English there, so a saved
+ * run reads the same in any language; they are written through `msg`, and `translateText` finds
+ * their message again when the extension shows them.
+ */
+export type Translate = (message: string, ...args: (string | number)[]) => string;
+
+/** `message` with `{n}` replaced by `args[n]` (a missing argument leaves `{n}`). */
+export function fill(message: string, args: readonly (string | number)[]): string {
+  return message.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
+}
+
+export const english: Translate = (message, ...args) => fill(message, args);
+
+const stored = new Set<string>();
+
+/**
+ * Marks an English message the core stores in a report (with `{n}` placeholders, filled with
+ * `fill`), so that `translateText` can translate the stored line. Returns the message. Call it
+ * when the module loads (a constant), so that a report saved earlier is translated too.
+ */
+export function msg(message: string): string {
+  stored.add(message);
+  return message;
+}
+
+/** The messages marked so far (the tests check that every `msg` is marked when its module loads). */
+export function storedMessages(): ReadonlySet<string> {
+  return stored;
+}
+
+const patterns = new Map<string, RegExp>();
+
+function patternOf(message: string): RegExp {
+  let re = patterns.get(message);
+  if (!re) {
+    const parts = message.split(/\{\d+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    patterns.set(message, (re = new RegExp(`^${parts.join('([\\s\\S]*?)')}$`)));
+  }
+  return re;
+}
+
+/**
+ * A line the core stored in English, in the reader's language: an exact `msg` message, or one
+ * filled from a `msg` template (its arguments kept as they are); any other text unchanged.
+ */
+export function translateText(text: string, tr: Translate): string {
+  if (tr === english || !text) return text;
+  if (stored.has(text)) return tr(text);
+  for (const message of stored) {
+    if (!/\{\d+\}/.test(message)) continue;
+    const m = patternOf(message).exec(text);
+    if (m) return tr(message, ...m.slice(1));
+  }
+  return text;
+}
