@@ -22,10 +22,14 @@
  * before later windows stopped being rendered, rendering (~15%): the whole mapping pipeline costs
  * ~30 µs of CPU per profile here, against Python's ~5 µs for parse + hash alone.
  */
-import type { ProfileProblem } from '../profiles';
+import { findNamespace, prepareIdentity, prepareWithReasons, type NamespaceInfo, type PrepareResult, type WarningReason } from '../identity';
+import type { MembershipStatus, ProfileProblem, SourceProfile } from '../profiles';
+import { isObject, isStatus } from '../profiles/shape';
 import type { ResolvedActivation } from './activation';
-import { aggregationPolicy } from './batch';
-import type { Counts, Plan, PlanProblem } from './types';
+import { aggregationKeyOf, aggregationPolicy, customGroups } from './batch';
+import { exportedStatus } from './map';
+import { plainTextProblems, policyProblems } from './plan';
+import type { ActivatedAudience, Counts, Plan, PlanProblem } from './types';
 
 /** Samples with more profiles than this are summarised instead of listed. */
 export const LARGE_SAMPLE_PROFILES = 10_000;
@@ -51,6 +55,49 @@ export interface LargePlan {
   moreProfileProblems: number;
 }
 
+/** What counting needs of a profile: its identities and memberships (a SourceProfile, or a parsed line that has its shape). */
+export type Countable = Pick<SourceProfile, 'identityMap' | 'segmentMembership'>;
+
+/**
+ * A parsed JSON Lines value that `toSourceProfile` would take whole, without a problem: it can be
+ * counted as it is (extra fields of identities and memberships are not read). Anything else goes
+ * through `toSourceProfile`, which says what is wrong.
+ */
+export function countable(value: unknown): value is Countable {
+  if (!isObject(value)) return false;
+  const { identityMap, segmentMembership } = value;
+  if (!isObject(identityMap) || !isObject(segmentMembership)) return false;
+  if ('attributes' in value && !isObject(value.attributes)) return false;
+  for (const namespace of Object.keys(identityMap)) {
+    const list = identityMap[namespace];
+    if (!Array.isArray(list)) return false;
+    for (const entry of list) if (!isObject(entry) || typeof entry.id !== 'string') return false;
+  }
+  for (const namespace of Object.keys(segmentMembership)) {
+    const byId = segmentMembership[namespace];
+    if (!isObject(byId)) return false;
+    for (const id of Object.keys(byId)) {
+      const m = byId[id];
+      if (!isObject(m) || !isStatus(m.status)) return false;
+      if ('lastQualificationTime' in m && typeof m.lastQualificationTime !== 'string') return false;
+    }
+  }
+  return true;
+}
+
+/** One mapping of a source namespace, resolved once. */
+interface SourceMapping {
+  info: NamespaceInfo | undefined;
+  target: string;
+  apply: boolean;
+}
+
+/** Profiles counted into one aggregation group (one `aggregationKey`). */
+interface Group {
+  key: string;
+  members: number;
+}
+
 export class LargePlanBuilder {
   private first: Plan | undefined;
   private readonly counts: Counts = { profiles: 0, exported: 0, byNamespace: {}, byReason: {}, byAudience: {} };
@@ -61,10 +108,39 @@ export class LargePlanBuilder {
   private moreProblems = 0;
   private readonly profileProblems: ProfileProblem[] = [];
   private moreProfileProblems = 0;
+  private readonly policy: ReturnType<typeof aggregationPolicy>;
   private readonly max: number;
+  /**
+   * Profiles after the first window can be counted one by one (`count`): always, except with
+   * custom identity groups, whose "not exported" problem and reason are worked out per window by
+   * `buildPlan` (those samples are planned a window at a time, unrendered).
+   */
+  readonly countsOneByOne: boolean;
+  // What `count` resolves once: mappings by source namespace (mapProfile's `forNamespace`, in the
+  // activation's order), activated audiences by namespace then id, hashed namespaces (PD505),
+  // policy violations (every window of `buildPlan` has them), aggregation groups by audience,
+  // status and namespaces.
+  private readonly bySource = new Map<string, SourceMapping[]>();
+  private readonly audienceOf = new Map<string, Map<string, ActivatedAudience>>();
+  private readonly hashed = new Map<string, boolean>();
+  private violations: PlanProblem[] | undefined;
+  private readonly groups = new Map<ActivatedAudience | undefined, Map<string, Map<string, Group>>>();
+  private readonly warnings: WarningReason[] = [];
 
   constructor(readonly activation: ResolvedActivation) {
-    this.max = aggregationPolicy(activation.destination).max;
+    this.policy = aggregationPolicy(activation.destination);
+    this.max = this.policy.max;
+    this.countsOneByOne = customGroups(this.policy.key) === undefined;
+    for (const m of activation.mappings) {
+      let list = this.bySource.get(m.source);
+      if (!list) this.bySource.set(m.source, (list = []));
+      list.push({ info: findNamespace(m.source), target: m.target, apply: m.applyTransformation });
+    }
+    for (const a of activation.audiences) {
+      let byId = this.audienceOf.get(a.namespace);
+      if (!byId) this.audienceOf.set(a.namespace, (byId = new Map()));
+      byId.set(a.id, a);
+    }
   }
 
   /** No window yet: the next one is the first, rendered in full. */
@@ -97,23 +173,157 @@ export class LargePlanBuilder {
       this.members.set(key, (this.members.get(key) ?? 0) + b.profiles.length);
       for (const p of b.profiles) for (const ids of Object.values(p.identityMap)) this.records += ids.length;
     }
-    for (const p of plan.problems) {
-      const key = `${p.where}\u0000${p.message}`;
-      if (this.problems.has(key)) continue;
-      if (this.problems.size < KEPT_PROBLEMS) this.problems.set(key, p);
-      else this.moreProblems++;
+    for (const p of plan.problems) this.addProblem(p);
+    for (const p of plan.profileProblems) this.addProfileProblem(p);
+  }
+
+  private addProblem(p: PlanProblem): void {
+    const key = `${p.where}\u0000${p.message}`;
+    if (this.problems.has(key)) return;
+    if (this.problems.size < KEPT_PROBLEMS) this.problems.set(key, p);
+    else this.moreProblems++;
+  }
+
+  /** A problem reading the sample (a malformed line, a bad field), in file order. */
+  addProfileProblem(p: ProfileProblem): void {
+    if (this.profileProblems.length < KEPT_PROBLEMS) this.profileProblems.push(p);
+    else this.moreProfileProblems++;
+  }
+
+  /** A window after the first starts: `buildPlan` would list the policy violations again for it. */
+  startWindow(): void {
+    for (const p of (this.violations ??= policyProblems(this.activation))) this.addProblem(p);
+  }
+
+  /**
+   * A profile after the first window, counted as `buildPlan` and `add` would count it (mapProfile,
+   * batchProfiles, the plain-text check) without building its rows, target or batches: the same
+   * identity rules (`prepareWithReasons`), nothing kept but counts. `file`, `index` and `line` are
+   * its origin, for a plain-text problem.
+   */
+  count(profile: Countable, file: string, index: number, line: number | undefined): void {
+    const c = this.counts;
+    c.profiles++;
+    const identityMap = profile.identityMap;
+    const namespaces = Object.keys(identityMap);
+    let targets: Map<string, string[]> | undefined;
+    for (const namespace of namespaces) {
+      const list = identityMap[namespace]!;
+      if (list.length === 0) continue;
+      let hashed = this.hashed.get(namespace);
+      if (hashed === undefined) this.hashed.set(namespace, (hashed = findNamespace(namespace)?.hashed === true));
+      if (hashed) for (const p of plainTextProblems([{ identityMap: { [namespace]: list }, segmentMembership: {}, attributes: {}, origin: { file, index, line } }])) this.addProblem(p);
+      const n = (c.byNamespace[namespace] ??= { sent: 0, rejected: 0, notMapped: 0 });
+      const mappings = this.bySource.get(namespace);
+      for (const identity of list) {
+        if (!mappings) {
+          n.notMapped++;
+          this.reason('not-mapped', `No mapping takes ${namespace}; it is not exported.`);
+          continue;
+        }
+        const raw = typeof identity?.id === 'string' ? identity.id : String(identity?.id ?? '');
+        for (const m of mappings) {
+          const r: PrepareResult = m.info ? prepareWithReasons(m.info, raw, m.apply, this.warnings) : prepareIdentity(namespace, raw, { applyTransformation: m.apply });
+          this.warnings.length = 0;
+          if (!r.ok) {
+            n.rejected++;
+            this.reason(r.reason, r.message);
+            continue;
+          }
+          n.sent++;
+          targets ??= new Map();
+          const values = targets.get(m.target);
+          if (!values) targets.set(m.target, [r.value]);
+          else if (!values.includes(r.value)) values.push(r.value);
+        }
+      }
     }
-    for (const p of plan.profileProblems) {
-      if (this.profileProblems.length < KEPT_PROBLEMS) this.profileProblems.push(p);
-      else this.moreProfileProblems++;
+
+    // Memberships of activated audiences, as [audience, exported status] pairs.
+    const memberships: (ActivatedAudience | MembershipStatus)[] = [];
+    const sm = profile.segmentMembership;
+    for (const ns of Object.keys(sm)) {
+      const known = this.audienceOf.get(ns);
+      if (!known) continue;
+      const byId = sm[ns]!;
+      for (const id of Object.keys(byId)) {
+        const a = known.get(id);
+        if (a) memberships.push(a, exportedStatus(byId[id]!.status));
+      }
     }
+    if (!targets) return this.bump('profile-no-identity');
+    if (memberships.length === 0) return this.bump('profile-no-activated-audience');
+
+    c.exported++;
+    let ids = 0;
+    let longest = 0;
+    for (const values of targets.values()) {
+      ids += values.length;
+      if (values.length > longest) longest = values.length;
+    }
+    for (let i = 0; i < memberships.length; i += 2) {
+      const into = (c.byAudience[(memberships[i] as ActivatedAudience).name] ??= { add: 0, remove: 0 });
+      if (memberships[i + 1] === 'exited') into.remove += ids;
+      else into.add += ids;
+    }
+
+    // batchProfiles: `splitUserById` makes one profile per identity index (one id per namespace);
+    // each goes to one group per audience (with `includeSegmentId`) and, with `includeIdentity`,
+    // per target namespace; every group member's identities are records of its requests.
+    const key = this.policy.key;
+    const bySegment = key?.includeSegmentId === true;
+    const byIdentity = key?.includeIdentity === true;
+    const parts = this.policy.split && longest > 1 ? longest : 1;
+    for (let k = 0; k < parts; k++) {
+      for (let i = 0; i < (bySegment ? memberships.length : 1); i += 2) {
+        const audience = bySegment ? (memberships[i] as ActivatedAudience) : undefined;
+        const status = bySegment ? (memberships[i + 1] as string) : '';
+        if (!byIdentity) {
+          let held = 0;
+          for (const values of targets.values()) held += parts === 1 ? values.length : k < values.length ? 1 : 0;
+          this.join(audience, status, '', held);
+        } else {
+          for (const [target, values] of targets) {
+            if (parts > 1 && k >= values.length) continue;
+            this.join(audience, status, target, parts === 1 ? values.length : 1);
+          }
+        }
+      }
+    }
+  }
+
+  /** One member of the group of an audience and status (with `includeSegmentId`) and a target namespace (with `includeIdentity`), holding `records` identities. */
+  private join(audience: ActivatedAudience | undefined, status: string, namespace: string, records: number): void {
+    let byStatus = this.groups.get(audience);
+    if (!byStatus) this.groups.set(audience, (byStatus = new Map()));
+    let byNamespace = byStatus.get(status);
+    if (!byNamespace) byStatus.set(status, (byNamespace = new Map()));
+    let group = byNamespace.get(namespace);
+    if (!group) {
+      const seg = audience && { ns: audience.namespace, id: audience.id, status };
+      const aggregationKey = aggregationKeyOf(this.policy.key, seg, audience, namespace ? [namespace] : []);
+      byNamespace.set(namespace, (group = { key: JSON.stringify(aggregationKey ?? null), members: 0 }));
+    }
+    group.members++;
+    this.records += records;
+  }
+
+  private bump(reason: string): void {
+    this.counts.byReason[reason] = (this.counts.byReason[reason] ?? 0) + 1;
+  }
+
+  private reason(reason: string, message: string): void {
+    this.bump(reason);
+    if (!(reason in this.reasonMessages)) this.reasonMessages[reason] = message;
   }
 
   result(): LargePlan {
     const first = this.first!;
     const shown = first.requests.map((r, i) => ({ r, i })).filter(({ r }) => first.batches[r.batch]!.profiles.length === this.max).slice(0, SHOWN_REQUESTS).map(({ i }) => i);
+    const members = new Map(this.members);
+    for (const byStatus of this.groups.values()) for (const byNames of byStatus.values()) for (const g of byNames.values()) members.set(g.key, (members.get(g.key) ?? 0) + g.members);
     let membershipRequests = 0;
-    for (const n of this.members.values()) membershipRequests += Math.ceil(n / this.max);
+    for (const n of members.values()) membershipRequests += Math.ceil(n / this.max);
     const identities = { mapped: 0, rejected: 0, notMapped: 0 };
     for (const n of Object.values(this.counts.byNamespace)) {
       identities.mapped += n.sent;
