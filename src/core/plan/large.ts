@@ -22,7 +22,7 @@
  * before later windows stopped being rendered, rendering (~15%): the whole mapping pipeline costs
  * ~30 µs of CPU per profile here, against Python's ~5 µs for parse + hash alone.
  */
-import { findNamespace, prepareIdentity, prepareWithReasons, type NamespaceInfo, type PrepareResult, type WarningReason } from '../identity';
+import { findNamespace, prepareIdentity, prepareWithReasons, sha256Hex, type NamespaceInfo, type PrepareResult, type WarningReason } from '../identity';
 import type { MembershipStatus, ProfileProblem, SourceProfile } from '../profiles';
 import { isObject, isStatus } from '../profiles/shape';
 import type { ResolvedActivation } from './activation';
@@ -85,10 +85,17 @@ export function countable(value: unknown): value is Countable {
   return true;
 }
 
+/**
+ * Counted profiles need no hash: a value's only use is to tell whether a profile sends it twice to
+ * the same target, which its pre-image tells as well (see LargePlanBuilder.holds).
+ */
+const preimage = (value: string): string => value;
+
 /** One mapping of a source namespace, resolved once. */
 interface SourceMapping {
   info: NamespaceInfo | undefined;
-  target: string;
+  /** Index into the target names. */
+  target: number;
   apply: boolean;
 }
 
@@ -124,23 +131,39 @@ export class LargePlanBuilder {
   private readonly audienceOf = new Map<string, Map<string, ActivatedAudience>>();
   private readonly hashed = new Map<string, boolean>();
   private violations: PlanProblem[] | undefined;
-  private readonly groups = new Map<ActivatedAudience | undefined, Map<string, Map<string, Group>>>();
+  private readonly groups = new Map<ActivatedAudience | undefined, Map<string, Map<number, Group>>>();
+  private readonly bySegment: boolean;
+  private readonly byIdentity: boolean;
+  /** Target identity names, in the order the mappings first name them; `values` holds a profile's values of each. */
+  private readonly targetNames: string[] = [];
+  private readonly values: string[][];
+  private readonly sizes: number[];
+  /** Whether each of `values` is a pre-image (see `holds`). */
+  private readonly transformed: boolean[][];
+  // Scratch space reused from profile to profile.
+  private readonly memberships: (ActivatedAudience | MembershipStatus)[] = [];
   private readonly warnings: WarningReason[] = [];
 
   constructor(readonly activation: ResolvedActivation) {
     this.policy = aggregationPolicy(activation.destination);
     this.max = this.policy.max;
     this.countsOneByOne = customGroups(this.policy.key) === undefined;
+    this.bySegment = this.policy.key?.includeSegmentId === true;
+    this.byIdentity = this.policy.key?.includeIdentity === true;
     for (const m of activation.mappings) {
       let list = this.bySource.get(m.source);
       if (!list) this.bySource.set(m.source, (list = []));
-      list.push({ info: findNamespace(m.source), target: m.target, apply: m.applyTransformation });
+      if (!this.targetNames.includes(m.target)) this.targetNames.push(m.target);
+      list.push({ info: findNamespace(m.source), target: this.targetNames.indexOf(m.target), apply: m.applyTransformation });
     }
     for (const a of activation.audiences) {
       let byId = this.audienceOf.get(a.namespace);
       if (!byId) this.audienceOf.set(a.namespace, (byId = new Map()));
       byId.set(a.id, a);
     }
+    this.values = this.targetNames.map(() => []);
+    this.sizes = this.targetNames.map(() => 0);
+    this.transformed = this.targetNames.map(() => []);
   }
 
   /** No window yet: the next one is the first, rendered in full. */
@@ -204,10 +227,13 @@ export class LargePlanBuilder {
   count(profile: Countable, file: string, index: number, line: number | undefined): void {
     const c = this.counts;
     c.profiles++;
+    // The profile's target identityMap: values by target (indices into `targetNames`), reused.
+    const values = this.values;
+    const sizes = this.sizes;
+    for (let t = 0; t < sizes.length; t++) sizes[t] = 0;
+    let sent = false;
     const identityMap = profile.identityMap;
-    const namespaces = Object.keys(identityMap);
-    let targets: Map<string, string[]> | undefined;
-    for (const namespace of namespaces) {
+    for (const namespace in identityMap) {
       const list = identityMap[namespace]!;
       if (list.length === 0) continue;
       let hashed = this.hashed.get(namespace);
@@ -223,45 +249,50 @@ export class LargePlanBuilder {
         }
         const raw = typeof identity?.id === 'string' ? identity.id : String(identity?.id ?? '');
         for (const m of mappings) {
-          const r: PrepareResult = m.info ? prepareWithReasons(m.info, raw, m.apply, this.warnings) : prepareIdentity(namespace, raw, { applyTransformation: m.apply });
-          this.warnings.length = 0;
+          const r: PrepareResult = m.info ? prepareWithReasons(m.info, raw, m.apply, this.warnings, preimage) : prepareIdentity(namespace, raw, { applyTransformation: m.apply });
+          if (this.warnings.length) this.warnings.length = 0;
           if (!r.ok) {
             n.rejected++;
             this.reason(r.reason, r.message);
             continue;
           }
           n.sent++;
-          targets ??= new Map();
-          const values = targets.get(m.target);
-          if (!values) targets.set(m.target, [r.value]);
-          else if (!values.includes(r.value)) values.push(r.value);
+          sent = true;
+          if (!this.holds(m.target, r.value, r.transformed)) {
+            const at = sizes[m.target]!++;
+            values[m.target]![at] = r.value;
+            this.transformed[m.target]![at] = r.transformed;
+          }
         }
       }
     }
 
-    // Memberships of activated audiences, as [audience, exported status] pairs.
-    const memberships: (ActivatedAudience | MembershipStatus)[] = [];
+    // Memberships of activated audiences: `memberships[0, held)`, audience then exported status.
+    const memberships = this.memberships;
+    let held = 0;
     const sm = profile.segmentMembership;
-    for (const ns of Object.keys(sm)) {
+    for (const ns in sm) {
       const known = this.audienceOf.get(ns);
       if (!known) continue;
       const byId = sm[ns]!;
-      for (const id of Object.keys(byId)) {
+      for (const id in byId) {
         const a = known.get(id);
-        if (a) memberships.push(a, exportedStatus(byId[id]!.status));
+        if (!a) continue;
+        memberships[held++] = a;
+        memberships[held++] = exportedStatus(byId[id]!.status);
       }
     }
-    if (!targets) return this.bump('profile-no-identity');
-    if (memberships.length === 0) return this.bump('profile-no-activated-audience');
+    if (!sent) return this.bump('profile-no-identity');
+    if (held === 0) return this.bump('profile-no-activated-audience');
 
     c.exported++;
     let ids = 0;
     let longest = 0;
-    for (const values of targets.values()) {
-      ids += values.length;
-      if (values.length > longest) longest = values.length;
+    for (const n of sizes) {
+      ids += n;
+      if (n > longest) longest = n;
     }
-    for (let i = 0; i < memberships.length; i += 2) {
+    for (let i = 0; i < held; i += 2) {
       const into = (c.byAudience[(memberships[i] as ActivatedAudience).name] ??= { add: 0, remove: 0 });
       if (memberships[i + 1] === 'exited') into.remove += ids;
       else into.add += ids;
@@ -270,42 +301,58 @@ export class LargePlanBuilder {
     // batchProfiles: `splitUserById` makes one profile per identity index (one id per namespace);
     // each goes to one group per audience (with `includeSegmentId`) and, with `includeIdentity`,
     // per target namespace; every group member's identities are records of its requests.
-    const key = this.policy.key;
-    const bySegment = key?.includeSegmentId === true;
-    const byIdentity = key?.includeIdentity === true;
+    const bySegment = this.bySegment;
     const parts = this.policy.split && longest > 1 ? longest : 1;
     for (let k = 0; k < parts; k++) {
-      for (let i = 0; i < (bySegment ? memberships.length : 1); i += 2) {
+      for (let i = 0; i < (bySegment ? held : 1); i += 2) {
         const audience = bySegment ? (memberships[i] as ActivatedAudience) : undefined;
         const status = bySegment ? (memberships[i + 1] as string) : '';
-        if (!byIdentity) {
-          let held = 0;
-          for (const values of targets.values()) held += parts === 1 ? values.length : k < values.length ? 1 : 0;
-          this.join(audience, status, '', held);
+        if (!this.byIdentity) {
+          let records = 0;
+          for (const n of sizes) records += parts === 1 ? n : k < n ? 1 : 0;
+          this.join(audience, status, -1, records);
         } else {
-          for (const [target, values] of targets) {
-            if (parts > 1 && k >= values.length) continue;
-            this.join(audience, status, target, parts === 1 ? values.length : 1);
+          for (let t = 0; t < sizes.length; t++) {
+            const n = sizes[t]!;
+            if (n === 0 || (parts > 1 && k >= n)) continue;
+            this.join(audience, status, t, parts === 1 ? n : 1);
           }
         }
       }
     }
   }
 
-  /** One member of the group of an audience and status (with `includeSegmentId`) and a target namespace (with `includeIdentity`), holding `records` identities. */
-  private join(audience: ActivatedAudience | undefined, status: string, namespace: string, records: number): void {
+  /**
+   * One member of the group of an audience and status (with `includeSegmentId`) and a target
+   * namespace (with `includeIdentity`; -1 without), holding `records` identities.
+   */
+  private join(audience: ActivatedAudience | undefined, status: string, target: number, records: number): void {
     let byStatus = this.groups.get(audience);
     if (!byStatus) this.groups.set(audience, (byStatus = new Map()));
-    let byNamespace = byStatus.get(status);
-    if (!byNamespace) byStatus.set(status, (byNamespace = new Map()));
-    let group = byNamespace.get(namespace);
+    let byTarget = byStatus.get(status);
+    if (!byTarget) byStatus.set(status, (byTarget = new Map()));
+    let group = byTarget.get(target);
     if (!group) {
       const seg = audience && { ns: audience.namespace, id: audience.id, status };
-      const aggregationKey = aggregationKeyOf(this.policy.key, seg, audience, namespace ? [namespace] : []);
-      byNamespace.set(namespace, (group = { key: JSON.stringify(aggregationKey ?? null), members: 0 }));
+      const aggregationKey = aggregationKeyOf(this.policy.key, seg, audience, target < 0 ? [] : [this.targetNames[target]!]);
+      byTarget.set(target, (group = { key: JSON.stringify(aggregationKey ?? null), members: 0 }));
     }
     group.members++;
     this.records += records;
+  }
+
+  /**
+   * The profile's values of a target already hold `value` (mapProfile keeps one of each). Values
+   * the transformation would hash are pre-images here: two of them are the same value when their
+   * pre-images are; only a pre-image beside a value that is not one is hashed to compare.
+   */
+  private holds(target: number, value: string, transformed: boolean): boolean {
+    const list = this.values[target]!;
+    const flags = this.transformed[target]!;
+    for (let i = 0; i < this.sizes[target]!; i++) {
+      if (flags[i] === transformed ? list[i] === value : (transformed ? sha256Hex(value) : value) === (flags[i] ? sha256Hex(list[i]!) : list[i])) return true;
+    }
+    return false;
   }
 
   private bump(reason: string): void {
