@@ -1,26 +1,39 @@
 /**
- * Plans of large sample files (issue 13): more than `LARGE_SAMPLE_PROFILES` profiles are planned a
- * window at a time with the same `buildPlan` (so the same mapping, batching and rendering code),
- * and only what a summary needs is kept: counts, the exact number of membership requests and
- * records, the first requests in full, the first problems. Memory is bounded by the window, not
- * by the file.
+ * Plans of large sample files (issue 13): more than `LARGE_SAMPLE_PROFILES` profiles are read with
+ * bounded memory and summarised: counts by namespace, audience and reason, the exact number of
+ * membership requests and records, the first requests in full, the first problems.
  *
- * Why exact across windows: every count is per identity or per profile, so sums of windows equal
- * the whole; requests are `ceil(members / max)` per aggregation group, so the members of each
- * group are summed over windows and divided once at the end; a batch of the first window that is
- * full (`max` members) holds the group's first `max` members in file order, so it is byte for
- * byte the whole plan's request and can be shown in full. Only the first window is rendered: the
- * later ones are counted (a template problem shows in the first window's requests already).
- * Known gap: `destination.namespaceSegmentTimestamps` of a shown request comes from the first
- * window's qualification times, where the whole plan takes all profiles'.
+ * How: the first window (10,000 profiles) is planned and rendered in full by `buildPlan`: it gives
+ * the mappings, list creates, template problems and the requests shown. Every later profile is
+ * counted one by one (`LargePlanBuilder.count`) as `buildPlan` would count it: the same identity
+ * rules (`prepareWithReasons`), the same skips, the same aggregation groups, the same plain-text
+ * check, but no rows, masks, target profiles, batches or renderings are built, and values are not
+ * hashed (a value only serves to tell a duplicate within a profile; its pre-image tells that too).
+ * JSON Lines are read in 1 MiB blocks cut at line breaks (cli/bulk/lines.ts) with one JSON.parse
+ * per line; a line with a profile's shape is counted as parsed, any other goes through
+ * `toSourceProfile`, which says what is wrong. Custom identity groups, whose "not exported"
+ * problem `buildPlan` words per window, are planned a window at a time, unrendered (as before).
  *
- * Figures (bench/preview.ts, 1M generated profiles, 171 MB of JSON Lines, whole process, on a
- * 2-core machine shared with other jobs, load ~10): `pindest preview` 75.7 s, peak RSS 203 MB
- * (target ≤ 256 MB: met); a Python script doing only `json.loads` + `hashlib` per line: 16.2 s,
- * 17 MB (target "faster than it": NOT met, 0.21×). A CPU profile of 100k profiles puts the time in
- * GC (~22%), mapProfile with prepareIdentity and maskIdentity (~15%), batchProfiles (~9%) and,
- * before later windows stopped being rendered, rendering (~15%): the whole mapping pipeline costs
- * ~30 µs of CPU per profile here, against Python's ~5 µs for parse + hash alone.
+ * Why exact: every count is per identity or per profile; requests are `ceil(members / max)` per
+ * aggregation group, so members are summed per group and divided once at the end; a batch of the
+ * first window that is full (`max` members) holds its group's first `max` members in file order,
+ * so it is byte for byte the whole plan's request and can be shown. Keys of the counts appear in
+ * the order the whole plan gives them (first appearance in the file). Known gap:
+ * `destination.namespaceSegmentTimestamps` of a shown request comes from the first window's
+ * qualification times, where the whole plan takes all profiles'.
+ *
+ * Figures (1M generated profiles, bench/preview.ts's file: 171 MB of JSON Lines; whole process,
+ * CPU time user+sys, Node 20, on a 2-core machine shared with other jobs, load 10-16, runs
+ * interleaved with the Python script's):
+ * - before (every window through `buildPlan`, profiles read by readline + toSourceProfile):
+ *   ~17.7 s CPU, peak RSS 190-255 MB; GC ~24%, mapProfile ~23%, batchProfiles ~12%.
+ * - counting past the first window, JSON Lines read in blocks: ~3.3 s; the tail is then
+ *   ~2.7 µs a profile: JSON.parse ~0.95, block read + line split ~0.3, prepareWithReasons ~1.1
+ *   (half of it SHA-256), shape check and counting ~0.3.
+ * - without hashing counted values: ~2.8 s CPU (the first window, cold code, ~0.5 s of it; start
+ *   ~0.12 s), peak RSS 130-180 MB. The Python script (json.loads + hashlib per email) takes
+ *   3.2-3.6 s CPU, 17 MB: ours is ~1.25× faster in CPU time. The CSV form of the same sample
+ *   (csv-parse, SourceProfiles, then counted) ~11 s CPU, peak RSS ~195 MB.
  */
 import { findNamespace, prepareIdentity, prepareWithReasons, sha256Hex, type NamespaceInfo, type PrepareResult, type WarningReason } from '../identity';
 import type { MembershipStatus, ProfileProblem, SourceProfile } from '../profiles';
