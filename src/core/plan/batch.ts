@@ -100,10 +100,9 @@ export function batchProfiles(destination: Json, targets: TargetProfile[], audie
       for (const seg of segments.length ? segments : [undefined]) {
         for (const namespaces of identityGroups(key, p)) {
           const audience = seg ? audiences.get(audienceKey(seg.ns, seg.id)) : undefined;
-          const aggregationKey = aggregationKeyOf(key, seg, audience, namespaces);
           const id = JSON.stringify([seg?.ns, seg?.id, key?.includeSegmentStatus === true ? seg?.status : undefined, key?.includeIdentity === true ? namespaces : undefined]);
-          const group = groups.get(id) ?? { aggregationKey, audience, profiles: [] };
-          groups.set(id, group);
+          let group = groups.get(id);
+          if (!group) groups.set(id, (group = { aggregationKey: aggregationKeyOf(key, seg, audience, namespaces), audience, profiles: [] }));
           const identityMap = key?.includeIdentity === true ? Object.fromEntries(namespaces.map((n) => [n, p.identityMap[n]!])) : p.identityMap;
           group.profiles.push(identityMap === p.identityMap ? p : { ...p, identityMap });
         }

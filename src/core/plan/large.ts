@@ -81,15 +81,16 @@ export function countable(value: unknown): value is Countable {
   const { identityMap, segmentMembership } = value;
   if (!isObject(identityMap) || !isObject(segmentMembership)) return false;
   if ('attributes' in value && !isObject(value.attributes)) return false;
-  for (const namespace of Object.keys(identityMap)) {
+  // for-in: a parsed value's keys are its own (JSON.parse gives plain objects), without an array of them.
+  for (const namespace in identityMap) {
     const list = identityMap[namespace];
     if (!Array.isArray(list)) return false;
     for (const entry of list) if (!isObject(entry) || typeof entry.id !== 'string') return false;
   }
-  for (const namespace of Object.keys(segmentMembership)) {
+  for (const namespace in segmentMembership) {
     const byId = segmentMembership[namespace];
     if (!isObject(byId)) return false;
-    for (const id of Object.keys(byId)) {
+    for (const id in byId) {
       const m = byId[id];
       if (!isObject(m) || !isStatus(m.status)) return false;
       if ('lastQualificationTime' in m && typeof m.lastQualificationTime !== 'string') return false;
