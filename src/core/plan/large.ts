@@ -30,10 +30,12 @@
  * - counting past the first window, JSON Lines read in blocks: ~3.3 s; the tail is then
  *   ~2.7 µs a profile: JSON.parse ~0.95, block read + line split ~0.3, prepareWithReasons ~1.1
  *   (half of it SHA-256), shape check and counting ~0.3.
- * - without hashing counted values: ~2.8 s CPU (the first window, cold code, ~0.5 s of it; start
- *   ~0.12 s), peak RSS 130-180 MB. The Python script (json.loads + hashlib per email) takes
- *   3.2-3.6 s CPU, 17 MB: ours is ~1.25× faster in CPU time. The CSV form of the same sample
- *   (csv-parse, SourceProfiles, then counted) ~11 s CPU, peak RSS ~195 MB.
+ * - without hashing counted values, aggregation keys built once per group: 2.71-2.76 s CPU (the
+ *   first window, cold code, ~0.5 s of it; start ~0.12 s), peak RSS 140-185 MB. The Python script
+ *   (json.loads + hashlib per email) in the same interleaved runs: 3.27-3.60 s CPU, 17 MB, so
+ *   ours is ~1.25× faster in CPU time; `npm run bench -- preview` gave 1.40× in wall time, 1.23×
+ *   in CPU time. The CSV form of the same sample (csv-parse, SourceProfiles, then counted):
+ *   ~10.5 s CPU, peak RSS ~190 MB: the CSV reader (core/profiles/csv.ts) is now the cost.
  */
 import { findNamespace, prepareIdentity, prepareWithReasons, sha256Hex, type NamespaceInfo, type PrepareResult, type WarningReason } from '../identity';
 import type { MembershipStatus, ProfileProblem, SourceProfile } from '../profiles';
