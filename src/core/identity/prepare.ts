@@ -92,13 +92,16 @@ export function prepareIdentity(namespace: string, raw: string, options: Prepare
  * the same rules, warning reasons pushed onto `warnings` (the caller empties it) instead of
  * objects with sentences built per value. `result.warnings` is never set here.
  */
-export function prepareWithReasons(info: NamespaceInfo, raw: string, apply: boolean, warnings: WarningReason[]): PrepareResult {
+/** Hashes a transformed value: `sha256Hex`, or, for a caller that only compares values (a large preview's counted profiles), the identity function, so `value` is the pre-image and `transformed` says so. */
+export type Hasher = (preimage: string) => string;
+
+export function prepareWithReasons(info: NamespaceInfo, raw: string, apply: boolean, warnings: WarningReason[], hash: Hasher = sha256Hex): PrepareResult {
   if (typeof raw !== 'string') return reject('invalid-identifier', info);
   const value = trimIdentity(raw);
   if (value === '') return reject('empty', info);
 
   if (value !== raw) warnings.push('whitespace-trimmed');
-  const result = prepareByNamespace(info, value, apply, warnings);
+  const result = prepareByNamespace(info, value, apply, warnings, hash);
   if (!result.ok) return result;
   if (info.pinterestListType === null) warnings.push('not-accepted-by-pinterest');
   return result;
@@ -109,31 +112,32 @@ function prepareByNamespace(
   value: string,
   apply: boolean,
   warnings: WarningReason[],
+  hash: Hasher,
 ): PrepareResult {
   switch (info.code) {
     case 'Email':
-      return prepareEmail(info, value, apply);
+      return prepareEmail(info, value, apply, hash);
     case 'Email_LC_SHA256':
     case 'Phone_SHA256':
     case 'Phone_SHA256_E.164':
       return prepareHashed(info, value, apply, warnings);
     case 'GAID':
     case 'IDFA':
-      return prepareDeviceId(info, value, apply, warnings);
+      return prepareDeviceId(info, value, apply, warnings, hash);
     case 'Phone_E.164':
-      return preparePhoneE164(info, value, apply);
+      return preparePhoneE164(info, value, apply, hash);
     case 'Phone':
-      return preparePhone(info, value, apply);
+      return preparePhone(info, value, apply, hash);
     default:
-      return prepareOther(info, value, apply);
+      return prepareOther(info, value, apply, hash);
   }
 }
 
-function prepareEmail(info: NamespaceInfo, value: string, apply: boolean): PrepareResult {
+function prepareEmail(info: NamespaceInfo, value: string, apply: boolean, hash: Hasher): PrepareResult {
   if (HEX_64_ANY_CASE.test(value)) return reject('hashed-value-in-plain-namespace', info);
   const email = value.toLowerCase();
   if (!isPlausibleEmail(email)) return reject('invalid-email', info);
-  return apply ? hashed(sha256Hex(email)) : plain(email);
+  return apply ? hashed(hash(email)) : plain(email);
 }
 
 function prepareHashed(info: NamespaceInfo, value: string, apply: boolean, warnings: WarningReason[]): PrepareResult {
@@ -149,7 +153,7 @@ function prepareHashed(info: NamespaceInfo, value: string, apply: boolean, warni
   return reject('not-sha256-hex', info);
 }
 
-function prepareDeviceId(info: NamespaceInfo, value: string, apply: boolean, warnings: WarningReason[]): PrepareResult {
+function prepareDeviceId(info: NamespaceInfo, value: string, apply: boolean, warnings: WarningReason[], hash: Hasher): PrepareResult {
   if (SHA256_HEX.test(value)) {
     warnings.push('pre-hashed-device-id');
     if (apply) warnings.push('transformation-ignored-already-hashed');
@@ -160,27 +164,27 @@ function prepareDeviceId(info: NamespaceInfo, value: string, apply: boolean, war
   const id = value.toLowerCase();
   if (id === ZERO_UUID) return reject('zeroed-device-id', info);
   if (!apply) return reject('device-id-must-be-hashed', info);
-  return hashed(sha256Hex(id));
+  return hashed(hash(id));
 }
 
-function preparePhoneE164(info: NamespaceInfo, value: string, apply: boolean): PrepareResult {
+function preparePhoneE164(info: NamespaceInfo, value: string, apply: boolean, hash: Hasher): PrepareResult {
   if (HEX_64_ANY_CASE.test(value)) return reject('hashed-value-in-plain-namespace', info);
   if (!E164.test(value)) return reject('invalid-phone-e164', info);
-  return apply ? hashed(sha256Hex(value)) : plain(value);
+  return apply ? hashed(hash(value)) : plain(value);
 }
 
-function preparePhone(info: NamespaceInfo, value: string, apply: boolean): PrepareResult {
+function preparePhone(info: NamespaceInfo, value: string, apply: boolean, hash: Hasher): PrepareResult {
   if (HEX_64_ANY_CASE.test(value)) return reject('hashed-value-in-plain-namespace', info);
   const digits = value.replace(PHONE_SYMBOLS, '');
   if (!/^\d+$/.test(digits)) return reject('invalid-phone', info);
   if (digits.startsWith('0')) return reject('phone-leading-zero', info);
   if (digits.length < 7 || digits.length > 15) return reject('invalid-phone', info);
-  return apply ? hashed(sha256Hex(digits)) : plain(digits);
+  return apply ? hashed(hash(digits)) : plain(digits);
 }
 
-function prepareOther(info: NamespaceInfo, value: string, apply: boolean): PrepareResult {
+function prepareOther(info: NamespaceInfo, value: string, apply: boolean, hash: Hasher): PrepareResult {
   if (hasInnerWhitespace(value)) return reject('invalid-identifier', info);
-  return apply ? hashed(sha256Hex(value.toLowerCase())) : plain(value);
+  return apply ? hashed(hash(value.toLowerCase())) : plain(value);
 }
 
 /** Digits and phone symbols only, with at least 7 digits: a plain number in a hashed namespace. */

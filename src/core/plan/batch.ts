@@ -70,6 +70,17 @@ export interface Ungrouped {
   whole: boolean;
 }
 
+/** The `input.aggregationKey` of the group a profile falls in for one audience (`seg`) and namespace group. */
+export function aggregationKeyOf(key: Json | undefined, seg: { ns: string; id: string; status: string } | undefined, audience: ActivatedAudience | undefined, namespaces: string[]): AggregationKey | undefined {
+  return key
+    ? {
+        ...(seg && { segmentId: seg.id, segmentNamespace: seg.ns, segmentAlias: audience?.alias }),
+        ...(seg && key.includeSegmentStatus === true && { segmentStatus: seg.status }),
+        ...(key.includeIdentity === true && { identityNamespaces: namespaces }),
+      }
+    : undefined;
+}
+
 export function batchProfiles(destination: Json, targets: TargetProfile[], audiences: Map<string, ActivatedAudience>, ungrouped: Ungrouped[] = []): Batch[] {
   const policy = aggregationPolicy(destination);
   const key = policy.key;
@@ -89,16 +100,9 @@ export function batchProfiles(destination: Json, targets: TargetProfile[], audie
       for (const seg of segments.length ? segments : [undefined]) {
         for (const namespaces of identityGroups(key, p)) {
           const audience = seg ? audiences.get(audienceKey(seg.ns, seg.id)) : undefined;
-          const aggregationKey: AggregationKey | undefined = key
-            ? {
-                ...(seg && { segmentId: seg.id, segmentNamespace: seg.ns, segmentAlias: audience?.alias }),
-                ...(seg && key.includeSegmentStatus === true && { segmentStatus: seg.status }),
-                ...(key.includeIdentity === true && { identityNamespaces: namespaces }),
-              }
-            : undefined;
           const id = JSON.stringify([seg?.ns, seg?.id, key?.includeSegmentStatus === true ? seg?.status : undefined, key?.includeIdentity === true ? namespaces : undefined]);
-          const group = groups.get(id) ?? { aggregationKey, audience, profiles: [] };
-          groups.set(id, group);
+          let group = groups.get(id);
+          if (!group) groups.set(id, (group = { aggregationKey: aggregationKeyOf(key, seg, audience, namespaces), audience, profiles: [] }));
           const identityMap = key?.includeIdentity === true ? Object.fromEntries(namespaces.map((n) => [n, p.identityMap[n]!])) : p.identityMap;
           group.profiles.push(identityMap === p.identityMap ? p : { ...p, identityMap });
         }

@@ -3,7 +3,7 @@
  * transform), memberships narrowed to the activated audiences. Rejections stay, with reasons.
  */
 import { maskIdentity, prepareIdentity } from '../identity';
-import type { SourceProfile } from '../profiles';
+import type { MembershipStatus, SourceProfile } from '../profiles';
 import type { ActivatedAudience, IdentityRow, Mapping, TargetProfile } from './types';
 
 export interface Mapped {
@@ -20,7 +20,12 @@ export interface Mapped {
  * its current members.
  */
 function exported(m: TargetProfile['segmentMembership'][string][string]): TargetProfile['segmentMembership'][string][string] {
-  return m.status === 'existing' ? { ...m, status: 'realized' } : m;
+  return m.status === 'existing' ? { ...m, status: exportedStatus(m.status) } : m;
+}
+
+/** The status an exported profile carries for a sample's membership status (see `exported`). */
+export function exportedStatus(status: MembershipStatus): MembershipStatus {
+  return status === 'existing' ? 'realized' : status;
 }
 
 export function audienceKey(namespace: string, id: string): string {

@@ -127,12 +127,20 @@ function groupsPointer(destination: Json): string {
  * sample values in a hashed namespace that are plain text (they would be exported as they are).
  */
 function governanceProblems(activation: ResolvedActivation, profiles: SourceProfile[]): PlanProblem[] {
+  return [...policyProblems(activation), ...plainTextProblems(profiles)];
+}
+
+/** Data usage policy violations: the activation's, the same for every profile. */
+export function policyProblems(activation: ResolvedActivation): PlanProblem[] {
   const { input, actionsFrom } = governanceOf(asObject(activation.file.doc.value) ?? {}, activation.destination);
-  const violations = evaluate(input).flatMap((v) => v.carriers.map((c) => ({ where: `${activation.file.path} ${carrierPlace(c).pointer}`, message: violationMessage(v, c, actionsFrom) })));
-  const plainText = hashedValueProblems(profiles)
+  return evaluate(input).flatMap((v) => v.carriers.map((c) => ({ where: `${activation.file.path} ${carrierPlace(c).pointer}`, message: violationMessage(v, c, actionsFrom) })));
+}
+
+/** Plain text in a hashed namespace, one problem per value, in profile order. */
+export function plainTextProblems(profiles: Iterable<SourceProfile>): PlanProblem[] {
+  return hashedValueProblems(profiles)
     .filter((p) => p.plainText)
     .map((p) => ({ where: `${p.file}${p.line ? `:${p.line}` : ''}`, message: p.message }));
-  return [...violations, ...plainText];
 }
 
 /** Renders (or re-renders, once created lists have ids) every batch's request. */
