@@ -19,10 +19,15 @@ const { Module, Instance } = (globalThis as unknown as {
   WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } };
 }).WebAssembly;
 
+/** The module's bytes as esbuild.mjs inlines them into the bundles; from source, undefined. */
+declare const __PINDEST_EMAIL_WASM__: string | undefined;
+
 let instance: Exports | undefined;
 
 function wasm(): Exports {
-  instance ??= new Instance(new Module(emailWasmBytes())).exports as Exports;
+  // Built at build time for the bundles (building costs ~50 ms of cold JS), at first use from source.
+  const bytes = typeof __PINDEST_EMAIL_WASM__ === 'string' ? Buffer.from(__PINDEST_EMAIL_WASM__, 'base64') : emailWasmBytes();
+  instance ??= new Instance(new Module(bytes)).exports as Exports;
   return instance;
 }
 
@@ -33,8 +38,19 @@ const CR = 13;
 
 export type AnswerLine = (info: NamespaceInfo, line: string, apply: boolean, counts: HashCounts, warnings: WarningReason[]) => string;
 
-/** The output bytes of a block of whole lines (each answer ends with '\n'), counting into `counts`. */
-export function hashEmailBlock(block: Uint8Array, info: NamespaceInfo, apply: boolean, counts: HashCounts, answerLine: AnswerLine): Uint8Array {
+/**
+ * The output bytes of a block of whole lines (each answer ends with '\n'), counting into `counts`,
+ * handed to `emit` in order, in pieces that are views of the module's memory, valid only during
+ * the call (copy them to keep them).
+ */
+export function hashEmailBlock(
+  block: Uint8Array,
+  info: NamespaceInfo,
+  apply: boolean,
+  counts: HashCounts,
+  answerLine: AnswerLine,
+  emit: (bytes: Uint8Array) => void,
+): void {
   const w = wasm();
   const end = block.length;
   // A last line without a break gets one, so that every line ends with a break.
@@ -50,12 +66,11 @@ export function hashEmailBlock(block: Uint8Array, info: NamespaceInfo, apply: bo
   const wasmCounts = new Int32Array(w.memory.buffer, LAYOUT.counts, 5);
   wasmCounts.fill(0);
 
-  const pieces: Uint8Array[] = [];
   const outLimit = LAYOUT.out + LAYOUT.outSize;
   let inPos = LAYOUT.input;
   let outPos: number = LAYOUT.out;
   const take = (): void => {
-    if (outPos > LAYOUT.out) pieces.push(memory.slice(LAYOUT.out, outPos));
+    if (outPos > LAYOUT.out) emit(memory.subarray(LAYOUT.out, outPos));
     outPos = LAYOUT.out;
   };
   const warnings: WarningReason[] = [];
@@ -90,12 +105,4 @@ export function hashEmailBlock(block: Uint8Array, info: NamespaceInfo, apply: bo
     counts.rejectedTotal += n;
     counts.rejected[reason] = (counts.rejected[reason] ?? 0) + n;
   }
-  if (pieces.length === 1) return pieces[0]!;
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -37,6 +37,7 @@
  *   (target 2.5). The floor is one `crypto.hash` call per value (~0.5 µs of binding, UTF-8 and
  *   hex work against OpenSSL's ~0.17 µs of compression), then the validation AEP's rules need.
  */
+import { fstatSync, writeSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
@@ -45,8 +46,8 @@ import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { findNamespace, listNamespaces, rejectMessage, suggestNamespace } from '../../core/identity';
 import type { RejectReason, WarningReason } from '../../core/identity';
-import { addCounts, emptyCounts, hashBlock, type HashCounts } from '../bulk/hash-block';
-import { LineCutter } from '../bulk/lines';
+import { addCounts, emptyCounts, hashBlock, hashBlockInto, type HashCounts } from '../bulk/hash-block';
+import { LineCutter, wholeLinesEnd } from '../bulk/lines';
 import { EXIT, processIO, UsageError, type CliIO } from '../io';
 
 const NAMESPACE_CODES = listNamespaces().map((n) => n.code);
@@ -140,9 +141,20 @@ export async function runHash(argv: string[], io: CliIO): Promise<number> {
   const counts = emptyCounts();
   const workers = workerCount(size);
   try {
-    const blocks = wholeLines(path !== undefined ? fileReads(path) : streamReads(input!));
+    const blocks = path !== undefined ? fileBlocks(path) : wholeLines(streamReads(input!));
     if (workers > 0) await hashInWorkers(blocks, workers, info.code, applyTransformation, counts, write, () => failure);
-    else {
+    else if (stdout && isRegularFile(1)) {
+      // Into a file (`> out.txt`): each piece written from where it was made, synchronously, no copy.
+      const toFile = (bytes: Uint8Array): void => {
+        try {
+          for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at);
+        } catch (e) {
+          failure ??= `cannot write the output: ${describe(e)}`;
+          throw e;
+        }
+      };
+      for await (const block of blocks) hashBlockInto(block, info.code, applyTransformation, counts, toFile);
+    } else {
       for await (const block of blocks) {
         await write(hashBlock(block, info.code, applyTransformation, counts));
         if (failure) break;
@@ -157,6 +169,14 @@ export async function runHash(argv: string[], io: CliIO): Promise<number> {
 
   io.stderr(summary(info.code, counts));
   return EXIT.ok;
+}
+
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Bytes per read: big enough that reads, splits and writes cost little per line. */
@@ -181,16 +201,35 @@ function workerCount(size: number): number {
   return Number.isInteger(n) && n > 0 ? Math.min(n, 16) : 0;
 }
 
-/** A file in fresh buffers of chunkBytes() (fresh: a block handed on must not be overwritten). */
-async function* fileReads(path: string): AsyncGenerator<Buffer> {
+/**
+ * A file in blocks of whole lines (the last one may lack its break), read into one buffer that is
+ * used again for each read: the partial line at the end of a read moves to its start and the next
+ * read goes after it. A block is only valid until the next one is asked for (both consumers are
+ * done with it by then: the hot loop is synchronous, and hashInWorkers copies it to transfer it).
+ */
+async function* fileBlocks(path: string): AsyncGenerator<Buffer> {
   const size = chunkBytes();
   const file = await open(path, 'r');
   try {
+    let buffer = Buffer.allocUnsafeSlow(2 * size);
+    let kept = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafeSlow(size);
-      const { bytesRead } = await file.read(buffer, 0, size, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
+      // Room for a whole read after the partial line (a line longer than a read makes it grow).
+      if (buffer.length - kept < size) {
+        const bigger = Buffer.allocUnsafeSlow(2 * (kept + size));
+        buffer.copy(bigger, 0, 0, kept);
+        buffer = bigger;
+      }
+      const { bytesRead } = await file.read(buffer, kept, buffer.length - kept, null);
+      if (bytesRead === 0) {
+        if (kept > 0) yield buffer.subarray(0, kept);
+        return;
+      }
+      const data = buffer.subarray(0, kept + bytesRead);
+      const cut = wholeLinesEnd(data);
+      if (cut > 0) yield data.subarray(0, cut);
+      buffer.copyWithin(0, cut, data.length);
+      kept = data.length - cut;
     }
   } finally {
     await file.close();
