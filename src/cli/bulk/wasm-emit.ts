@@ -185,9 +185,9 @@ const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) =
 
 /**
  * A module of one exported memory (`memory`, `pages` of 64 KiB, growable), mutable i32 globals
- * starting at 0, and the functions in order, exported by the names given.
+ * starting at 0, the functions in order, exported by the names given, and bytes the memory starts with.
  */
-export function moduleBytes(pages: number, globals: number, functions: { name?: string; fn: Fn }[]): Uint8Array {
+export function moduleBytes(pages: number, globals: number, functions: { name?: string; fn: Fn }[], data: { offset: number; bytes: Uint8Array }[] = []): Uint8Array {
   const types = functions.map(({ fn }) => [0x60, ...vec(fn.params.map((t) => [t])), ...vec(fn.results.map((t) => [t]))]);
   const exports = functions.flatMap(({ name: n }, i) => (n ? [[...name(n), 0x00, ...uleb(i)]] : []));
   exports.push([...name('memory'), 0x02, 0]);
@@ -199,6 +199,7 @@ export function moduleBytes(pages: number, globals: number, functions: { name?: 
     ...section(6, vec(Array.from({ length: globals }, () => [I32, 0x01, 0x41, 0x00, 0x0b]))),
     ...section(7, vec(exports)),
     ...section(10, vec(functions.map(({ fn }) => fn.encode()))),
+    ...section(11, vec(data.map(({ offset, bytes }) => [0x00, 0x41, ...sleb(BigInt(offset)), 0x0b, ...uleb(bytes.length), ...bytes]))),
   ];
   return Uint8Array.from(bytes);
 }
