@@ -43,7 +43,7 @@ function corpus(): string[] {
     '0041 79 555 01 00', 'x'.repeat(300), `${'x'.repeat(250)}@example.com`, `${'x'.repeat(240)}@example.com`,
   ];
   // Lengths around 55 (one SHA-256 block), 64 and 254 bytes.
-  for (const n of [50, 53, 54, 55, 56, 57, 63, 64, 65, 100, 241, 242, 243, 250, 254, 255]) {
+  for (const n of [15, 16, 17, 31, 32, 33, 50, 53, 54, 55, 56, 57, 63, 64, 65, 100, 241, 242, 243, 250, 254, 255]) {
     const local = word(Math.max(1, n - '@example.com'.length));
     fixed.push(`${local}@example.com`.slice(0, n), `${local}@example.com`.slice(0, n).toUpperCase(), ` ${`${local}@ex.com`.slice(0, n)}`);
   }

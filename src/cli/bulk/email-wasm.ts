@@ -84,6 +84,7 @@ const I32_EQ = 0x46;
 const I32_NE = 0x47;
 const I32_LT_U = 0x49;
 const I32_GT_U = 0x4b;
+const I32_LE_U = 0x4d;
 const I32_GE_U = 0x4f;
 const I32_CTZ = 0x68;
 const I32_ADD = 0x6a;
@@ -285,8 +286,8 @@ function run(): Fn {
     f.i32(9).op(I32_SUB).i32(4).op(I32_LT_U).op(I32_OR);
   };
   /** The 64-bit mask of lanes where `cmp` holds over v0..v3 (left on the stack). */
-  const mask64 = (cmp: (x: number) => void): void => {
-    for (let k = 0; k < 4; k++) {
+  const mask64 = (n: number, cmp: (x: number) => void): void => {
+    for (let k = 0; k < n; k++) {
       cmp(v[k]!);
       f.simd(I8X16_BITMASK).op(I64_EXTEND_I32_U);
       if (k > 0) f.i64(BigInt(16 * k)).op(I64_SHL).op(I64_OR);
@@ -375,19 +376,20 @@ function run(): Fn {
       slow();
     });
     f.get(next).set(inPos);
+    const accept = (n: number): void => {
     // Up to 55 bytes: four 16-byte chunks from the trimmed start (bytes past the line are masked off).
-    for (let k = 0; k < 4; k++) {
+    for (let k = 0; k < n; k++) {
       f.get(s).v128Load(16 * k).set(v[k]!);
       // Lowercase A-Z: OR 0x20 where 'A' <= byte <= 'Z'.
       f.get(v[k]!).get(v[k]!).i8x16Const(65).simd(I8X16_GE_U).get(v[k]!).i8x16Const(90).simd(I8X16_LE_U).simd(V128_AND);
       f.i8x16Const(0x20).simd(V128_AND).simd(V128_OR).set(low[k]!);
     }
     f.i64(1n).get(len).op(I64_EXTEND_I32_U).op(I64_SHL).i64(1n).op(I64_SUB).set(lenMask);
-    mask64((x) => f.get(x).i8x16Const(64).simd(I8X16_EQ));
+    mask64(n, (x) => f.get(x).i8x16Const(64).simd(I8X16_EQ));
     f.get(lenMask).op(I64_AND).set(mAt);
-    mask64((x) => f.get(x).i8x16Const(46).simd(I8X16_EQ));
+    mask64(n, (x) => f.get(x).i8x16Const(46).simd(I8X16_EQ));
     f.get(lenMask).op(I64_AND).set(mDot);
-    mask64((x) => {
+    mask64(n, (x) => {
       f.get(x).i8x16Const(32).simd(I8X16_EQ);
       f.get(x).i8x16Const(9).simd(I8X16_SUB).i8x16Const(4).simd(I8X16_LT_U).simd(V128_OR);
     });
@@ -414,6 +416,10 @@ function run(): Fn {
         // The lane's padded block: the value, 0x80, zeros, the bit length big-endian at the end.
         f.globalGet(0).i32(6).op(I32_SHL).i32(LAYOUT.lanes).op(I32_ADD).set(base);
         for (let k = 0; k < 4; k++) {
+          if (k >= n) {
+            f.get(base).i8x16Const(0).v128Store(16 * k);
+            continue;
+          }
           f.get(base).get(low[k]!);
           f.v128Const(Uint8Array.from(range(16 * k, 16))).get(len).simd(I8X16_SPLAT).simd(I8X16_LT_U);
           f.simd(V128_AND).v128Store(16 * k);
@@ -430,11 +436,15 @@ function run(): Fn {
         });
       },
       () => {
-        for (let k = 0; k < 4; k++) f.get(outPos).get(low[k]!).v128Store(16 * k);
+        for (let k = 0; k < n; k++) f.get(outPos).get(low[k]!).v128Store(16 * k);
         f.get(outPos).get(len).op(I32_ADD).i32(10).store8();
         f.get(outPos).get(len).op(I32_ADD).i32(1).op(I32_ADD).set(outPos);
       },
     );
+      f.br(lines);
+    };
+    // Most addresses fit in two chunks: half the work for them.
+    f.get(len).i32(32).op(I32_LE_U).if(() => accept(2), () => accept(4));
     f.br(lines);
   });
   // The loop only leaves through its returns.
