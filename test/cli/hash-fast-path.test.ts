@@ -167,7 +167,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('the CLI over the corpus, into a pipe and into a file: prepareIdentity\'s answers, byte for byte', () => {
+test('the CLI over the corpus, into a pipe and into a file, and from a file as standard input: prepareIdentity\'s answers, byte for byte', () => {
   const file = join(dir, 'values.txt');
   writeFileSync(file, values.join('\r\n'));
   for (const flag of ['--apply-transformation', '--no-transformation']) {
@@ -183,6 +183,11 @@ test('the CLI over the corpus, into a pipe and into a file: prepareIdentity\'s a
     assert.equal(toFile.status, 0, toFile.stderr);
     assert.equal(readFileSync(outPath, 'utf8'), want.text, `${flag}, into a file`);
     assert.equal(toFile.stderr, piped.stderr);
+    // Standard input a regular file (`< values.txt`) is read like --input.
+    const inFd = openSync(file, 'r');
+    const fromFile = spawnSync(process.execPath, [CLI, 'hash', '--namespace', 'Email', flag], { cwd: ROOT, encoding: 'utf8', stdio: [inFd, 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+    closeSync(inFd);
+    assert.equal(fromFile.stdout, want.text, `${flag}, from standard input`);
     assert.match(piped.stderr, new RegExp(`^rejected ${want.counts.rejectedTotal} of ${values.length}: `));
   }
 });

@@ -37,13 +37,13 @@
  *   (target 2.5). The floor is one `crypto.hash` call per value (~0.5 µs of binding, UTF-8 and
  *   hex work against OpenSSL's ~0.17 µs of compression), then the validation AEP's rules need.
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, read, writeSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { findNamespace, listNamespaces, rejectMessage, suggestNamespace } from '../../core/identity';
 import type { RejectReason, WarningReason } from '../../core/identity';
 import { addCounts, emptyCounts, hashBlock, hashBlockInto, type HashCounts } from '../bulk/hash-block';
@@ -104,7 +104,12 @@ export async function runHash(argv: string[], io: CliIO): Promise<number> {
   let input: NodeJS.ReadableStream | undefined;
   let path: string | undefined;
   let size = 0;
-  if (inputName === '-') {
+  let stdinFile = false;
+  if (inputName === '-' && io.stdin === undefined && isRegularFile(0)) {
+    // `< file`: read like --input, without making process.stdin a stream.
+    stdinFile = true;
+    size = fstatSync(0).size;
+  } else if (inputName === '-') {
     input = io.stdin ?? process.stdin;
     if (input === process.stdin && process.stdin.isTTY) {
       io.stderr('pindest hash: reading values from the terminal, one per line; end with Ctrl-D.\n');
@@ -141,7 +146,7 @@ export async function runHash(argv: string[], io: CliIO): Promise<number> {
   const counts = emptyCounts();
   const workers = workerCount(size);
   try {
-    const blocks = path !== undefined ? fileBlocks(path) : wholeLines(streamReads(input!));
+    const blocks = path !== undefined || stdinFile ? fileBlocks(path) : wholeLines(streamReads(input!));
     if (workers > 0) await hashInWorkers(blocks, workers, info.code, applyTransformation, counts, write, () => failure);
     else if (stdout && isRegularFile(1)) {
       // Into a file (`> out.txt`): each piece written from where it was made, synchronously, no copy.
@@ -179,6 +184,9 @@ function isRegularFile(fd: number): boolean {
   }
 }
 
+const readFd = promisify(read);
+const readStdin = (buffer: Buffer, offset: number, length: number, position: null) => readFd(0, buffer, offset, length, position);
+
 /** Bytes per read: big enough that reads, splits and writes cost little per line. */
 function chunkBytes(): number {
   const n = Number(process.env.PINDEST_HASH_CHUNK_BYTES);
@@ -207,9 +215,10 @@ function workerCount(size: number): number {
  * read goes after it. A block is only valid until the next one is asked for (both consumers are
  * done with it by then: the hot loop is synchronous, and hashInWorkers copies it to transfer it).
  */
-async function* fileBlocks(path: string): AsyncGenerator<Buffer> {
+async function* fileBlocks(path: string | undefined): AsyncGenerator<Buffer> {
   const size = chunkBytes();
-  const file = await open(path, 'r');
+  // No path: standard input, a regular file (read from where it stands, never closed here).
+  const file = path !== undefined ? await open(path, 'r') : { read: readStdin, close: async () => undefined };
   try {
     let buffer = Buffer.allocUnsafeSlow(2 * size);
     let kept = 0;
