@@ -25,9 +25,10 @@ declare const __PINDEST_EMAIL_WASM__: string | undefined;
 let instance: Exports | undefined;
 
 function wasm(): Exports {
+  if (instance) return instance;
   // Built at build time for the bundles (building costs ~50 ms of cold JS), at first use from source.
   const bytes = typeof __PINDEST_EMAIL_WASM__ === 'string' ? Buffer.from(__PINDEST_EMAIL_WASM__, 'base64') : emailWasmBytes();
-  instance ??= new Instance(new Module(bytes)).exports as Exports;
+  instance = new Instance(new Module(bytes)).exports as Exports;
   return instance;
 }
 
