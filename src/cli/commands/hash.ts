@@ -52,13 +52,14 @@
  *   per CPU s), 2.5-3.4 s wall. Ratios per CPU second: 0.55-0.62 of OpenSSL, 3.6-3.9x Python;
  *   wall: 2.5-3.6x Python.
  */
-import { fstatSync, read, writeSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import { Worker } from 'node:worker_threads';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { findNamespace, listNamespaces, rejectMessage, suggestNamespace } from '../../core/identity';
 import type { RejectReason, WarningReason } from '../../core/identity';
 import { addCounts, emptyCounts, hashBlock, hashBlockInto, type HashCounts } from '../bulk/hash-block';
@@ -163,7 +164,7 @@ export async function runHash(argv: string[], io: CliIO): Promise<number> {
   try {
     const blocks = path !== undefined || stdinFile ? fileBlocks(path) : wholeLines(streamReads(input!));
     if (workers > 0) await hashInWorkers(blocks, workers, info.code, applyTransformation, counts, write, () => failure);
-    else if (stdout && isRegularFile(1)) {
+    else if (stdout && writesAtOnce(1)) {
       // Into a file (`> out.txt`): each piece written from where it was made, synchronously, no copy.
       const toFile = (bytes: Uint8Array): void => {
         try {
@@ -199,8 +200,15 @@ function isRegularFile(fd: number): boolean {
   }
 }
 
-const readFd = promisify(read);
-const readStdin = (buffer: Buffer, offset: number, length: number, position: null) => readFd(0, buffer, offset, length, position);
+/** A file, or a device that takes writes at once like /dev/null (not a terminal, not a pipe). */
+function writesAtOnce(fd: number): boolean {
+  try {
+    const info = fstatSync(fd);
+    return info.isFile() || (info.isCharacterDevice() && !isatty(fd));
+  } catch {
+    return false;
+  }
+}
 
 /** Bytes per read: big enough that reads, splits and writes cost little per line. */
 function chunkBytes(): number {
@@ -230,10 +238,10 @@ function workerCount(size: number): number {
  * read goes after it. A block is only valid until the next one is asked for (both consumers are
  * done with it by then: the hot loop is synchronous, and hashInWorkers copies it to transfer it).
  */
-async function* fileBlocks(path: string | undefined): AsyncGenerator<Buffer> {
+function* fileBlocks(path: string | undefined): Generator<Buffer> {
   const size = chunkBytes();
   // No path: standard input, a regular file (read from where it stands, never closed here).
-  const file = path !== undefined ? await open(path, 'r') : { read: readStdin, close: async () => undefined };
+  const fd = path !== undefined ? openSync(path, 'r') : 0;
   try {
     let buffer = Buffer.allocUnsafeSlow(2 * size);
     let kept = 0;
@@ -244,7 +252,7 @@ async function* fileBlocks(path: string | undefined): AsyncGenerator<Buffer> {
         buffer.copy(bigger, 0, 0, kept);
         buffer = bigger;
       }
-      const { bytesRead } = await file.read(buffer, kept, buffer.length - kept, null);
+      const bytesRead = readSync(fd, buffer, kept, buffer.length - kept, null);
       if (bytesRead === 0) {
         if (kept > 0) yield buffer.subarray(0, kept);
         return;
@@ -256,7 +264,7 @@ async function* fileBlocks(path: string | undefined): AsyncGenerator<Buffer> {
       kept = data.length - cut;
     }
   } finally {
-    await file.close();
+    if (path !== undefined) closeSync(fd);
   }
 }
 
@@ -285,7 +293,7 @@ async function* wholeLines(reads: AsyncIterable<Buffer>): AsyncGenerator<Buffer>
  * stays bounded whatever the input size.
  */
 async function hashInWorkers(
-  blocks: AsyncIterable<Buffer>,
+  blocks: AsyncIterable<Buffer> | Iterable<Buffer>,
   count: number,
   namespace: string,
   applyTransformation: boolean,
