@@ -167,7 +167,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('the CLI over the corpus, into a pipe and into a file, and from a file as standard input: prepareIdentity\'s answers, byte for byte', () => {
+test('the CLI over the corpus, into a pipe, into a file, from a file as standard input and on worker threads: prepareIdentity\'s answers, byte for byte', () => {
   const file = join(dir, 'values.txt');
   writeFileSync(file, values.join('\r\n'));
   for (const flag of ['--apply-transformation', '--no-transformation']) {
@@ -188,6 +188,11 @@ test('the CLI over the corpus, into a pipe and into a file, and from a file as s
     const fromFile = spawnSync(process.execPath, [CLI, 'hash', '--namespace', 'Email', flag], { cwd: ROOT, encoding: 'utf8', stdio: [inFd, 'pipe', 'pipe'], maxBuffer: 1 << 26 });
     closeSync(inFd);
     assert.equal(fromFile.stdout, want.text, `${flag}, from standard input`);
+    // Worker threads, small blocks: the same bytes and the same summary.
+    const env = { ...process.env, PINDEST_HASH_WORKERS: '2', PINDEST_HASH_CHUNK_BYTES: '4096' };
+    const workers = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env, maxBuffer: 1 << 26 });
+    assert.equal(workers.stdout, want.text, `${flag}, worker threads`);
+    assert.equal(workers.stderr, piped.stderr);
     assert.match(piped.stderr, new RegExp(`^rejected ${want.counts.rejectedTotal} of ${values.length}: `));
   }
 });

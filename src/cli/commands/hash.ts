@@ -12,15 +12,15 @@
  * are counted by reason on stderr at the end (reason codes and fixed sentences only, never values)
  * and the exit code stays 0. Exit 1 is an I/O error, 2 a usage error.
  *
- * Streaming (issue 13): a file (--input, or standard input when it is a regular file) is read in
- * big blocks (1 MiB; `PINDEST_HASH_CHUNK_BYTES` sets it, for tests of lines split across reads)
- * into one reused buffer, each block cut at its last line break (../bulk/lines.ts); a stream
- * (a pipe, a front end's io.stdin) goes through the same cut. Each block is answered in one
- * synchronous call (../bulk/hash-block.ts). Into a regular file the answers are written straight
- * from where they were made (writeSync, no copy); into anything else as one buffer per block, the
- * loop waiting for 'drain', so memory stays bounded even into a slow pipe. Line breaks are
- * node:readline's (LF, CRLF or a lone CR), the break never part of a value, a last line without a
- * break still answered.
+ * Streaming (issue 13): a file (--input, or standard input when it is a regular file) is read
+ * synchronously in big blocks (1 MiB; `PINDEST_HASH_CHUNK_BYTES` sets it, for tests of lines split
+ * across reads) into one reused buffer, each block cut at its last line break (../bulk/lines.ts);
+ * a stream (a pipe, a front end's io.stdin) goes through the same cut. Each block is answered in
+ * one synchronous call (../bulk/hash-block.ts). Into a file (or /dev/null) the answers are written
+ * straight from where they were made (writeSync, no copy); into a pipe or terminal as one buffer
+ * per block, the loop waiting for 'drain', so memory stays bounded even into a slow pipe. Line
+ * breaks are node:readline's (LF, CRLF or a lone CR), the break never part of a value, a last
+ * line without a break still answered.
  *
  * Where the time went, and what changed (issue 13 asked for >= 0.5 of OpenSSL's single-core
  * SHA-256 rate and >= 2.5x a Python hashlib script, whole process): one `crypto.hash` call per
@@ -37,20 +37,21 @@
  * Figures (1M synthetic emails of bench/hashing.ts, 23.7 MB in, 65 MB out, `node dist/cli.mjs
  * hash --namespace Email --input in.txt > out.txt`; this machine: 2 cores shared with other jobs,
  * load 12-16, Node 20.20, so wall times are inflated and CPU time (user+sys) is the steadier
- * figure; three interleaved runs each, all outputs byte-identical):
- * - before this change: 1.17-1.46 CPU s; now, 1 thread: 0.26-0.29 CPU s (3.4-3.8 M/s per CPU s),
- *   0.70-1.18 s wall, 60 MB peak RSS (was 135-160 MB). Of that, ~0.07 s is node's own start,
+ * figure; interleaved runs, all outputs byte-identical to each other and to Python's):
+ * - before this change: 1.17-1.46 CPU s; now, 1 thread: 0.25-0.27 CPU s (3.7-4.0 M/s per CPU s),
+ *   0.6-1.0 s wall, 60 MB peak RSS (was 135-160 MB). Of that, ~0.07 s is node's own start,
  *   ~0.11 s SHA-256 (~440 ns per four values, about the x64 SIMD port limit for 4 lanes; the
  *   variants tried, schedule in memory and a cheaper Maj, were no faster), ~0.03 s the byte
  *   checks, ~0.03 s writing 65 MB;
- * - 2 worker threads (PINDEST_HASH_WORKERS=2): 0.45-0.48 CPU s, 1.18-1.89 s wall: isolate start,
+ * - 2 worker threads (PINDEST_HASH_WORKERS=2): 0.45-0.50 CPU s, 1.2-2.2 s wall: isolate start,
  *   a module per worker and the copies to and from them cost more than half the work they share,
  *   and a second core is rarely free here. So the default stays one thread; PINDEST_HASH_WORKERS=N
  *   (or auto) opts in (blocks round-robin to N workers, transferred, answers in block order);
- * - baselines in the same runs: OpenSSL `speed -bytes 64 sha256` 6.14-6.25 M/s per CPU second
- *   (SHA-NI here); the Python hashlib script, file in, file out: 0.96-1.21 CPU s (0.83-1.04 M/s
- *   per CPU s), 2.5-3.4 s wall. Ratios per CPU second: 0.55-0.62 of OpenSSL, 3.6-3.9x Python;
- *   wall: 2.5-3.6x Python.
+ * - baselines in the same runs: OpenSSL `speed -bytes 64 sha256` 6.14-6.28 M/s per CPU second
+ *   (SHA-NI here); the Python hashlib script, file in, file out: 0.96-1.21 CPU s, 2.5-4.3 s wall.
+ *   Ratios per CPU second: 0.59-0.64 of OpenSSL, 3.6-4.0x Python. bench/hashing.ts in one run
+ *   (load 14): 0.56x OpenSSL wall / -elapsed, 0.59x per CPU second; 3.80x Python wall, 3.74x per
+ *   CPU second.
  */
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
