@@ -2,12 +2,14 @@
  * The WebAssembly module behind `pindest hash --namespace Email`: a whole block of lines in, the
  * output bytes out, in one call, with SHA-256 computed four messages at a time in SIMD lanes.
  *
- * Why hand-written (built here, at run time, by wasm-emit.ts; no .wasm file is kept): the npm
- * libraries hash one message per call (hash-wasm, @noble/hashes: a JS-to-hash call, a copy and a
- * hex string per value, no cheaper than node's own `crypto.hash`), or batch only fixed 64-byte
- * inputs for Merkle trees (@chainsafe/as-sha256's `batchHash4UintArray64s`). What the command
- * needs is many short, variable-length values per call with the trim, lowercase and email checks
- * done on the bytes, and nothing on npm does that.
+ * Why hand-written: the npm libraries hash one message per call (hash-wasm's createSHA256 and
+ * @noble/hashes: a JS-to-hash call, a copy and a digest per value, no cheaper than node's own
+ * `crypto.hash`), or batch only four fixed 64-byte inputs, Merkle-tree nodes
+ * (@chainsafe/as-sha256's `batchHash4UintArray64s`). The command needs many short values of any
+ * length per call, with the trim, lowercase and email checks done on the same bytes; nothing on
+ * npm does that. The bytes come from this TypeScript through wasm-emit.ts: esbuild.mjs builds
+ * them and inlines them into the bundles, and code run from source builds them at first use; no
+ * .wasm file is kept.
  *
  * What `run` does per line (only ASCII lines of up to 55 bytes after trimming, a single SHA-256
  * block, are answered here; anything else is handed back to JS, which runs prepareIdentity's
