@@ -41,7 +41,8 @@
  * - before this change: 1.17-1.46 CPU s; now, 1 thread: 0.25-0.27 CPU s (3.7-4.0 M/s per CPU s),
  *   0.6-1.0 s wall, 60 MB peak RSS (was 135-160 MB). Of that, ~0.07 s is node's own start,
  *   ~0.11 s SHA-256 (~440 ns per four values, about the x64 SIMD port limit for 4 lanes; the
- *   variants tried, schedule in memory and a cheaper Maj, were no faster), ~0.03 s the byte
+ *   variants tried, schedule in memory, a cheaper Maj, two groups of four interleaved, were no
+ *   faster), ~0.03 s the byte
  *   checks, ~0.03 s writing 65 MB;
  * - 2 worker threads (PINDEST_HASH_WORKERS=2): 0.45-0.50 CPU s, 1.2-2.2 s wall: isolate start,
  *   a module per worker and the copies to and from them cost more than half the work they share,
