@@ -9,9 +9,8 @@ const { namespace, applyTransformation } = workerData as { namespace: string; ap
 
 parentPort!.on('message', (m: { seq: number; block: Uint8Array }) => {
   const counts = emptyCounts();
-  const text = hashBlock(Buffer.from(m.block.buffer, m.block.byteOffset, m.block.byteLength), namespace, applyTransformation, counts);
-  // A buffer of its own (not from the shared pool), so it can be transferred.
-  const out = new Uint8Array(Buffer.byteLength(text));
-  Buffer.from(out.buffer).write(text);
-  parentPort!.postMessage({ seq: m.seq, out, counts }, [out.buffer]);
+  let out = hashBlock(m.block, namespace, applyTransformation, counts);
+  // A buffer of its own (not a slice of the shared pool), so it can be transferred.
+  if (out.byteOffset !== 0 || out.buffer.byteLength !== out.byteLength) out = out.slice();
+  parentPort!.postMessage({ seq: m.seq, out, counts }, [out.buffer as ArrayBuffer]);
 });

@@ -18,16 +18,9 @@ export class LineCutter {
   /** The bytes up to and including the last certain line break, or undefined when there is none yet. */
   push(chunk: Buffer): Buffer | undefined {
     const data = this.rest?.length ? Buffer.concat([this.rest, chunk]) : chunk;
-    const lf = data.lastIndexOf(LF);
-    const cr = data.lastIndexOf(CR);
-    // A CR after the last LF ends a line unless it is the last byte (its LF may be in the next read).
-    const cut = cr > lf && cr < data.length - 1 ? cr : lf;
-    if (cut < 0) {
-      this.rest = data;
-      return undefined;
-    }
-    this.rest = data.subarray(cut + 1);
-    return data.subarray(0, cut + 1);
+    const cut = wholeLinesEnd(data);
+    this.rest = data.subarray(cut);
+    return cut > 0 ? data.subarray(0, cut) : undefined;
   }
 
   /** The last line (no break after it), or undefined when the input ended with a break. */
@@ -36,6 +29,14 @@ export class LineCutter {
     this.rest = undefined;
     return rest?.length ? rest : undefined;
   }
+}
+
+/** How many leading bytes of `data` are whole lines: just past the last certain break, or 0. */
+export function wholeLinesEnd(data: Uint8Array): number {
+  const lf = data.lastIndexOf(LF);
+  const cr = data.lastIndexOf(CR);
+  // A CR after the last LF ends a line unless it is the last byte (its LF may be in the next read).
+  return (cr > lf && cr < data.length - 1 ? cr : lf) + 1;
 }
 
 /** The lines of a block from LineCutter (ends with a break, or is the last line of the input). */

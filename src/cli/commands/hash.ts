@@ -12,41 +12,60 @@
  * are counted by reason on stderr at the end (reason codes and fixed sentences only, never values)
  * and the exit code stays 0. Exit 1 is an I/O error, 2 a usage error.
  *
- * Streaming (issue 13): input is read in big blocks (1 MiB; `PINDEST_HASH_CHUNK_BYTES` sets it, for
- * tests of lines split across reads), each cut at its last line break (../bulk/lines.ts), decoded
- * and split in one call, run through `prepareIdentity` in a synchronous loop, and written as one
- * string per block; when stdout is the process's stdout the loop waits for 'drain', so memory stays
- * bounded even into a slow pipe. Line breaks are node:readline's (LF, CRLF or a lone CR), the break
- * never part of a value, a last line without a break still answered.
+ * Streaming (issue 13): a file (--input, or standard input when it is a regular file) is read
+ * synchronously in big blocks (1 MiB; `PINDEST_HASH_CHUNK_BYTES` sets it, for tests of lines split
+ * across reads) into one reused buffer, each block cut at its last line break (../bulk/lines.ts);
+ * a stream (a pipe, a front end's io.stdin) goes through the same cut. Each block is answered in
+ * one synchronous call (../bulk/hash-block.ts). Into a file (or /dev/null) the answers are written
+ * straight from where they were made (writeSync, no copy); into a pipe or terminal as one buffer
+ * per block, the loop waiting for 'drain', so memory stays bounded even into a slow pipe. Line
+ * breaks are node:readline's (LF, CRLF or a lone CR), the break never part of a value, a last
+ * line without a break still answered.
  *
- * Figures (bench/hashing.ts, 1M synthetic emails, 23.7 MB, file in, file out, whole process; this
- * machine: 2 cores shared with other jobs, load 9-13, Node 20.20, so wall times are inflated and
- * the CPU-time figures are the steadier ones):
- * - before (readline's async iterator, 4096-line writes) against now, 1 thread, three runs each,
- *   interleaved: 1.70-2.00 against 1.32-1.68 CPU seconds (user+sys), 2.65-3.26 s against
- *   1.85-2.82 s wall; about a quarter less work. In bench/hashing.ts: 0.44 M/s wall, 0.67 M/s per
- *   CPU second. prepareIdentity's loop alone does ~1.1 M/s per CPU second in process, so what is
- *   left around it is node's start, the read, split, join and write;
- * - 2 worker threads (PINDEST_HASH_WORKERS=2): 0.37 M/s wall (0.83× the single thread) and
- *   0.51 M/s per CPU second: isolate start-up, module load and copies cost ~0.4 CPU-s, and a
- *   second core is rarely free here. So the default is one thread; PINDEST_HASH_WORKERS=N opts in
- *   (blocks round-robin to N workers, transferred, answers written in block order).
- * - baselines in the same run: OpenSSL `speed -bytes 64 sha256` 5.81 M/s per CPU second (3.52 M/s
- *   per wall second with -elapsed); a Python hashlib script, file in, file out: 0.40 M/s wall,
- *   0.79 M/s per CPU second. Ratios: 0.11-0.13 of OpenSSL (target 0.5), 0.84-1.11× Python
- *   (target 2.5). The floor is one `crypto.hash` call per value (~0.5 µs of binding, UTF-8 and
- *   hex work against OpenSSL's ~0.17 µs of compression), then the validation AEP's rules need.
+ * Where the time went, and what changed (issue 13 asked for >= 0.5 of OpenSSL's single-core
+ * SHA-256 rate and >= 2.5x a Python hashlib script, whole process): one `crypto.hash` call per
+ * value costs ~0.5 us of binding, UTF-8 and hex work, three times OpenSSL's own per-value time,
+ * and that was the floor. Now, for Email, a WebAssembly module (../bulk/email-wasm.ts, built by
+ * esbuild.mjs from TypeScript, no .wasm file kept) takes a whole block: it finds the breaks,
+ * trims, lowercases and runs isPlausibleEmail's checks on the bytes, and hashes four values at a
+ * time in SIMD lanes, hex written into one output buffer; the lines it cannot answer (non-ASCII,
+ * 56-254 bytes) come back to JS and prepareIdentity's rules, in place. No npm library batches
+ * variable-length SHA-256 (see email-wasm.ts). Start-up matters at this scale too: the CLI bundle
+ * is split so `hash` loads only its own code (~45 ms less), and the module's bytes are inlined
+ * at build time (emitting them at start cost ~50 ms of cold JS).
+ *
+ * Figures (1M synthetic emails of bench/hashing.ts, 23.7 MB in, 65 MB out, `node dist/cli.mjs
+ * hash --namespace Email --input in.txt > out.txt`; this machine: 2 cores shared with other jobs,
+ * load 12-16, Node 20.20, so wall times are inflated and CPU time (user+sys) is the steadier
+ * figure; interleaved runs, all outputs byte-identical to each other and to Python's):
+ * - before this change: 1.17-1.46 CPU s; now, 1 thread: 0.25-0.27 CPU s (3.7-4.0 M/s per CPU s),
+ *   0.6-1.0 s wall, 60 MB peak RSS (was 135-160 MB). Of that, ~0.07 s is node's own start,
+ *   ~0.11 s SHA-256 (~440 ns per four values, about the x64 SIMD port limit for 4 lanes; the
+ *   variants tried, schedule in memory, a cheaper Maj, two groups of four interleaved, were no
+ *   faster), ~0.03 s the byte
+ *   checks, ~0.03 s writing 65 MB;
+ * - 2 worker threads (PINDEST_HASH_WORKERS=2): 0.45-0.50 CPU s, 1.2-2.2 s wall: isolate start,
+ *   a module per worker and the copies to and from them cost more than half the work they share,
+ *   and a second core is rarely free here. So the default stays one thread; PINDEST_HASH_WORKERS=N
+ *   (or auto) opts in (blocks round-robin to N workers, transferred, answers in block order);
+ * - baselines in the same runs: OpenSSL `speed -bytes 64 sha256` 6.14-6.28 M/s per CPU second
+ *   (SHA-NI here); the Python hashlib script, file in, file out: 0.96-1.21 CPU s, 2.5-4.3 s wall.
+ *   Ratios per CPU second: 0.59-0.64 of OpenSSL, 3.6-4.0x Python. bench/hashing.ts in one run
+ *   (load 14): 0.56x OpenSSL wall / -elapsed, 0.59x per CPU second; 3.80x Python wall, 3.74x per
+ *   CPU second.
  */
-import { open, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { findNamespace, listNamespaces, rejectMessage, suggestNamespace } from '../../core/identity';
 import type { RejectReason, WarningReason } from '../../core/identity';
-import { addCounts, emptyCounts, hashBlock, type HashCounts } from '../bulk/hash-block';
-import { LineCutter } from '../bulk/lines';
+import { addCounts, emptyCounts, hashBlock, hashBlockInto, type HashCounts } from '../bulk/hash-block';
+import { LineCutter, wholeLinesEnd } from '../bulk/lines';
 import { EXIT, processIO, UsageError, type CliIO } from '../io';
 
 const NAMESPACE_CODES = listNamespaces().map((n) => n.code);
@@ -103,7 +122,12 @@ export async function runHash(argv: string[], io: CliIO): Promise<number> {
   let input: NodeJS.ReadableStream | undefined;
   let path: string | undefined;
   let size = 0;
-  if (inputName === '-') {
+  let stdinFile = false;
+  if (inputName === '-' && io.stdin === undefined && isRegularFile(0)) {
+    // `< file`: read like --input, without making process.stdin a stream.
+    stdinFile = true;
+    size = fstatSync(0).size;
+  } else if (inputName === '-') {
     input = io.stdin ?? process.stdin;
     if (input === process.stdin && process.stdin.isTTY) {
       io.stderr('pindest hash: reading values from the terminal, one per line; end with Ctrl-D.\n');
@@ -140,9 +164,20 @@ export async function runHash(argv: string[], io: CliIO): Promise<number> {
   const counts = emptyCounts();
   const workers = workerCount(size);
   try {
-    const blocks = wholeLines(path !== undefined ? fileReads(path) : streamReads(input!));
+    const blocks = path !== undefined || stdinFile ? fileBlocks(path) : wholeLines(streamReads(input!));
     if (workers > 0) await hashInWorkers(blocks, workers, info.code, applyTransformation, counts, write, () => failure);
-    else {
+    else if (stdout && writesAtOnce(1)) {
+      // Into a file (`> out.txt`): each piece written from where it was made, synchronously, no copy.
+      const toFile = (bytes: Uint8Array): void => {
+        try {
+          for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at);
+        } catch (e) {
+          failure ??= `cannot write the output: ${describe(e)}`;
+          throw e;
+        }
+      };
+      for await (const block of blocks) hashBlockInto(block, info.code, applyTransformation, counts, toFile);
+    } else {
       for await (const block of blocks) {
         await write(hashBlock(block, info.code, applyTransformation, counts));
         if (failure) break;
@@ -157,6 +192,24 @@ export async function runHash(argv: string[], io: CliIO): Promise<number> {
 
   io.stderr(summary(info.code, counts));
   return EXIT.ok;
+}
+
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A file, or a device that takes writes at once like /dev/null (not a terminal, not a pipe). */
+function writesAtOnce(fd: number): boolean {
+  try {
+    const info = fstatSync(fd);
+    return info.isFile() || (info.isCharacterDevice() && !isatty(fd));
+  } catch {
+    return false;
+  }
 }
 
 /** Bytes per read: big enough that reads, splits and writes cost little per line. */
@@ -181,19 +234,39 @@ function workerCount(size: number): number {
   return Number.isInteger(n) && n > 0 ? Math.min(n, 16) : 0;
 }
 
-/** A file in fresh buffers of chunkBytes() (fresh: a block handed on must not be overwritten). */
-async function* fileReads(path: string): AsyncGenerator<Buffer> {
+/**
+ * A file in blocks of whole lines (the last one may lack its break), read into one buffer that is
+ * used again for each read: the partial line at the end of a read moves to its start and the next
+ * read goes after it. A block is only valid until the next one is asked for (both consumers are
+ * done with it by then: the hot loop is synchronous, and hashInWorkers copies it to transfer it).
+ */
+function* fileBlocks(path: string | undefined): Generator<Buffer> {
   const size = chunkBytes();
-  const file = await open(path, 'r');
+  // No path: standard input, a regular file (read from where it stands, never closed here).
+  const fd = path !== undefined ? openSync(path, 'r') : 0;
   try {
+    let buffer = Buffer.allocUnsafeSlow(2 * size);
+    let kept = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafeSlow(size);
-      const { bytesRead } = await file.read(buffer, 0, size, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
+      // Room for a whole read after the partial line (a line longer than a read makes it grow).
+      if (buffer.length - kept < size) {
+        const bigger = Buffer.allocUnsafeSlow(2 * (kept + size));
+        buffer.copy(bigger, 0, 0, kept);
+        buffer = bigger;
+      }
+      const bytesRead = readSync(fd, buffer, kept, buffer.length - kept, null);
+      if (bytesRead === 0) {
+        if (kept > 0) yield buffer.subarray(0, kept);
+        return;
+      }
+      const data = buffer.subarray(0, kept + bytesRead);
+      const cut = wholeLinesEnd(data);
+      if (cut > 0) yield data.subarray(0, cut);
+      buffer.copyWithin(0, cut, data.length);
+      kept = data.length - cut;
     }
   } finally {
-    await file.close();
+    if (path !== undefined) closeSync(fd);
   }
 }
 
@@ -222,7 +295,7 @@ async function* wholeLines(reads: AsyncIterable<Buffer>): AsyncGenerator<Buffer>
  * stays bounded whatever the input size.
  */
 async function hashInWorkers(
-  blocks: AsyncIterable<Buffer>,
+  blocks: AsyncIterable<Buffer> | Iterable<Buffer>,
   count: number,
   namespace: string,
   applyTransformation: boolean,
