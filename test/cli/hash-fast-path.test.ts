@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyCounts, hashBlock, type HashCounts } from '../../src/cli/bulk/hash-block';
-import { wholeLinesEnd } from '../../src/cli/bulk/lines';
+import { wholeLinesEnd } from '../../src/core/text/lines';
 import { listNamespaces, prepareIdentity, sha256Hex } from '../../src/core/identity';
 import { mulberry32 } from '../../src/simulator/prng';
 

@@ -6,7 +6,7 @@
 import { findNamespace, prepareWithReasons } from '../../core/identity';
 import type { NamespaceInfo, RejectReason, WarningReason } from '../../core/identity';
 import { hashEmailBlock } from './fast-email';
-import { splitLines } from './lines';
+import { splitLines } from '../../core/text/lines';
 
 export interface HashCounts {
   total: number;

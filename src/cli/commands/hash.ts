@@ -14,7 +14,7 @@
  *
  * Streaming (issue 13): a file (--input, or standard input when it is a regular file) is read
  * synchronously in big blocks (1 MiB; `PINDEST_HASH_CHUNK_BYTES` sets it, for tests of lines split
- * across reads) into one reused buffer, each block cut at its last line break (../bulk/lines.ts);
+ * across reads) into one reused buffer, each block cut at its last line break (core/text/lines.ts);
  * a stream (a pipe, a front end's io.stdin) goes through the same cut. Each block is answered in
  * one synchronous call (../bulk/hash-block.ts). Into a file (or /dev/null) the answers are written
  * straight from where they were made (writeSync, no copy); into a pipe or terminal as one buffer
@@ -65,7 +65,7 @@ import { parseArgs } from 'node:util';
 import { findNamespace, listNamespaces, rejectMessage, suggestNamespace } from '../../core/identity';
 import type { RejectReason, WarningReason } from '../../core/identity';
 import { addCounts, emptyCounts, hashBlock, hashBlockInto, type HashCounts } from '../bulk/hash-block';
-import { LineCutter, wholeLinesEnd } from '../bulk/lines';
+import { LineCutter, wholeLinesEnd } from '../../core/text/lines';
 import { EXIT, processIO, UsageError, type CliIO } from '../io';
 
 const NAMESPACE_CODES = listNamespaces().map((n) => n.code);

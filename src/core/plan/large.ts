@@ -9,7 +9,7 @@
  * rules (`prepareWithReasons`), the same skips, the same aggregation groups, the same plain-text
  * check, but no rows, masks, target profiles, batches or renderings are built, and values are not
  * hashed (a value only serves to tell a duplicate within a profile; its pre-image tells that too).
- * JSON Lines are read in 1 MiB blocks cut at line breaks (cli/bulk/lines.ts) with one JSON.parse
+ * JSON Lines are read in 1 MiB blocks cut at line breaks (core/text/lines.ts) with one JSON.parse
  * per line; a line with a profile's shape is counted as parsed, any other goes through
  * `toSourceProfile`, which says what is wrong. Custom identity groups, whose "not exported"
  * problem `buildPlan` words per window, are planned a window at a time, unrendered (as before).

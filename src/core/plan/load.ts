@@ -1,6 +1,6 @@
 /** Reads an activation's sample profiles from disk and plans it. */
 import { open, stat } from 'node:fs/promises';
-import { LineCutter, splitLines } from '../../cli/bulk/lines';
+import { LineCutter, splitLines } from '../text/lines';
 import type { Project, ProjectFile } from '../project/project';
 import { isProfileProblem, profileFormat, readProfiles, type ProfileOrProblem, type ProfileProblem, type SourceProfile } from '../profiles';
 import { parseJsonLine } from '../profiles/jsonl';
@@ -110,7 +110,7 @@ class Sample {
   }
 
   /**
-   * A JSON Lines file read in big blocks cut at line breaks (cli/bulk/lines.ts), lines numbered as
+   * A JSON Lines file read in big blocks cut at line breaks (core/text/lines.ts), lines numbered as
    * streamJsonLines numbers them; past the first window each line is parsed with JSON.parse and, when
    * it has a profile's shape, counted as it is (no SourceProfile built); other lines go through
    * parseJsonLine, which says what is wrong with them.

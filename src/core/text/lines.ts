@@ -1,5 +1,5 @@
 /**
- * Byte-level line cutting for the bulk commands: big reads are cut at their last line break, so
+ * Byte-level line cutting for the bulk commands and large previews: big reads are cut at their last line break, so
  * each block holds whole lines and can be decoded and split in one call each (a line break is an
  * ASCII byte, so a cut never falls inside a UTF-8 sequence).
  *
