@@ -26,8 +26,9 @@ export interface StateStore {
   write(text: string): Promise<void>;
 }
 
-export function fileStateStore(activationPath: string, displayPath = STATE_FILE): StateStore {
-  const path = join(dirname(activationPath), STATE_FILE);
+/** `file` (relative to the activation's folder) lets another state (the deploy's) use the same safe writes. */
+export function fileStateStore(activationPath: string, displayPath = STATE_FILE, file = STATE_FILE): StateStore {
+  const path = join(dirname(activationPath), file);
   return {
     where: displayPath,
     persistent: true,
