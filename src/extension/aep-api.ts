@@ -39,10 +39,12 @@ export interface PullResult {
 }
 
 export interface PublishResult {
-  /** Adobe's publishing status, e.g. TEST, PENDING or PUBLISHED. */
+  destinationId: string;
+  name: string;
+  /** Adobe's publishing status of the destination's requests, e.g. TEST, PENDING or PUBLISHED. */
   status: string;
-  /** The publish request's id, when AEP gave one. */
-  publishId?: string;
+  /** Set when AEP's destination differs from the local file (Adobe publishes what it holds). */
+  notDeployed?: string;
 }
 
 export interface DeployRun {
@@ -63,6 +65,6 @@ export interface AepApi {
   listDestinations(conn: AepConnection, signal?: AbortSignal): Promise<DestinationSummary[]>;
   /** Writes the project of a destination (by instanceId) into `folder`. */
   pull(conn: AepConnection, destinationId: string, folder: string, signal?: AbortSignal): Promise<PullResult>;
-  /** Undefined when the core does not expose publishing. */
-  publish?(conn: AepConnection, destinationId: string, signal?: AbortSignal): Promise<PublishResult>;
+  /** Submits the project's destination (the one this folder deployed) for publishing. */
+  publish(run: DeployRun): Promise<PublishResult>;
 }

@@ -271,19 +271,21 @@ export async function pullFromAep(deps: AepDeps): Promise<string[] | undefined> 
 
 export async function publishToAep(deps: AepDeps): Promise<string | undefined> {
   if (refuseUntrusted(vscode.l10n.t('Publishing to AEP needs a trusted workspace: it calls Adobe with your credentials.'))) return undefined;
-  const publish = deps.api.publish?.bind(deps.api);
-  if (!publish) return undefined;
+  const found = await currentProjectFolder();
+  if (!found) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No destination project here: open a destination file (destination.json and its server and audience template), or run "New Destination Project".'));
+    return undefined;
+  }
   const conn = await aepConnection(deps);
   if (!conn) return undefined;
-  const id = await pickDestination(deps, conn, vscode.l10n.t('Publish to AEP'));
-  if (!id) return undefined;
+  const project = await loadEditorProject(found.folder);
   const submit = vscode.l10n.t('Submit');
-  const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Submit destination {0} for publishing in {1}?', id, where(conn)), { modal: true, detail: vscode.l10n.t('Adobe reviews a productized destination before it is published; a private destination is not reviewed.') }, submit);
+  const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Submit the destination of {0} for publishing in {1}?', vscode.workspace.asRelativePath(found.folder), where(conn)), { modal: true, detail: vscode.l10n.t('Adobe publishes the destination it holds (deploy first if your changes should be published); a productized destination is reviewed by Adobe before it is published.') }, submit);
   if (ok !== submit) return undefined;
   try {
-    const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Submitting for publishing…') }, () => publish(conn, id));
-    deps.log.info(`Publish of ${id} submitted: status ${r.status}.`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Submitted for publishing: status {0}.', r.status));
+    const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Submitting for publishing…') }, () => deps.api.publish({ folder: found.folder, project, conn }));
+    deps.log.info(`Publish of ${r.destinationId} submitted: status ${r.status}.`);
+    void vscode.window.showInformationMessage([vscode.l10n.t('Destination "{0}" ({1}) submitted for publishing: status {2}.', r.name, r.destinationId, r.status), r.notDeployed ?? ''].filter(Boolean).join(' '));
     return r.status;
   } catch (e) {
     deps.log.error('Publish failed', e);
@@ -291,4 +293,3 @@ export async function publishToAep(deps: AepDeps): Promise<string | undefined> {
     return undefined;
   }
 }
-
