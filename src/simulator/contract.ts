@@ -45,53 +45,31 @@ export interface Contract {
 
 export const contract = contractJson as unknown as Contract;
 
-const DOC_ID = 'pinterest-v5';
 type Json = unknown;
 
-function adapt(node: Json): Json {
-  if (Array.isArray(node)) return node.map(adapt);
-  if (!node || typeof node !== 'object') return node;
-  const out: Record<string, Json> = {};
-  for (const [key, value] of Object.entries(node as Record<string, Json>)) {
-    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/')) out[key] = `${DOC_ID}${value}`;
-    else if (key === 'discriminator') continue;
-    else out[key] = adapt(value);
-  }
-  const disc = (node as { discriminator?: { propertyName: string; mapping?: Record<string, string> }; oneOf?: unknown })
-    .discriminator;
-  if (disc?.mapping && !(node as { oneOf?: unknown }).oneOf) {
-    const conditionals = Object.entries(disc.mapping).map(([value, ref]) => ({
-      if: { properties: { [disc.propertyName]: { const: value } }, required: [disc.propertyName] },
-      then: { $ref: `${DOC_ID}${ref}` },
-    }));
-    out.allOf = [...((out.allOf as Json[]) ?? []), ...conditionals];
-  }
-  return out;
-}
-
-function makeAjv(coerce: boolean): Ajv {
-  const ajv = new Ajv({
-    strict: false, // OpenAPI keywords (example, x-*, readOnly …) are annotations, not errors
-    allErrors: true,
-    validateSchema: false,
-    coerceTypes: coerce, // query strings arrive as strings
-    useDefaults: coerce, // apply the spec's parameter defaults (page_size 25 …)
-  });
-  ajv.addSchema({ $id: DOC_ID, components: adapt(contract.components) as object });
-  return ajv;
-}
-
-const bodyAjv = makeAjv(false);
-const paramAjv = makeAjv(true);
-const cache = new Map<string, ValidateFunction>();
-
-function compiled(ajv: Ajv, key: string, schema: () => Json): ValidateFunction {
-  let fn = cache.get(key);
-  if (!fn) {
-    fn = ajv.compile(adapt(schema()) as object);
-    cache.set(key, fn);
-  }
-  return fn;
+/** Where an OpenAPI file's components live once loaded into ajv: its schemas are re-rooted under `docId`. */
+function adapter(docId: string) {
+  const adapt = (node: Json): Json => {
+    if (Array.isArray(node)) return node.map(adapt);
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, Json> = {};
+    for (const [key, value] of Object.entries(node as Record<string, Json>)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/')) out[key] = `${docId}${value}`;
+      else if (key === 'discriminator') continue;
+      else out[key] = adapt(value);
+    }
+    const disc = (node as { discriminator?: { propertyName: string; mapping?: Record<string, string> }; oneOf?: unknown })
+      .discriminator;
+    if (disc?.mapping && !(node as { oneOf?: unknown }).oneOf) {
+      const conditionals = Object.entries(disc.mapping).map(([value, ref]) => ({
+        if: { properties: { [disc.propertyName]: { const: value } }, required: [disc.propertyName] },
+        then: { $ref: `${docId}${ref}` },
+      }));
+      out.allOf = [...((out.allOf as Json[]) ?? []), ...conditionals];
+    }
+    return out;
+  };
+  return adapt;
 }
 
 /** One-line, human-readable summary of ajv errors, e.g. "records: must be string". */
@@ -106,16 +84,102 @@ export function describeErrors(errors: ErrorObject[] | null | undefined, root: s
   return list.join('; ') || 'request does not match the operation schema';
 }
 
-export function operation(operationId: string): ContractOperation {
-  const op = contract.operations[operationId];
-  if (!op) throw new Error(`Unknown operation ${operationId}`);
-  return op;
-}
-
 export interface ParamCheck {
   ok: boolean;
   message: string;
   values: Record<string, unknown>;
+}
+
+/** The run-time checks of one derived contract (Pinterest's here; Adobe's in aep/contract.ts). */
+export interface ContractChecks {
+  operation(operationId: string): ContractOperation;
+  checkParameters(operationId: string, where: 'path' | 'query', raw: Record<string, string>): ParamCheck;
+  checkRequestBody(operationId: string, body: unknown): { ok: boolean; message: string };
+  responseErrors(operationId: string, status: number, body: unknown): string[];
+}
+
+export interface ContractLike {
+  operations: Record<string, ContractOperation>;
+  components: { schemas: Record<string, unknown> };
+}
+
+export function contractChecks(source: ContractLike, docId: string): ContractChecks {
+  const adapt = adapter(docId);
+  const makeAjv = (coerce: boolean): Ajv => {
+    const ajv = new Ajv({
+      strict: false, // OpenAPI keywords (example, x-*, readOnly …) are annotations, not errors
+      allErrors: true,
+      validateSchema: false,
+      coerceTypes: coerce, // query strings arrive as strings
+      useDefaults: coerce, // apply the spec's parameter defaults (page_size 25 …)
+    });
+    ajv.addSchema({ $id: docId, components: adapt(source.components) as object });
+    return ajv;
+  };
+  const bodyAjv = makeAjv(false);
+  const paramAjv = makeAjv(true);
+  const cache = new Map<string, ValidateFunction>();
+  const compiled = (ajv: Ajv, key: string, schema: () => Json): ValidateFunction => {
+    let fn = cache.get(key);
+    if (!fn) {
+      fn = ajv.compile(adapt(schema()) as object);
+      cache.set(key, fn);
+    }
+    return fn;
+  };
+  const operation = (operationId: string): ContractOperation => {
+    const op = source.operations[operationId];
+    if (!op) throw new Error(`Unknown operation ${operationId}`);
+    return op;
+  };
+  return {
+    operation,
+    checkParameters(operationId, where, raw) {
+      const op = operation(operationId);
+      const params = op.parameters.filter((p) => p.in === where);
+      const validate = compiled(paramAjv, `${operationId}#${where}`, () => ({
+        type: 'object',
+        properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+        required: params.filter((p) => p.required).map((p) => p.name),
+      }));
+      const values: Record<string, unknown> = {};
+      for (const p of params) if (raw[p.name] !== undefined) values[p.name] = raw[p.name];
+      // ajv coerces with Number(), so " 5", "1e2" or "0x10" would pass as integers; an integer
+      // parameter is only its plain decimal text.
+      const notInteger = params.find((p) => p.schema.type === 'integer' && raw[p.name] !== undefined && !/^-?\d+$/.test(raw[p.name]!));
+      if (notInteger) return { ok: false, message: `${where} parameter ${notInteger.name} must be integer`, values };
+      const ok = validate(values);
+      return {
+        ok,
+        message: ok ? '' : describeErrors(validate.errors, `${where} parameter`).replace(/parameter\./g, 'parameter '),
+        values,
+      };
+    },
+    checkRequestBody(operationId, body) {
+      const op = operation(operationId);
+      if (!op.requestBody) return { ok: true, message: '' };
+      const validate = compiled(bodyAjv, `${operationId}#body`, () => op.requestBody!.schema);
+      const ok = validate(body);
+      return { ok, message: ok ? '' : describeErrors(validate.errors, 'body') };
+    },
+    responseErrors(operationId, status, body) {
+      const op = operation(operationId);
+      let key = String(status);
+      if (!op.responses[key] && status === 201 && op.responses['200']) key = '200';
+      if (!op.responses[key]) key = 'default';
+      const schema = op.responses[key]?.schema;
+      if (!schema) return [`no response schema for ${operationId} ${status}`];
+      const validate = compiled(bodyAjv, `${operationId}#response#${key}`, () => schema);
+      if (validate(body)) return [];
+      return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`);
+    },
+  };
+}
+
+const pinterest = contractChecks(contract, 'pinterest-v5');
+
+export function operation(operationId: string): ContractOperation {
+  return pinterest.operation(operationId);
 }
 
 /**
@@ -123,34 +187,12 @@ export interface ParamCheck {
  * values with the spec's defaults applied. Unknown query parameters are ignored, as Pinterest does.
  */
 export function checkParameters(operationId: string, where: 'path' | 'query', raw: Record<string, string>): ParamCheck {
-  const op = operation(operationId);
-  const params = op.parameters.filter((p) => p.in === where);
-  const validate = compiled(paramAjv, `${operationId}#${where}`, () => ({
-    type: 'object',
-    properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
-    required: params.filter((p) => p.required).map((p) => p.name),
-  }));
-  const values: Record<string, unknown> = {};
-  for (const p of params) if (raw[p.name] !== undefined) values[p.name] = raw[p.name];
-  // ajv coerces with Number(), so " 5", "1e2" or "0x10" would pass as integers; an integer
-  // parameter is only its plain decimal text.
-  const notInteger = params.find((p) => p.schema.type === 'integer' && raw[p.name] !== undefined && !/^-?\d+$/.test(raw[p.name]!));
-  if (notInteger) return { ok: false, message: `${where} parameter ${notInteger.name} must be integer`, values };
-  const ok = validate(values);
-  return {
-    ok,
-    message: ok ? '' : describeErrors(validate.errors, `${where} parameter`).replace(/parameter\./g, 'parameter '),
-    values,
-  };
+  return pinterest.checkParameters(operationId, where, raw);
 }
 
 /** Validates a parsed request body against the operation's requestBody schema. */
 export function checkRequestBody(operationId: string, body: unknown): { ok: boolean; message: string } {
-  const op = operation(operationId);
-  if (!op.requestBody) return { ok: true, message: '' };
-  const validate = compiled(bodyAjv, `${operationId}#body`, () => op.requestBody!.schema);
-  const ok = validate(body);
-  return { ok, message: ok ? '' : describeErrors(validate.errors, 'body') };
+  return pinterest.checkRequestBody(operationId, body);
 }
 
 /**
@@ -160,13 +202,5 @@ export function checkRequestBody(operationId: string, body: unknown): { ok: bool
  * the same body, and the simulator can answer either (option `createdStatus`).
  */
 export function responseErrors(operationId: string, status: number, body: unknown): string[] {
-  const op = operation(operationId);
-  let key = String(status);
-  if (!op.responses[key] && status === 201 && op.responses['200']) key = '200';
-  if (!op.responses[key]) key = 'default';
-  const schema = op.responses[key]?.schema;
-  if (!schema) return [`no response schema for ${operationId} ${status}`];
-  const validate = compiled(bodyAjv, `${operationId}#response#${key}`, () => schema);
-  if (validate(body)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`);
+  return pinterest.responseErrors(operationId, status, body);
 }
