@@ -1,8 +1,11 @@
 /** `pindest`: the command-line twin of the extension, over the same core. */
 import pkg from '../../package.json' with { type: 'json' };
 import { runSimulateCommand, SIMULATE_USAGE } from '../simulator/cli';
+import { deployUsage, runDeploy } from './commands/deploy';
 import { hashUsage, runHash } from './commands/hash';
 import { previewUsage, runPreview } from './commands/preview';
+import { publishUsage, runPublish } from './commands/publish';
+import { pullUsage, runPull } from './commands/pull';
 import { pushUsage, runPush } from './commands/push';
 import { renderUsage, runRender } from './commands/render';
 import { runValidate, validateUsage } from './commands/validate';
@@ -17,6 +20,9 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   preview: { run: runPreview, usage: previewUsage },
   push: { run: runPush, usage: pushUsage },
   hash: { run: runHash, usage: hashUsage },
+  deploy: { run: runDeploy, usage: deployUsage },
+  pull: { run: runPull, usage: pullUsage },
+  publish: { run: runPublish, usage: publishUsage },
   simulate: { run: (argv, io) => runSimulateCommand(argv, io), usage: SIMULATE_USAGE },
 };
 

@@ -64,7 +64,7 @@ test('a misspelt command names the command meant; exit 2', () => {
   assert.equal(r.code, 2);
   assert.deepEqual(r.stderr.split('\n'), [
     `pindest: unknown command 'vaildate'. Did you mean "validate"?`,
-    "Commands: validate, render, preview, push, hash, simulate. Run 'pindest --help' for help.",
+    "Commands: validate, render, preview, push, hash, deploy, pull, publish, simulate. Run 'pindest --help' for help.",
     '',
   ]);
   assert.equal(pindest(['--verison']).stderr.split('\n')[0], `pindest: unknown option '--verison'. Did you mean "--version"?`);

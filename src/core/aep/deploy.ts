@@ -45,6 +45,8 @@ export interface DeployFinding {
 
 export interface DeployReport {
   outcome: 'succeeded' | 'dry-run' | 'refused' | 'conflict' | 'failed';
+  /** The deploy state's environment (local, production). */
+  environment: string;
   aepUrl: string;
   sandbox: string;
   resources: ResourceOutcome[];
@@ -97,7 +99,7 @@ export function deployBlockers(project: Project): DeployFinding[] {
 }
 
 function base(options: DeployOptions): Omit<DeployReport, 'outcome' | 'resources'> {
-  return { aepUrl: options.api.baseUrl, sandbox: options.api.sandbox, calls: options.calls, stateWhere: options.state.where };
+  return { environment: options.state.target.environment, aepUrl: options.api.baseUrl, sandbox: options.api.sandbox, calls: options.calls, stateWhere: options.state.where };
 }
 
 function aborted(signal?: AbortSignal): void {
@@ -271,7 +273,7 @@ function failed(options: DeployOptions, items: PlanItem[], done: ResourceOutcome
   const rollback = created.length
     ? ` To roll back instead, delete what this deploy created: ${created.reverse().map((d) => `DELETE ${options.api.baseUrl}${RESOURCE_PATHS[d.kind]}/${d.instanceId}`).join(', ')}.`
     : '';
-  const finish = `${e.whatToDo} Then deploy again to finish: ${inAep.length ? `the ${inAep.length === 1 ? 'resource' : `${inAep.length} resources`} above ${inAep.length === 1 ? 'is' : 'are'} reused, not created again.` : 'nothing is created twice.'}${rollback}`;
+  const finish = `${e.whatToDo ? `${e.whatToDo} ` : ''}Deploy again to finish: ${inAep.length ? `the ${inAep.length === 1 ? 'resource' : `${inAep.length} resources`} above ${inAep.length === 1 ? 'is' : 'are'} reused, not created again.` : 'nothing is created twice.'}${rollback}`;
   return { ...base(options), outcome: 'failed', resources, error: { message: sentence, whatToDo: finish } };
 }
 

@@ -18,6 +18,7 @@ const ACTION_TEXT: Record<string, string> = {
 export function formatDeployJson(report: DeployReport, cwd: string): string {
   const out: Record<string, unknown> = {
     outcome: report.outcome,
+    environment: report.environment,
     aepUrl: report.aepUrl,
     sandbox: report.sandbox,
     resources: report.resources.map((r) => ({ kind: r.kind, name: r.name, file: r.file, instanceId: r.instanceId ?? null, action: r.action, ...(r.diff ? { diff: r.diff } : {}), ...(r.message ? { message: r.message } : {}) })),
@@ -32,7 +33,7 @@ export function formatDeployJson(report: DeployReport, cwd: string): string {
 
 export function formatDeployText(report: DeployReport, cwd: string): string {
   const lines: string[] = [];
-  const target = `${report.aepUrl}, sandbox ${report.sandbox}`;
+  const target = `${report.environment} (${report.aepUrl}), sandbox ${report.sandbox}`;
   const headline: Record<DeployReport['outcome'], string> = {
     succeeded: report.resources.every((r) => r.action === 'unchanged') ? `Nothing to deploy: AEP already holds these files (${report.resources.length} unchanged) — ${target}` : `Deployed to AEP — ${target}`,
     'dry-run': `Dry run: nothing was sent, only read — ${target}`,

@@ -1,0 +1,68 @@
+/**
+ * Where `deploy`, `pull` and `publish` send their calls: `--env local` (the default) is the AEP
+ * simulator, embedded and started for the run unless `--aep-url` names a running one; `--env
+ * production` is Adobe's authoring API (or `--aep-url`) with credentials from the environment.
+ * The embedded simulator starts empty, so its instanceIds are remembered in memory only; it gets
+ * its own fixed credentials, never the environment's (only AEP_SANDBOX is honoured).
+ */
+import type { AuthoringApi, AuthoringCall } from '../core/aep/api';
+import { authoringApi, recordCalls } from '../core/aep/authoring';
+import { createAepClientFromSettings } from '../core/aep/client';
+import { aepSettingsFromEnv } from '../core/aep/credentials';
+import { deployStateStore, DEPLOY_STATE_FILE } from '../core/aep/deploy-state';
+import { AepError } from '../core/aep/errors';
+import { memoryStateStore, type StateStore } from '../core/execute/state';
+import { defaultRetryTimeScale } from '../core/pinterest/retry';
+import { startAepSimulator } from '../simulator/aep';
+import { join, relative } from 'node:path';
+import { UsageError } from './io';
+
+/** The deploy state's path as a message shows it: relative to where the user is, unless that climbs out of it. */
+export function stateShown(cwd: string, projectDir: string): string {
+  const abs = join(projectDir, DEPLOY_STATE_FILE);
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') ? rel : abs;
+}
+
+export const AEP_ENVS = ['local', 'production'] as const;
+export type AepEnvironment = (typeof AEP_ENVS)[number];
+
+export interface AepTarget {
+  environment: AepEnvironment;
+  api: AuthoringApi;
+  calls: AuthoringCall[];
+  /** The state of `projectDir`: a file, or memory for the embedded simulator. */
+  store(projectDir: string, cwd: string): StateStore;
+  close(): Promise<void>;
+}
+
+/** The target could not be set up (credentials, URL): one sentence, exit 1. */
+export class AepTargetError extends Error {}
+
+export function parseAepEnv(value: string | undefined): AepEnvironment {
+  if (value === undefined) return 'local';
+  if (!AEP_ENVS.includes(value as AepEnvironment)) throw new UsageError("unknown environment '{0}': use local or production", value);
+  return value as AepEnvironment;
+}
+
+export async function openAepTarget(environment: AepEnvironment, aepUrl: string | undefined, env: Record<string, string | undefined> = process.env): Promise<AepTarget> {
+  const embedded = environment === 'local' && !aepUrl ? await startAepSimulator({ port: 0 }) : undefined;
+  try {
+    const settings = aepSettingsFromEnv(embedded ? { AEP_SANDBOX: env.AEP_SANDBOX } : env, { environment, aepUrl: aepUrl ?? embedded?.baseUrl });
+    const calls: AuthoringCall[] = [];
+    const client = createAepClientFromSettings(settings, { onEvent: recordCalls(settings.baseUrl, calls), retryTimeScale: defaultRetryTimeScale(environment) });
+    return {
+      environment,
+      api: authoringApi(client),
+      calls,
+      store: (projectDir, cwd) => (embedded ? memoryStateStore('memory only (the embedded AEP simulator starts empty)') : deployStateStore(projectDir, stateShown(cwd, projectDir))),
+      close: async () => {
+        await embedded?.close();
+      },
+    };
+  } catch (e) {
+    await embedded?.close();
+    if (e instanceof AepError) throw new AepTargetError(e.message);
+    throw e;
+  }
+}
