@@ -16,14 +16,14 @@ export class NotSignedInToAdobeError extends Error {
   }
 }
 
-function problemText(problem: InputProblem | undefined, what: string): string | undefined {
+function problemText(problem: InputProblem | undefined): string | undefined {
   switch (problem) {
     case undefined:
       return undefined;
     case 'empty':
-      return vscode.l10n.t('Enter the {0}.', what);
+      return vscode.l10n.t('Enter a value (Escape cancels the sign-in).');
     case 'spaces':
-      return vscode.l10n.t('The {0} has no spaces: copy it again from Adobe Developer Console.', what);
+      return vscode.l10n.t('This value has no spaces: copy it again from Adobe Developer Console.');
     default:
       return undefined;
   }
@@ -61,14 +61,14 @@ export class AepAuth {
       title: `${step(1)}: ${vscode.l10n.t('client id')}`,
       prompt: vscode.l10n.t('The client id of the OAuth Server-to-Server credential of your Adobe Developer Console project.'),
       value: before?.clientId,
-      check: (v) => problemText(clientIdProblem(v), vscode.l10n.t('client id')),
+      check: (v) => problemText(clientIdProblem(v)),
     });
     if (clientId === undefined) return false;
     const clientSecret = await ask({
       title: `${step(2)}: ${vscode.l10n.t('client secret')}`,
       prompt: vscode.l10n.t('Kept in VS Code secret storage only.'),
       password: true,
-      check: (v) => problemText(clientSecretProblem(v), vscode.l10n.t('client secret')),
+      check: (v) => problemText(clientSecretProblem(v)),
     });
     if (clientSecret === undefined) return false;
     const imsOrg = await ask({
@@ -79,22 +79,22 @@ export class AepAuth {
         const p = imsOrgProblem(v);
         // An id without the usual suffix may still be right: a warning, not a refusal.
         if (p === 'org-suffix') return { message: vscode.l10n.t('Adobe organization ids end with @AdobeOrg: check the value.'), severity: vscode.InputBoxValidationSeverity.Warning };
-        return problemText(p, vscode.l10n.t('organization id'));
+        return problemText(p);
       },
     });
     if (imsOrg === undefined) return false;
     const sandbox = await ask({
-      title: `${step(4)}: ${vscode.l10n.t('sandbox')}`,
+      title: `${step(4)}: ${vscode.l10n.t('sandbox name')}`,
       prompt: vscode.l10n.t('The sandbox to deploy to, sent as x-sandbox-name (empty: {0}).', DEFAULT_SANDBOX),
       value: before?.sandbox ?? DEFAULT_SANDBOX,
-      check: (v) => problemText(sandboxProblem(v), vscode.l10n.t('sandbox name')),
+      check: (v) => problemText(sandboxProblem(v)),
     });
     if (sandbox === undefined) return false;
     const apiKey = await ask({
       title: `${step(5)}: ${vscode.l10n.t('API key (optional)')}`,
       prompt: vscode.l10n.t('Sent as x-api-key; leave empty to send the client id, as Adobe Developer Console does.'),
       value: before?.apiKey,
-      check: (v) => (v.trim() ? problemText(clientIdProblem(v), vscode.l10n.t('API key')) : undefined),
+      check: (v) => (v.trim() ? problemText(clientIdProblem(v)) : undefined),
     });
     if (apiKey === undefined) return false;
     const creds: AepCredentials = { clientId, clientSecret, imsOrg, sandbox: sandbox.trim() || DEFAULT_SANDBOX, apiKey: apiKey.trim() || undefined };

@@ -26,7 +26,8 @@ export interface AuthoringSession {
 }
 
 export interface AepCoreDeps {
-  connect(conn: AepConnection, onCall: (c: AuthoringCall) => void): Promise<AuthoringSession>;
+  /** `calls` receives every call the session makes (method, path, status), as the core's report lists them. */
+  connect(conn: AepConnection, calls: AuthoringCall[]): Promise<AuthoringSession>;
   /** The deploy state of a project folder for a connection (a file, or memory for a simulator inside VS Code). */
   stateStore(conn: AepConnection, folder: string): StateStore;
 }
@@ -73,7 +74,7 @@ function failureOf(report: DeployReport): DeployPlanView['failure'] {
 export function createAepApi(deps: AepCoreDeps): AepApi {
   const withSession = async <T>(conn: AepConnection, fn: (api: AuthoringApi, calls: AuthoringCall[]) => Promise<T>): Promise<T> => {
     const calls: AuthoringCall[] = [];
-    const session = await deps.connect(conn, (c) => calls.push(c));
+    const session = await deps.connect(conn, calls);
     try {
       return await fn(session.api, calls);
     } finally {

@@ -21,6 +21,8 @@ import { forgetTestActivationState, resendCall, sendTestActivation } from './sen
 import { compareSavedRuns, openSavedReport, ReportPanel } from './report-panel';
 import type { ActivationReport } from '../core/execute/report';
 import { refuseUntrusted } from './trust';
+import { registerAep } from './aep-commands';
+import type { DeployResultView } from './deploy-text';
 
 export interface PindestApi {
   /** Milliseconds `activate` took (the server starts later, on the first destination file). */
@@ -33,6 +35,8 @@ export interface PindestApi {
   reportVisible(): boolean;
   /** The status bar item's text and tooltip, and whether it shows (a destination project is open). */
   statusBar(): { text: string; tooltip: string; visible: boolean };
+  /** The deploy report shown last (Deploy to AEP). */
+  lastDeploy(): DeployResultView | undefined;
 }
 
 let client: Client | undefined;
@@ -176,6 +180,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
     return marking('editedTemplate', uri.toString());
   });
   command('newProject', (arg?: unknown) => newProject(context.extensionUri, arg));
+  const aep = registerAep(context, log, command);
   // VS Code's JSON formatter stays the one formatter of JSON files; this keeps the file's own style.
   command('formatKeepingStyle', async () => {
     const editor = vscode.window.activeTextEditor;
@@ -196,7 +201,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
   void vscode.commands.executeCommand('setContext', 'pindest.simulatorRunning', false);
   const activationMs = Math.round((performance.now() - t0) * 10) / 10;
   log.info(`Activated in ${activationMs} ms (VS Code ${vscode.version}, ${vscode.env.appHost}); environment ${currentEnvironment()}, ad account ${maskId(vscode.window.activeTextEditor ? activationInfo(vscode.window.activeTextEditor.document.uri.fsPath).adAccountId : undefined)}.`);
-  return { activationMs, serverStartMs: () => c.startedInMs, serverState: () => c.state, lastReport: () => reports.last?.report, reportVisible: () => reports.visible, statusBar: () => statusBar.shown };
+  return { activationMs, serverStartMs: () => c.startedInMs, serverState: () => c.state, lastReport: () => reports.last?.report, reportVisible: () => reports.visible, statusBar: () => statusBar.shown, lastDeploy: aep.lastDeploy };
 }
 
 export async function deactivate(): Promise<void> {
