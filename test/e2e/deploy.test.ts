@@ -2,10 +2,16 @@
 // inside VS Code (the default `local` AEP environment, no sign-in): validation errors refuse and
 // name the file; a deploy shows VS Code's diff of each resource it would create before anything
 // is sent, asks to confirm, applies it, and its report lists what was created and every call; a
-// second deploy of the same files changes nothing and says so; an edit is shown as an update.
+// second deploy of the same files changes nothing and says so; an edit is shown as an update;
+// pull writes the deployed project into a folder (asking before it overwrites); Sign In to Adobe
+// keeps its values in secret storage and Sign Out forgets them.
 import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { SKIP, frameWith, goToLine, guardSteps, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, type Workbench } from './harness';
+import { loadProject } from '../../src/core/project/load';
+import { validateProject } from '../../src/core/validate';
+import { SKIP, WORKSPACE, frameWith, goToLine, guardSteps, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, type Workbench } from './harness';
 
 const DEST = 'examples/pinterest-customer-list/destination.json';
 
@@ -33,7 +39,7 @@ describe('Deploy to AEP in VS Code (local AEP simulator)', { skip: SKIP }, () =>
     await shot(page, name);
     const text = ((await view.locator('#deploy-report').textContent()) ?? '').replace(/\s+/g, ' ');
     const results = await view.locator('[data-result]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}=${e.getAttribute('data-result')}`));
-    const calls = await view.locator('#deploy-calls vscode-table-row').allInnerTexts();
+    const calls = await view.locator('#deploy-calls vscode-table-body vscode-table-row').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('vscode-table-cell')].map((c) => (c.textContent ?? '').trim()).join(' ')));
     await tab.first().hover();
     await tab.first().locator('.tab-actions .action-label').first().click();
     await tab.first().waitFor({ state: 'detached', timeout: 10_000 });
@@ -126,5 +132,92 @@ describe('Deploy to AEP in VS Code (local AEP simulator)', { skip: SKIP }, () =>
     assert.ok(r.calls.some((c) => /^PUT \/destinations\/\S+ 200$/.test(c)), r.calls.join(' | '));
     await openFile(page, 'pinterest-customer-list/destination.json', 'destination.json');
     await runCommand(page, 'File: Revert File');
+  }));
+
+  /** Pull from AEP through its prompts: the destination by name, then VS Code's folder dialog. */
+  const pull = async (dir: string, name: string) => {
+    const { page } = wb;
+    await clear();
+    await runCommand(page, 'Pinterest Destination: Pull from AEP');
+    const input = page.locator('.quick-input-widget input');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await shot(page, 'd05-pull-pick');
+    await row.click();
+    // VS Code's own folder dialog (the simple dialog in a browser): wait for its starting folder, then type ours.
+    const until = async (ok: (value: string) => boolean) => {
+      for (const t0 = Date.now(); Date.now() - t0 < 15_000; await page.waitForTimeout(100)) if (ok(await input.inputValue())) return;
+      throw new Error(`the folder box holds "${await input.inputValue()}"`);
+    };
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Pull Here' }).first().waitFor({ timeout: 15_000 });
+    await until((v) => v !== '');
+    await input.fill(dir);
+    await until((v) => v === dir);
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Pull Here' }).first().click();
+  };
+
+  test('Pull from AEP lists the deployed destination by name, writes the project into a folder, opens it, and asks before overwriting', guarded('d05', async () => {
+    const { page } = wb;
+    const dir = join(WORKSPACE, `pulled-${Date.now()}`);
+    mkdirSync(dir);
+    try {
+      await runCommand(page, 'View: Close All Editors');
+      const name = JSON.parse(readFileSync(join(WORKSPACE, DEST), 'utf8')).name as string;
+      await pull(dir, name);
+      const toast = await waitForText(page, '.notification-toast', /Pulled from AEP|Pull from AEP failed/, 30_000);
+      assert.match(toast, /Pulled from AEP: 3 files written to/);
+      await page.locator('.editor-group-container.active .tab.active', { hasText: 'destination.json' }).waitFor({ timeout: 15_000 });
+      const { project } = await loadProject([dir]);
+      assert.deepEqual(validateProject(project).flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${r.path} ${d.code}`)), []);
+      assert.equal(JSON.parse(readFileSync(join(dir, 'destination.json'), 'utf8')).name, name);
+      await shot(page, 'd05-pulled');
+      // a second pull into the same folder asks first; Cancel leaves the files as they are
+      const before = readFileSync(join(dir, 'destination.json'), 'utf8');
+      await pull(dir, name);
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 30_000 });
+      assert.match((await dialog.innerText()).replace(/\s+/g, ' '), /already holds audience-template\.json, destination-server\.json, destination\.json\. Overwrite with what AEP holds\?/);
+      await shot(page, 'd05-pull-overwrite-asked');
+      await dialog.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+      assert.equal(readFileSync(join(dir, 'destination.json'), 'utf8'), before);
+      await runCommand(page, 'View: Close All Editors');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }));
+
+  test('Sign In to Adobe asks its five values (the secret in a password box) and keeps them; Sign Out of Adobe forgets them', guarded('d06', async () => {
+    const { page } = wb;
+    await clear();
+    await runCommand(page, 'Pinterest Destination: Sign In to Adobe');
+    const input = page.locator('.quick-input-widget input');
+    const answer = async (title: RegExp, value: string) => {
+      await page.locator('.quick-input-widget', { hasText: title }).waitFor({ timeout: 15_000 });
+      await input.fill(value);
+      await page.keyboard.press('Enter');
+    };
+    await answer(/Sign In to Adobe \(1\/5\): client id/, 'e2e-client-id');
+    await page.locator('.quick-input-widget', { hasText: /\(2\/5\): client secret/ }).waitFor({ timeout: 15_000 });
+    assert.equal(await input.getAttribute('type'), 'password', 'the secret is typed in a password box');
+    await input.fill('e2e-not-a-real-secret');
+    await page.keyboard.press('Enter');
+    // an organization id without @AdobeOrg is flagged before it is kept
+    await page.locator('.quick-input-widget', { hasText: /\(3\/5\): organization id/ }).waitFor({ timeout: 15_000 });
+    await input.fill('0123456789ABCDEF01234567');
+    await waitForText(page, '.quick-input-widget', /end with @AdobeOrg/, 15_000);
+    await shot(page, 'd06-sign-in-org-warning');
+    await input.fill('0123456789ABCDEF01234567@AdobeOrg');
+    await page.keyboard.press('Enter');
+    await answer(/\(4\/5\): sandbox name/, 'prod');
+    await answer(/\(5\/5\): API key \(optional\)/, '');
+    await waitForText(page, '.notification-toast', /Signed in to Adobe/, 15_000);
+    await runCommand(page, 'Pinterest Destination: Show Log');
+    const log = (await page.locator('.part.panel .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    assert.match(log, /Signed in to Adobe: organization …eOrg, sandbox prod/);
+    assert.doesNotMatch(log, /e2e-not-a-real-secret|e2e-client-id/, 'no credential in the log');
+    await clear();
+    await runCommand(page, 'Pinterest Destination: Sign Out of Adobe');
+    await waitForText(page, '.notification-toast', /Signed out of Adobe: credentials removed from secret storage\./, 15_000);
   }));
 });
