@@ -36,9 +36,11 @@ export function renderDeployPage(view: DeployView, res: PageResources): string {
   return page(res, l.verdict[view.result.outcome], renderDeployBody(view));
 }
 
-function statusCell(status: number | null): Safe {
+function statusCell(method: string, status: number | null): Safe {
   if (status === null) return h`<span class="status bad">no answer</span>`;
-  return h`<span class="status ${status >= 400 ? 'bad' : 'ok'}">${String(status)}</span>`;
+  // A read answered 404 is the plan finding that AEP does not hold the resource yet, not a failure.
+  const cls = status === 404 && method.toUpperCase() === 'GET' ? 'muted' : status >= 400 ? 'bad' : 'ok';
+  return h`<span class="status ${cls}">${String(status)}</span>`;
 }
 
 export function renderDeployBody(view: DeployView): Safe {
@@ -64,7 +66,7 @@ ${table(
 </section>
 
 <section id="deploy-calls-section"><h2>${l.calls} (${r.calls.length})</h2>
-${table('deploy-calls', [c.method, c.path, c.status], r.calls.map((x) => [h`<code class="method">${x.method}</code>`, h`<code class="path">${x.path}</code>`, statusCell(x.status)]))}
+${table('deploy-calls', [c.method, c.path, c.status], r.calls.map((x) => [h`<code class="method">${x.method}</code>`, h`<code class="path">${x.path}</code>`, statusCell(x.method, x.status)]))}
 </section>
 </main>`;
 }

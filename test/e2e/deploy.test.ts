@@ -151,9 +151,20 @@ describe('Deploy to AEP in VS Code (local AEP simulator)', { skip: SKIP }, () =>
     };
     await page.locator('.quick-input-widget .monaco-button', { hasText: 'Pull Here' }).first().waitFor({ timeout: 15_000 });
     await until((v) => v !== '');
-    await input.fill(dir);
-    await until((v) => v === dir);
-    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Pull Here' }).first().click();
+    // With the trailing slash the dialog is in the folder itself (without it, it may take its parent).
+    // The dialog may write its starting folder again while it settles: type ours until it stays.
+    for (let i = 0; i < 5; i++) {
+      await input.fill(`${dir}/`);
+      await page.waitForTimeout(700);
+      if ((await input.inputValue()) === `${dir}/`) break;
+    }
+    await until((v) => v === `${dir}/`);
+    // Accept until it closes (a first click may only complete the typed folder).
+    const accept = page.locator('.quick-input-widget .monaco-button', { hasText: 'Pull Here' }).first();
+    for (let i = 0; i < 3 && (await accept.isVisible()); i++) {
+      await accept.click();
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
   };
 
   test('Pull from AEP lists the deployed destination by name, writes the project into a folder, opens it, and asks before overwriting', guarded('d05', async () => {

@@ -114,6 +114,10 @@ test('the deploy creates the three; its report page lists them created with thei
     assert.match(page, /data-count="created">3</);
     for (const id of ids) assert.ok(page.includes(id!), `the page names ${id}`);
     assert.equal([...page.matchAll(/data-result="created"/g)].length, 3);
+    // the plan's lookups that AEP answered 404 (not there yet) are not shown as failures
+    assert.ok(result.calls.some((c) => c.method === 'GET' && c.status === 404));
+    assert.match(page, /<span class="status muted">404<\/span>/);
+    assert.doesNotMatch(page, /class="status bad"/);
     assert.doesNotMatch(page, new RegExp(`${sim.seed.accessToken}|${sim.seed.clientSecret}`), 'no credential on the page');
     const again = await api.plan(await run(conn, dir));
     assert.deepEqual(again.items.map((i) => i.action), ['unchanged', 'unchanged', 'unchanged']);
