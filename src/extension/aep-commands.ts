@@ -12,10 +12,9 @@ import { defaultRetryTimeScale } from '../core/pinterest/retry';
 import { memoryStateStore, type StateStore } from '../core/execute/state';
 import { deployStateStore, DEPLOY_STATE_FILE } from '../core/aep/deploy-state';
 import { startAepSimulator, type AepSimulator } from '../simulator/aep';
-import type { AepConnection } from './aep-api';
 import { AepAuth } from './aep-auth';
 import { createAepApi } from './aep-core';
-import { DEFAULT_SANDBOX } from './aep-credentials';
+import { DEFAULT_SANDBOX, aepEnv } from './aep-credentials';
 import { AEP_SCHEME, AepDocuments, deployToAep, publishToAep, pullFromAep, type AepDeps, type AepSimulatorHost } from './deploy';
 import { DeployReportPanel } from './deploy-panel';
 import type { DeployResultView } from './deploy-text';
@@ -68,15 +67,6 @@ export class AepSimulatorManager implements AepSimulatorHost, vscode.Disposable 
   }
 }
 
-/** What the core's connection reads as its environment: the stored credentials in production, the simulator's own locally. */
-function envFor(conn: AepConnection): Record<string, string | undefined> {
-  const base = { NODE_TLS_REJECT_UNAUTHORIZED: process.env.NODE_TLS_REJECT_UNAUTHORIZED };
-  const c = conn.credentials;
-  // Local: no credential is passed, so the core uses the simulator's fixed ones; a real secret never reaches a simulator.
-  if (conn.target.environment === 'local' || !c) return { ...base, AEP_SANDBOX: conn.sandbox };
-  return { ...base, AEP_CLIENT_ID: c.clientId, AEP_CLIENT_SECRET: c.clientSecret, AEP_IMS_ORG: c.imsOrg, AEP_SANDBOX: c.sandbox, AEP_API_KEY: c.apiKey };
-}
-
 export interface AepExtension {
   auth: AepAuth;
   reports: DeployReportPanel;
@@ -93,7 +83,7 @@ export function registerAep(context: vscode.ExtensionContext, log: Log, command:
   const api = createAepApi({
     connect: async (conn, calls) => {
       // Throws the core's one-sentence AepError when a credential or the URL is wrong, before any call.
-      const settings = aepSettingsFromEnv(envFor(conn), { environment: conn.target.environment, aepUrl: conn.target.baseUrl });
+      const settings = aepSettingsFromEnv(aepEnv(conn.target.environment, conn.sandbox, conn.credentials, process.env.NODE_TLS_REJECT_UNAUTHORIZED), { environment: conn.target.environment, aepUrl: conn.target.baseUrl });
       const client = createAepClientFromSettings(settings, { onEvent: recordCalls(settings.baseUrl, calls), retryTimeScale: defaultRetryTimeScale(conn.target.environment) });
       return { api: authoringApi(client), close: async () => {} };
     },

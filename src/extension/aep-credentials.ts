@@ -47,9 +47,16 @@ export function storedCredentials(c: AepCredentials): string {
   return JSON.stringify({ clientId: c.clientId.trim(), clientSecret: c.clientSecret.trim(), imsOrg: c.imsOrg.trim(), sandbox: c.sandbox.trim() || DEFAULT_SANDBOX, ...(c.apiKey?.trim() ? { apiKey: c.apiKey.trim() } : {}) });
 }
 
-/** The header values a call carries (the API key defaults to the client id). */
-export function aepHeaders(c: AepCredentials): { 'x-api-key': string; 'x-gw-ims-org-id': string; 'x-sandbox-name': string } {
-  return { 'x-api-key': c.apiKey || c.clientId, 'x-gw-ims-org-id': c.imsOrg, 'x-sandbox-name': c.sandbox };
+/**
+ * The environment the core's connection reads (aepSettingsFromEnv), built from the stored
+ * credentials for production. Local passes no credential at all, so the core uses the simulator's
+ * own: a real secret never reaches a simulator. No AEP_API_KEY unless one was given: the core then
+ * sends the client id, as Adobe Developer Console's "API key (Client ID)".
+ */
+export function aepEnv(environment: AepEnvironment, sandbox: string, c: AepCredentials | undefined, tlsSetting: string | undefined): Record<string, string | undefined> {
+  const base = { NODE_TLS_REJECT_UNAUTHORIZED: tlsSetting, AEP_SANDBOX: sandbox };
+  if (environment === 'local' || !c) return base;
+  return { ...base, AEP_CLIENT_ID: c.clientId, AEP_CLIENT_SECRET: c.clientSecret, AEP_IMS_ORG: c.imsOrg, AEP_SANDBOX: c.sandbox, ...(c.apiKey ? { AEP_API_KEY: c.apiKey } : {}) };
 }
 
 /**

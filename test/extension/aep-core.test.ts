@@ -21,6 +21,7 @@ import type { AepConnection, DeployRun } from '../../src/extension/aep-api';
 import { createAepApi } from '../../src/extension/aep-core';
 import { renderDeployPage } from '../../src/extension/deploy-html';
 import { EXAMPLE_DIR } from '../helpers/example';
+import { aepCall } from '../aep/helpers';
 
 const RES = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'AAAAAAAAAAAAAAAAAAAAAA==', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/media/preview.css' };
 const XSS = '<img src=x onerror=alert(1)></script>"><svg onload=alert(3)>';
@@ -222,6 +223,51 @@ test('destinations are listed by name for the pull picker; pull writes a project
     // what was pulled is what AEP holds: deploying the pulled folder changes nothing
     const plan = await api.plan(await run(conn, out));
     assert.deepEqual(plan.items.map((i) => i.action), ['unchanged', 'unchanged', 'unchanged']);
+  } finally {
+    await sim.close();
+  }
+});
+
+test('a destination changed in AEP since the deploy is a conflict: nothing is written, the diff shows AEP\'s version, and only force overwrites it', async () => {
+  const { sim, api, conn } = await setup();
+  try {
+    const dir = projectDir('conflict');
+    const first = await api.deploy(await run(conn, dir), () => {});
+    const id = first.resources[2]!.instanceId!;
+    // someone edits the destination in AEP (the authoring API, as the UI or Postman would)
+    const current = (await aepCall(sim, 'GET', `/destinations/${id}`)).body;
+    const edited = { ...current, description: 'Changed in AEP by someone else' };
+    for (const k of ['instanceId', 'createdDate', 'lastModifiedDate', 'imsOrg', 'sandboxName', 'sandboxId']) delete edited[k];
+    assert.equal((await aepCall(sim, 'PUT', `/destinations/${id}`, { body: edited })).status, 200);
+    const plan = await api.plan(await run(conn, dir));
+    assert.equal(plan.outcome, 'conflict');
+    const dest = plan.items.find((i) => i.kind === 'destination')!;
+    assert.equal(dest.action, 'conflict');
+    assert.equal(JSON.parse(dest.aep!).description, 'Changed in AEP by someone else');
+    assert.notEqual(JSON.parse(dest.local!).description, 'Changed in AEP by someone else');
+    assert.match(plan.failure!.message, /changed in AEP since the last deploy or pull/);
+    const refused = await api.deploy(await run(conn, dir), () => {});
+    assert.equal(refused.outcome, 'conflict');
+    assert.equal(refused.calls.filter((c) => c.method === 'PUT' || c.method === 'POST').length, 0, 'nothing written');
+    const forced = await api.deploy(await run(conn, dir, { force: true }), () => {});
+    assert.equal(forced.outcome, 'succeeded');
+    assert.deepEqual(forced.resources.map((r) => r.action), ['unchanged', 'unchanged', 'updated']);
+    assert.notEqual((await aepCall(sim, 'GET', `/destinations/${id}`)).body.description, 'Changed in AEP by someone else');
+  } finally {
+    await sim.close();
+  }
+});
+
+test('publish submits the destination this folder deployed and says its status', async () => {
+  const { sim, api, conn } = await setup();
+  try {
+    const dir = projectDir('publish');
+    const deployed = await api.deploy(await run(conn, dir), () => {});
+    const r = await api.publish(await run(conn, dir));
+    assert.equal(r.destinationId, deployed.resources[2]!.instanceId);
+    assert.equal(r.name, deployed.resources[2]!.name);
+    assert.match(r.status, /^(TEST|REVIEW|APPROVED|PUBLISHED)(, \w+)*$/);
+    assert.equal(r.notDeployed, undefined, 'AEP holds what the folder has');
   } finally {
     await sim.close();
   }

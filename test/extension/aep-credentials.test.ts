@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import {
   AEP_AUTHORING_BASE_URL,
   aepEnvironmentOf,
-  aepHeaders,
+  aepEnv,
   clientIdProblem,
   imsOrgProblem,
   parseStoredCredentials,
@@ -15,6 +15,8 @@ import {
   sandboxProblem,
   storedCredentials,
 } from '../../src/extension/aep-credentials';
+import { aepSettingsFromEnv } from '../../src/core/aep/credentials';
+import { AEP_SIMULATOR_SEED } from '../../src/core/aep/urls';
 
 const creds = { clientId: 'client-id-for-tests', clientSecret: 'secret-for-tests', imsOrg: '0123456789ABCDEF01234567@AdobeOrg', sandbox: 'dev-1' };
 
@@ -32,9 +34,19 @@ test('a damaged or incomplete entry reads as signed out, never throws', () => {
   }
 });
 
-test('the headers Adobe requires: x-api-key is the client id unless another key was given', () => {
-  assert.deepEqual(aepHeaders(creds), { 'x-api-key': 'client-id-for-tests', 'x-gw-ims-org-id': creds.imsOrg, 'x-sandbox-name': 'dev-1' });
-  assert.equal(aepHeaders({ ...creds, apiKey: 'other-key' })['x-api-key'], 'other-key');
+test('the headers Adobe requires, as the core builds them from the stored credentials: x-api-key is the client id unless another key was given', () => {
+  const prod = aepSettingsFromEnv(aepEnv('production', 'dev-1', creds, undefined), { environment: 'production' });
+  assert.deepEqual([prod.baseUrl, prod.apiKey, prod.imsOrg, prod.sandbox], [AEP_AUTHORING_BASE_URL, 'client-id-for-tests', creds.imsOrg, 'dev-1']);
+  assert.equal(aepSettingsFromEnv(aepEnv('production', 'dev-1', { ...creds, apiKey: 'other-key' }, undefined), { environment: 'production' }).apiKey, 'other-key');
+});
+
+test('locally no stored credential is passed: the simulator gets its own, never the real secret', () => {
+  const env = aepEnv('local', 'prod', creds, undefined);
+  assert.doesNotMatch(JSON.stringify(env), /client-id-for-tests|secret-for-tests/);
+  const local = aepSettingsFromEnv(env, { environment: 'local', aepUrl: 'http://127.0.0.1:4010/data/core/activation/authoring' });
+  assert.deepEqual([local.apiKey, local.imsOrg, local.sandbox], [AEP_SIMULATOR_SEED.clientId, AEP_SIMULATOR_SEED.imsOrg, 'prod']);
+  // a remote plain-http authoring URL is refused before anything is sent with real credentials
+  assert.throws(() => aepSettingsFromEnv(aepEnv('production', 'prod', creds, undefined), { environment: 'production', aepUrl: 'http://aep.example.net/authoring' }), /Refusing to send the AEP access token over plain http to aep\.example\.net/);
 });
 
 test('typed values: empty and spaces refuse; an organization id without @AdobeOrg is flagged; an empty sandbox is fine (prod)', () => {
