@@ -168,11 +168,17 @@ export async function deployToAep(deps: AepDeps): Promise<DeployResultView | und
   await showDiffs(docs, plan.items, run);
   let force = false;
   if (plan.outcome === 'conflict') {
-    // Changed in AEP since the last deploy or pull: the diff shows AEP's version; overwriting it is the user's call.
-    const overwrite = vscode.l10n.t('Overwrite AEP\'s Version');
-    const detail = plan.failure ? `${plan.failure.message}\n\n${plan.failure.whatToDo}` : '';
-    const ok = await vscode.window.showWarningMessage(vscode.l10n.t('AEP changed since the last deploy or pull from this folder: nothing was sent. Overwrite with your files?'), { modal: true, detail }, overwrite);
-    if (ok !== overwrite) {
+    // Changed in AEP since the last deploy or pull (the diff shows AEP's version), or a resource of the
+    // same name this folder did not deploy: going ahead is the user's call, and says what it does.
+    const replaces = plan.items.some((i) => i.action === 'conflict' && i.aep !== undefined);
+    const go = replaces ? vscode.l10n.t('Overwrite AEP\'s Version') : vscode.l10n.t('Deploy Anyway');
+    const advice = replaces
+      ? vscode.l10n.t('"Overwrite AEP\'s Version" replaces what AEP holds with your files (the diff shows both). To keep AEP\'s version instead, run "Pull from AEP" into another folder and carry your changes over.')
+      : (plan.failure?.whatToDo ?? '');
+    const detail = [plan.failure?.message, advice].filter(Boolean).join('\n\n');
+    const question = replaces ? vscode.l10n.t('AEP changed since the last deploy or pull from this folder: nothing was sent. Overwrite with your files?') : vscode.l10n.t('AEP already holds a resource of that name that this folder did not deploy: nothing was sent. Deploy anyway?');
+    const ok = await vscode.window.showWarningMessage(question, { modal: true, detail }, go);
+    if (ok !== go) {
       log.info('Deploy stopped on a conflict: nothing sent.');
       return undefined;
     }

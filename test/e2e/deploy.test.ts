@@ -2,7 +2,8 @@
 // inside VS Code (the default `local` AEP environment, no sign-in): validation errors refuse and
 // name the file; a deploy shows VS Code's diff of each resource it would create before anything
 // is sent, asks to confirm, applies it, and its report lists what was created and every call; a
-// second deploy of the same files changes nothing and says so; an edit is shown as an update;
+// second deploy of the same files changes nothing and says so; an edit is shown as an update; a
+// change made in AEP since is shown and overwritten only when asked;
 // pull writes the deployed project into a folder (asking before it overwrites); Sign In to Adobe
 // keeps its values in secret storage and Sign Out forgets them.
 import assert from 'node:assert/strict';
@@ -11,6 +12,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadProject } from '../../src/core/project/load';
 import { validateProject } from '../../src/core/validate';
+import { manyResources, oneResource } from '../../src/core/aep/client';
+import { AEP_SIMULATOR_SEED } from '../../src/core/aep/urls';
+import type { AepSimulator } from '../../src/simulator/aep';
+import { aepCall } from '../aep/helpers';
 import { SKIP, WORKSPACE, frameWith, goToLine, guardSteps, lineOf, openFile, openWorkbench, replaceLine, runCommand, shot, waitForText, type Workbench } from './harness';
 
 const DEST = 'examples/pinterest-customer-list/destination.json';
@@ -121,8 +126,6 @@ describe('Deploy to AEP in VS Code (local AEP simulator)', { skip: SKIP }, () =>
     assert.match((await dialog.innerText()).replace(/\s+/g, ' '), /Deploy to AEP: create 0, update 1, leave 2 unchanged\?/);
     const diffTab = page.locator('.tab', { hasText: /destination\.json: AEP \([^)]+\) ↔ to be sent/ });
     assert.equal(await diffTab.count(), 1);
-    const diff = page.locator('.monaco-diff-editor').first();
-    assert.match((await diff.locator('.editor.modified .view-lines').innerText()).replace(/\u00a0/g, ' '), /Edited before a deploy/);
     await shot(page, 'd04-deploy-update-diff');
     await dialog.locator('.monaco-button', { hasText: /^Deploy$/ }).click();
     const toast = await waitForText(page, '.notification-toast', /Deployed to AEP|Deploy failed/, 60_000);
@@ -130,8 +133,56 @@ describe('Deploy to AEP in VS Code (local AEP simulator)', { skip: SKIP }, () =>
     const r = await report('d04-deploy-report-update');
     assert.deepEqual(r.results, ['audience-template=unchanged', 'destination-server=unchanged', 'destination=updated']);
     assert.ok(r.calls.some((c) => /^PUT \/destinations\/\S+ 200$/.test(c)), r.calls.join(' | '));
+    // the diff that was shown: the edit on the right, AEP's description on the left (scrolled to the change)
+    await diffTab.first().click();
+    await runCommand(page, 'Go to Next Change');
+    await page.locator('.monaco-diff-editor .editor.modified .view-line', { hasText: 'Edited before a deploy' }).first().waitFor({ timeout: 15_000 });
+    assert.doesNotMatch((await page.locator('.monaco-diff-editor .editor.original .view-lines').first().innerText()).replace(/\u00a0/g, ' '), /Edited before a deploy/);
     await openFile(page, 'pinterest-customer-list/destination.json', 'destination.json');
     await runCommand(page, 'File: Revert File');
+  }));
+
+  test('a destination changed in AEP since the last deploy: the diff shows AEP\'s version, nothing is sent unless you overwrite', guarded('d04b', async () => {
+    const { page } = wb;
+    await clear();
+    await runCommand(page, 'View: Close All Editors');
+    // the simulator inside VS Code, as anyone with its URL and credentials reaches it (the UI or Postman would, in AEP)
+    await runCommand(page, 'Pinterest Destination: Show Log');
+    const line = await waitForText(page, '.part.panel .view-lines', /Local\sAEP\sauthoring\ssimulator\slistening\son/);
+    const sim = { baseUrl: /(http:\/\/127\.0\.0\.1:\d+\/data\/core\/activation\/authoring)/.exec(line.replace(/\u00a0/g, ' '))![1]!, seed: AEP_SIMULATOR_SEED } as AepSimulator;
+    const [dest] = manyResources((await aepCall(sim, 'GET', '/destinations')).body);
+    const id = dest.instanceId as string;
+    const current: Record<string, unknown> = { ...oneResource((await aepCall(sim, 'GET', `/destinations/${id}`)).body) };
+    const edited: Record<string, unknown> = { ...current, description: 'Changed in AEP by someone else' };
+    for (const k of ['instanceId', 'createdDate', 'lastModifiedDate', 'imsOrg', 'sandboxName', 'sandboxId']) delete edited[k];
+    assert.equal((await aepCall(sim, 'PUT', `/destinations/${id}`, { body: edited })).status, 200);
+    await openFile(page, 'pinterest-customer-list/destination.json', 'destination.json');
+    await runCommand(page, 'Pinterest Destination: Deploy to AEP');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 60_000 });
+    const message = (await dialog.innerText()).replace(/\s+/g, ' ');
+    assert.match(message, /AEP changed since the last deploy or pull from this folder: nothing was sent\. Overwrite with your files\?/);
+    assert.match(message, /changed in AEP since the last deploy or pull/);
+    await shot(page, 'd04b-conflict-diff-and-ask');
+    await dialog.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    // the diff's left side is AEP's changed version (scrolled to the change: the editor shows only what is in view)
+    const original = page.locator('.monaco-diff-editor .editor.original .view-lines').first();
+    await runCommand(page, 'Go to Next Change');
+    await page.locator('.monaco-diff-editor .editor.original .view-line', { hasText: 'Changed in AEP by someone else' }).first().waitFor({ timeout: 15_000 });
+    assert.match((await original.innerText()).replace(/\u00a0/g, ' '), /"description": "Changed in AEP by someone else"/);
+    await shot(page, 'd04b-conflict-diff-aep-side');
+    assert.equal(oneResource((await aepCall(sim, 'GET', `/destinations/${id}`)).body).description, 'Changed in AEP by someone else', 'nothing was sent');
+    // asked again, overwriting puts the file's version back
+    await clear();
+    await openFile(page, 'pinterest-customer-list/destination.json', 'destination.json');
+    await runCommand(page, 'Pinterest Destination: Deploy to AEP');
+    await dialog.waitFor({ timeout: 60_000 });
+    await dialog.locator('.monaco-button', { hasText: "Overwrite AEP's Version" }).click();
+    const toast = await waitForText(page, '.notification-toast', /Deployed to AEP|Deploy failed/, 60_000);
+    assert.match(toast, /Deployed to AEP: 0 created, 1 updated, 2 unchanged\./);
+    await report('d04b-conflict-overwritten');
+    assert.equal(oneResource((await aepCall(sim, 'GET', `/destinations/${id}`)).body).description, JSON.parse(readFileSync(join(WORKSPACE, DEST), 'utf8')).description);
   }));
 
   /** Pull from AEP through its prompts: the destination by name, then VS Code's folder dialog. */
