@@ -142,15 +142,24 @@ export async function deployToAep(deps: AepDeps): Promise<DeployResultView | und
   if (!conn) return undefined;
   const run = ++runs;
   let plan: DeployPlanView;
+  const planAbort = new AbortController();
   try {
     plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Comparing with AEP…'), cancellable: true }, async (_p, cancel) => {
-      const abort = new AbortController();
-      cancel.onCancellationRequested(() => abort.abort());
-      return api.plan({ folder, project, conn, signal: abort.signal });
+      cancel.onCancellationRequested(() => planAbort.abort());
+      return api.plan({ folder, project, conn, signal: planAbort.signal });
     });
   } catch (e) {
-    log.error('Deploy: reading what AEP holds failed', e);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not read what AEP holds, so nothing was sent: {0}', errorText(e)));
+    if (!planAbort.signal.aborted) {
+      log.error('Deploy: reading what AEP holds failed', e);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read what AEP holds, so nothing was sent: {0}', errorText(e)));
+      return undefined;
+    }
+    plan = { outcome: 'failed', items: [] };
+  }
+  if (planAbort.signal.aborted) {
+    // Cancelled while comparing: only reads were made.
+    log.info('Deploy cancelled while comparing with AEP: nothing sent.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Deploy cancelled: nothing was sent.'));
     return undefined;
   }
   if (plan.outcome === 'refused' || plan.outcome === 'failed') {
