@@ -18,7 +18,6 @@ import type { Project } from '../core/project/project';
 import type { Log } from './log';
 import { currentProjectFolder, loadEditorProject } from './project';
 import { refuseUntrusted } from './trust';
-import { readRuleLevels } from '../core/rules/severity';
 import { validateProject } from '../core/validate';
 
 /** Read-only documents of the diff's two sides. */
@@ -34,6 +33,11 @@ export class AepDocuments implements vscode.TextDocumentContentProvider, vscode.
     this.changed.fire(uri);
   }
 
+  /** Forgets the previous deploy's texts (its open tabs keep what they show). */
+  clear(): void {
+    this.texts.clear();
+  }
+
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.toString()) ?? '';
   }
@@ -43,7 +47,7 @@ export class AepDocuments implements vscode.TextDocumentContentProvider, vscode.
   }
 }
 
-/** The AEP simulator inside VS Code, as aep-core.ts runs it. */
+/** The AEP simulator inside VS Code (aep-commands.ts runs it). */
 export interface AepSimulatorHost {
   readonly running: { baseUrl: string; sandbox: string } | undefined;
   start(port: number): Promise<{ baseUrl: string; sandbox: string }>;
@@ -92,6 +96,7 @@ function errorText(e: unknown): string {
 
 /** The diff of each resource the deploy would change (or that conflicts), AEP left, what would be sent right. */
 async function showDiffs(docs: AepDocuments, plan: PlanItem[], run: number): Promise<void> {
+  docs.clear();
   for (const item of changedItems(plan)) {
     const uri = (side: 'aep' | 'local', text: string | undefined) => {
       const u = vscode.Uri.from({ scheme: AEP_SCHEME, path: sidePath(side, item), query: `run=${run}` });
@@ -106,12 +111,15 @@ async function showDiffs(docs: AepDocuments, plan: PlanItem[], run: number): Pro
 
 let runs = 0;
 
-/** The validation errors that refuse a deploy, by file (the files AEP receives; the activation is the test activation's own). */
-function deployErrors(project: Project, folder: string): { file: string; count: number; first: string }[] {
-  const levels = readRuleLevels(vscode.workspace.getConfiguration('pindest', vscode.Uri.file(folder)).get('rules', {})).levels;
+/**
+ * The validation errors that refuse a deploy, by file: those of the files AEP receives (the
+ * activation is the test activation's own), at the rules' own severities, as the core's deploy
+ * judges them (turning a rule off hides a finding; it does not make AEP accept the file).
+ */
+function deployErrors(project: Project): { file: string; count: number; first: string }[] {
   const sent = new Set(['destination', 'destination-server', 'audience-template']);
   return errorsByFile(
-    validateProject(project, { levels })
+    validateProject(project)
       .filter((r) => r.kind !== undefined && sent.has(r.kind))
       .flatMap((r) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ file: vscode.workspace.asRelativePath(r.path), code: d.code, message: d.message }))),
   );
@@ -136,7 +144,7 @@ export async function deployToAep(deps: AepDeps): Promise<DeployResultView | und
   }
   const folder = found.folder;
   const project = await loadEditorProject(folder);
-  const errors = deployErrors(project, folder);
+  const errors = deployErrors(project);
   if (errors.length) return refuse(log, errors);
   const conn = await aepConnection(deps);
   if (!conn) return undefined;
