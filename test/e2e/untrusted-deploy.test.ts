@@ -1,5 +1,5 @@
-// Restricted mode (workspace trust on, folder not trusted): Deploy to AEP, Pull from AEP and Sign
-// In to Adobe refuse with a message that says why; nothing is asked, started or sent.
+// Restricted mode (workspace trust on, folder not trusted): Deploy to AEP, Pull from AEP, Publish
+// to AEP and Sign In to Adobe refuse with a message that says why; nothing is asked, started or sent.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SKIP_UNLESS_UNTRUSTED, guardSteps, openFile, openWorkbench, runCommand, shot, waitForText, type Workbench } from './harness';
@@ -35,8 +35,9 @@ describe('AEP commands in a restricted (untrusted) workspace', { skip: SKIP_UNLE
     assert.doesNotMatch(log, /AEP authoring simulator listening|Deploy plan/);
   }));
 
-  test('Pull from AEP and Sign In to Adobe are refused too', guarded('ud02', async () => {
+  test('Pull from AEP, Publish to AEP and Sign In to Adobe are refused too', guarded('ud02', async () => {
     await refused('Pinterest Destination: Pull from AEP', /Pulling from AEP needs a trusted workspace/, 'ud02-restricted-pull-refused');
+    await refused('Pinterest Destination: Publish to AEP', /Publishing to AEP needs a trusted workspace/, 'ud02-restricted-publish-refused');
     await refused('Pinterest Destination: Sign In to Adobe', /Signing in to Adobe needs a trusted workspace/, 'ud02-restricted-sign-in-adobe-refused');
   }));
 });
