@@ -23,6 +23,8 @@ import type { ActivationReport } from '../core/execute/report';
 import { translateText } from '../core/report/l10n';
 import { refuseUntrusted } from './trust';
 import { generateSampleProfilesCommand, showSampleTemplateCommand } from './samples';
+import { registerAep } from './aep-commands';
+import type { DeployResultView } from './deploy-text';
 
 export interface PindestApi {
   /** Milliseconds `activate` took (the server starts later, on the first destination file). */
@@ -35,6 +37,8 @@ export interface PindestApi {
   reportVisible(): boolean;
   /** The status bar item's text and tooltip, and whether it shows (a destination project is open). */
   statusBar(): { text: string; tooltip: string; visible: boolean };
+  /** The deploy report shown last (Deploy to AEP). */
+  lastDeploy(): DeployResultView | undefined;
 }
 
 let client: Client | undefined;
@@ -182,6 +186,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
   // `count` lets scripts (and tests) skip the input box.
   command('generateSampleProfiles', (count?: unknown) => generateSampleProfilesCommand(log, typeof count === 'number' ? count : undefined));
   command('showSampleTemplate', () => showSampleTemplateCommand());
+  const aep = registerAep(context, log, command);
   // VS Code's JSON formatter stays the one formatter of JSON files; this keeps the file's own style.
   command('formatKeepingStyle', async () => {
     const editor = vscode.window.activeTextEditor;
@@ -202,7 +207,7 @@ export function activate(context: vscode.ExtensionContext): PindestApi {
   void vscode.commands.executeCommand('setContext', 'pindest.simulatorRunning', false);
   const activationMs = Math.round((performance.now() - t0) * 10) / 10;
   log.info(`Activated in ${activationMs} ms (VS Code ${vscode.version}, ${vscode.env.appHost}); environment ${currentEnvironment()}, ad account ${maskId(vscode.window.activeTextEditor ? activationInfo(vscode.window.activeTextEditor.document.uri.fsPath).adAccountId : undefined)}.`);
-  return { activationMs, serverStartMs: () => c.startedInMs, serverState: () => c.state, lastReport: () => reports.last?.report, reportVisible: () => reports.visible, statusBar: () => statusBar.shown };
+  return { activationMs, serverStartMs: () => c.startedInMs, serverState: () => c.state, lastReport: () => reports.last?.report, reportVisible: () => reports.visible, statusBar: () => statusBar.shown, lastDeploy: aep.lastDeploy };
 }
 
 export async function deactivate(): Promise<void> {
