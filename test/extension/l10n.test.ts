@@ -5,6 +5,7 @@
 // (the bundle applied as VS Code applies it) keep none of those English sentences.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { visit } from 'jsonc-parser';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -251,4 +252,14 @@ console.log(JSON.stringify([...l.storedMessages()]));`;
   assert.equal(child.status, 0, child.stderr);
   const loaded = new Set(JSON.parse(child.stdout) as string[]);
   for (const [text, file] of marked) if (!/from 'vscode'/.test(readFileSync(join(ROOT, file), 'utf8'))) assert.ok(loaded.has(text), `${file}: msg('${text}') is called inside a function, not when the module loads`);
+});
+
+test('no translation file names a key twice (JSON.parse would keep the last one without a word; parallel edits append)', () => {
+  const files = ['package.nls.json', 'package.nls.fr.json', ...readdirSync(join(ROOT, 'l10n')).filter((f) => f.endsWith('.json')).map((f) => `l10n/${f}`)];
+  for (const file of files) {
+    const seen = new Set<string>();
+    const twice: string[] = [];
+    visit(readFileSync(join(ROOT, file), 'utf8'), { onObjectProperty: (key) => (seen.has(key) ? twice.push(key) : seen.add(key)) });
+    assert.deepEqual(twice, [], `${file}: keys given twice`);
+  }
 });
