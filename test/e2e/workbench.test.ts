@@ -103,8 +103,14 @@ describe('Pinterest Destination Studio in VS Code', { skip: SKIP }, () => {
         throw new Error(`the folder box holds "${await input.inputValue()}"`);
       };
       await until((v) => v !== '');
-      await input.fill(dir);
-      await until((v) => v === dir);
+      // It may write (or complete) its folder more than once while it reads the disk: type ours
+      // again until it stays put for half a second.
+      for (let attempt = 1; ; attempt++) {
+        await input.fill(dir);
+        await page.waitForTimeout(500);
+        if ((await input.inputValue()) === dir) break;
+        if (attempt === 6) throw new Error(`the folder box holds "${await input.inputValue()}"`);
+      }
       await page.locator('.quick-input-widget .monaco-button', { hasText: 'Create Destination Project Here' }).first().click();
       await page.locator('.quick-input-widget', { hasText: 'Name of the destination' }).waitFor({ timeout: 15_000 });
       await input.fill('Wizard project');
