@@ -350,7 +350,7 @@ test('a destination without "status" (AEP stores TEST) deploys once, then stays 
     assert.deepEqual(writes(again), []);
   }));
 
-test('pull into a project whose files have other names rewrites them, and the folder deploys unchanged', () =>
+test('pull into a project whose files have other names rewrites them only when asked, and the folder deploys unchanged', () =>
   withSim(async (sim) => {
     const dir = exampleCopy();
     const first = await deploy(sim, dir);
@@ -359,7 +359,13 @@ test('pull into a project whose files have other names rewrites them, and the fo
       cpSync(join(dir, from!), join(renamed, to!));
     }
     const { api } = connect(sim);
-    const files = await pullDestination({ api, destinationId: first.resources[2]!.instanceId!, outputDir: renamed, state: await DeployState.open(deployStateStore(renamed), { environment: 'local', aepUrl: api.baseUrl, sandbox: api.sandbox, imsOrg: api.imsOrg }) });
+    const state = await DeployState.open(deployStateStore(renamed), { environment: 'local', aepUrl: api.baseUrl, sandbox: api.sandbox, imsOrg: api.imsOrg });
+    // The local files lack what AEP adds (instanceId, dates): replaced only when asked, else untouched.
+    const before = readFileSync(join(renamed, 'pinterest.destination.json'), 'utf8');
+    await assert.rejects(pullDestination({ api, destinationId: first.resources[2]!.instanceId!, outputDir: renamed, state }), (e: unknown) =>
+      e instanceof AuthoringFailure && /^Pull would replace 3 files of .* that differ from AEP's version \(pinterest\.destination-server\.json, pinterest\.audience-template\.json, pinterest\.destination\.json\); nothing was written\.$/.test(e.message) && /--force/.test(e.whatToDo));
+    assert.equal(readFileSync(join(renamed, 'pinterest.destination.json'), 'utf8'), before);
+    const files = await pullDestination({ api, destinationId: first.resources[2]!.instanceId!, outputDir: renamed, state, overwrite: true });
     assert.deepEqual(files.map((f) => f.path.slice(renamed.length + 1)), ['pinterest.destination-server.json', 'pinterest.audience-template.json', 'pinterest.destination.json']);
     assert.equal(JSON.parse(readFileSync(join(renamed, 'pinterest.destination.json'), 'utf8')).instanceId, first.resources[2]!.instanceId);
     const again = await deploy(sim, renamed);

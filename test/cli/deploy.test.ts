@@ -168,7 +168,7 @@ test('a change made in AEP since the last deploy is a conflict, with what to do;
     assert.deepEqual(forced.resources.map((x: any) => x.action), ['unchanged', 'unchanged', 'updated']);
   }));
 
-test('pull after deploy writes a project that validates; by name, and a missing id is a clear exit 1', () =>
+test('pull after deploy writes a project that validates; by name; a missing id is a clear exit 1; differing files need --force', () =>
   withSim(async (sim) => {
     const dir = exampleCopy();
     assert.equal((await pindestAsync(['deploy', '--aep-url', sim.baseUrl, dir])).code, 0);
@@ -189,6 +189,18 @@ test('pull after deploy writes a project that validates; by name, and a missing 
     assert.match(missing.stderr, /^pindest pull: AEP holds no destination with instanceId "00000000-0000-4000-8000-000000000000" in sandbox "prod" of http:\/\/127\.0\.0\.1:\d+\/data\/core\/activation\/authoring\. Check the id/);
     const typo = await pindestAsync(['pull', '--name', 'Pinterest customer list', '--output', out, '--aep-url', sim.baseUrl]);
     assert.match(typo.stderr, /AEP holds no destination named "Pinterest customer list" .*; did you mean "Pinterest Customer List"\?/);
+
+    // Pulled again unchanged: the same bytes, written without asking. Into the deployed folder, whose
+    // files lack what AEP adds: refused, nothing written, until --force.
+    assert.equal((await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', out, '--aep-url', sim.baseUrl])).code, 0);
+    const before = readFileSync(join(dir, 'destination.json'), 'utf8');
+    const refused = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', dir, '--aep-url', sim.baseUrl]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /^pindest pull: Pull would replace 3 files of .* that differ from AEP's version \(destination-server\.json, audience-template\.json, destination\.json\); nothing was written\. .*--force/);
+    assert.equal(readFileSync(join(dir, 'destination.json'), 'utf8'), before);
+    const forced = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', dir, '--aep-url', sim.baseUrl, '--force']);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.notEqual(readFileSync(join(dir, 'destination.json'), 'utf8'), before);
   }));
 
 test('publish submits the deployed destination and prints the status of its requests', () =>

@@ -10,16 +10,18 @@ import { StateError } from '../../core/execute/state';
 import { openAepTarget, parseAepEnv } from '../aep-target';
 import { EXIT, UsageError, type CliIO } from '../io';
 
-export const pullUsage = `usage: pindest pull (--destination-id ID | --name NAME) [--output DIR] [--env local|production] [--aep-url URL] [--format text|json]
+export const pullUsage = `usage: pindest pull (--destination-id ID | --name NAME) [--output DIR] [--force] [--env local|production] [--aep-url URL] [--format text|json]
   Writes destination.json, destination-server.json and audience-template.json (into --output,
   default the current folder) from the destination configuration AEP holds and the server and
   template it names, as AEP returns them: they validate, and equal what was deployed except for the
   fields AEP sets (instanceId, dates). A folder that already has one file of a kind (under any
-  name) gets that file rewritten. The folder's .pindest/deploy.json remembers what was pulled, so a
-  deploy of the unchanged files sends nothing. Other files of the folder are left alone.
+  name) gets that file rewritten; when one of them differs from AEP's version, nothing is written
+  unless --force says to replace them. The folder's .pindest/deploy.json remembers what was
+  pulled, so a deploy of the unchanged files sends nothing. Other files of the folder are left alone.
   Targets and credentials as for deploy (pindest deploy --help); the embedded simulator of
   --env local without --aep-url starts empty, so there pull only tells what is missing.
-  Exit 0 when written, 1 when AEP has no such destination or refused, 2 on a usage error.`;
+  Exit 0 when written, 1 when AEP has no such destination, refused, or files would be replaced
+  without --force, 2 on a usage error.`;
 
 export async function runPull(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -29,6 +31,7 @@ export async function runPull(argv: string[], io: CliIO): Promise<number> {
       'destination-id': { type: 'string' },
       name: { type: 'string' },
       output: { type: 'string' },
+      force: { type: 'boolean', default: false },
       env: { type: 'string' },
       'aep-url': { type: 'string' },
       format: { type: 'string', default: 'text' },
@@ -50,7 +53,7 @@ export async function runPull(argv: string[], io: CliIO): Promise<number> {
       return EXIT.findings;
     }
     try {
-      const files = await pullDestination({ api: target.api, destinationId: values['destination-id'], name: values.name, outputDir: dir, state });
+      const files = await pullDestination({ api: target.api, destinationId: values['destination-id'], name: values.name, outputDir: dir, state, overwrite: values.force });
       if (values.format === 'json') {
         io.stdout(JSON.stringify({ outcome: 'succeeded', files: files.map((f) => ({ kind: f.kind, name: f.name, instanceId: f.instanceId, path: relative(io.cwd, f.path) || f.path })), calls: target.calls }, null, 2) + '\n');
       } else {
