@@ -9,13 +9,14 @@ import type { AuthoringApi, AuthoringCall } from '../core/aep/api';
 import { authoringApi, recordCalls } from '../core/aep/authoring';
 import { createAepClientFromSettings } from '../core/aep/client';
 import { aepSettingsFromEnv } from '../core/aep/credentials';
-import { deployStateStore, DEPLOY_STATE_FILE } from '../core/aep/deploy-state';
+import { openDeployState } from '../core/aep/deploy';
+import { deployStateStore, DEPLOY_STATE_FILE, type DeployState } from '../core/aep/deploy-state';
 import { AepError } from '../core/aep/errors';
-import { memoryStateStore, type StateStore } from '../core/execute/state';
+import { memoryStateStore, StateError, type StateStore } from '../core/execute/state';
 import { defaultRetryTimeScale } from '../core/pinterest/retry';
 import { startAepSimulator } from '../simulator/aep';
 import { join, relative } from 'node:path';
-import { UsageError } from './io';
+import { EXIT, UsageError, type CliIO } from './io';
 
 /** The deploy state's path as a message shows it: relative to where the user is, unless that climbs out of it. */
 export function stateShown(cwd: string, projectDir: string): string {
@@ -64,5 +65,33 @@ export async function openAepTarget(environment: AepEnvironment, aepUrl: string 
     await embedded?.close();
     if (e instanceof AepError) throw new AepTargetError(e.message);
     throw e;
+  }
+}
+
+/**
+ * Runs `fn` with the target and the deploy state of `projectDir` (what deploy, pull and publish
+ * share): the target is closed after, and a state file that cannot be read is one message, exit 1.
+ */
+export async function withAepState(
+  command: string,
+  io: CliIO,
+  environment: AepEnvironment,
+  aepUrl: string | undefined,
+  projectDir: string,
+  fn: (target: AepTarget, state: DeployState) => Promise<number>,
+): Promise<number> {
+  const target = await openAepTarget(environment, aepUrl);
+  try {
+    let state: DeployState;
+    try {
+      state = await openDeployState(projectDir, target.api, environment, target.store(projectDir, io.cwd));
+    } catch (e) {
+      if (!(e instanceof StateError)) throw e;
+      io.stderr(`pindest ${command}: ${e.message} ${e.whatToDo}\n`);
+      return EXIT.findings;
+    }
+    return await fn(target, state);
+  } finally {
+    await target.close();
   }
 }

@@ -176,6 +176,7 @@ test('pull after deploy writes a project that validates; by name; a missing id i
     const r = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', out, '--aep-url', sim.baseUrl]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /destination "Pinterest Customer List" \([0-9a-f-]{36}\) → .*destination\.json/);
+    assert.match(r.stdout, /\nCalls \(\d+\)\n  GET \/destinations → 200\n/);
     const v = pindest(['validate', out]);
     assert.equal(v.code, 0, v.stdout);
     assert.match(v.stdout, /3 files checked: 0 errors/);
@@ -211,6 +212,11 @@ test('publish submits the deployed destination and prints the status of its requ
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`^Submitted "Pinterest Customer List" \\(${deployed.resources[2].instanceId}\\) for publishing`));
     assert.match(r.stdout, /\n  (PUBLIC|DEV) [^\n]*: (REVIEW|TEST|PUBLISHED)/);
+    // Like deploy, publish lists the calls it made; its JSON names the target as deploy's does.
+    assert.match(r.stdout, new RegExp(`\nCalls \\(\\d+\\)\n  GET /destinations/${deployed.resources[2].instanceId} → 200\n[^]*  POST /destinations/publish → 201\n`));
+    const json = JSON.parse((await pindestAsync(['publish', '--aep-url', sim.baseUrl, '--format', 'json', dir])).stdout);
+    assert.deepEqual([json.outcome, json.environment, json.sandbox, json.destinationId], ['submitted', 'local', 'prod', deployed.resources[2].instanceId]);
+    assert.ok(json.calls.some((c: any) => c.method === 'POST' && c.path === '/destinations/publish'));
     const fresh = exampleCopy();
     const notDeployed = pindest(['publish', fresh]);
     assert.equal(notDeployed.code, 1);

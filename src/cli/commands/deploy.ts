@@ -2,12 +2,10 @@
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deployProject, openDeployState, planDeploy } from '../../core/aep/deploy';
-import type { DeployState } from '../../core/aep/deploy-state';
+import { deployProject, planDeploy } from '../../core/aep/deploy';
 import { formatDeployJson, formatDeployText } from '../../core/aep/report';
-import { StateError } from '../../core/execute/state';
 import { loadProject } from '../../core/project/load';
-import { openAepTarget, parseAepEnv } from '../aep-target';
+import { parseAepEnv, withAepState } from '../aep-target';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { progressBar } from '../progress';
 
@@ -59,17 +57,7 @@ export async function runDeploy(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`pindest deploy: ${relative(io.cwd, problems[0]!.path) || problems[0]!.path} ${problems[0]!.message}\n`);
     return EXIT.findings;
   }
-  const target = await openAepTarget(environment, values['aep-url']);
-  try {
-    let state: DeployState;
-    const store = target.store(dir, io.cwd);
-    try {
-      state = await openDeployState(dir, target.api, environment, store);
-    } catch (e) {
-      if (!(e instanceof StateError)) throw e;
-      io.stderr(`pindest deploy: ${e.message} ${e.whatToDo}\n`);
-      return EXIT.findings;
-    }
+  return withAepState('deploy', io, environment, values['aep-url'], dir, async (target, state) => {
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -83,9 +71,5 @@ export async function runDeploy(argv: string[], io: CliIO): Promise<number> {
     } finally {
       process.removeListener('SIGINT', stop);
     }
-  } finally {
-    await target.close();
-  }
+  });
 }
-
-
