@@ -111,6 +111,11 @@ test('--dry-run prints the diff per file and sends no write', () =>
     assert.doesNotMatch(r.stdout, / (POST|PUT|DELETE) \//);
     const after = JSON.parse((await pindestAsync(['deploy', '--dry-run', '--format', 'json', '--aep-url', sim.baseUrl, dir])).stdout);
     assert.equal(after.resources[0].action, 'update', 'the dry run changed nothing in AEP');
+    // Nor on disk: a first dry run of a folder leaves no deploy state behind.
+    const fresh = exampleCopy();
+    const first = await pindestAsync(['deploy', '--dry-run', '--aep-url', sim.baseUrl, fresh]);
+    assert.match(first.stdout, /^Deploy stopped on a conflict: nothing was sent/, 'the example is in AEP already, deployed from another folder');
+    assert.equal(existsSync(join(fresh, '.pindest')), false);
   }));
 
 test('validation errors refuse the deploy: the findings, exit 1, no call', () => {
