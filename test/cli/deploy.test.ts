@@ -196,17 +196,18 @@ test('pull after deploy writes a project that validates; by name; a missing id i
     const typo = await pindestAsync(['pull', '--name', 'Pinterest customer list', '--output', out, '--aep-url', sim.baseUrl]);
     assert.match(typo.stderr, /AEP holds no destination named "Pinterest customer list" .*; did you mean "Pinterest Customer List"\?/);
 
-    // Pulled again unchanged: the same bytes, written without asking. Into the deployed folder, whose
-    // files lack what AEP adds: refused, nothing written, until --force.
+    // Pulled again over its own files: written without asking. A local edit is never lost silently:
+    // refused, nothing written, until --force.
     assert.equal((await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', out, '--aep-url', sim.baseUrl])).code, 0);
-    const before = readFileSync(join(dir, 'destination.json'), 'utf8');
-    const refused = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', dir, '--aep-url', sim.baseUrl]);
+    editJson(join(out, 'destination-server.json'), (v) => (v.httpTemplate.httpMethod = 'POST'));
+    const edited = readFileSync(join(out, 'destination-server.json'), 'utf8');
+    const refused = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', out, '--aep-url', sim.baseUrl]);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /^pindest pull: Pull would replace 3 files of .* that differ from AEP's version \(destination-server\.json, audience-template\.json, destination\.json\); nothing was written\. .*--force/);
-    assert.equal(readFileSync(join(dir, 'destination.json'), 'utf8'), before);
-    const forced = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', dir, '--aep-url', sim.baseUrl, '--force']);
+    assert.match(refused.stderr, /^pindest pull: Pull would replace a file of .* that differs from AEP's version \(destination-server\.json\); nothing was written\. .*--force/);
+    assert.equal(readFileSync(join(out, 'destination-server.json'), 'utf8'), edited);
+    const forced = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', out, '--aep-url', sim.baseUrl, '--force']);
     assert.equal(forced.code, 0, forced.stderr);
-    assert.notEqual(readFileSync(join(dir, 'destination.json'), 'utf8'), before);
+    assert.equal(JSON.parse(readFileSync(join(out, 'destination-server.json'), 'utf8')).httpTemplate.httpMethod, 'PATCH');
   }));
 
 test('publish submits the deployed destination and prints the status of its requests', () =>

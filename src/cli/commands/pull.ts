@@ -12,8 +12,8 @@ export const pullUsage = `usage: pindest pull (--destination-id ID | --name NAME
   default the current folder) from the destination configuration AEP holds and the server and
   template it names, as AEP returns them: they validate, and equal what was deployed except for the
   fields AEP sets (instanceId, dates). A folder that already has one file of a kind (under any
-  name) gets that file rewritten; when one of them differs from AEP's version, nothing is written
-  unless --force says to replace them. The folder's .pindest/deploy.json remembers what was
+  name) gets that file rewritten; when the content of one differs from AEP's version (the
+  fields AEP sets and key order aside), nothing is written unless --force says to replace it. The folder's .pindest/deploy.json remembers what was
   pulled, so a deploy of the unchanged files sends nothing. Other files of the folder are left alone.
   Targets and credentials as for deploy (pindest deploy --help); the embedded simulator of
   --env local without --aep-url starts empty, so there pull only tells what is missing.

@@ -14,7 +14,7 @@ import { suggest } from '../text/suggest';
 import { asString, type Json } from '../project/project';
 import { AuthoringFailure, type AuthoringApi } from './api';
 import type { DeployState } from './deploy-state';
-import { destinationRefs, fingerprint, KIND_LABELS, PULL_FILE_NAMES, resourceName, toProjectFile, type ResourceKind } from './resources';
+import { destinationRefs, fingerprint, KIND_LABELS, PULL_FILE_NAMES, resourceName, sameContent, toProjectFile, type ResourceKind } from './resources';
 
 export interface PullOptions {
   api: AuthoringApi;
@@ -76,17 +76,25 @@ export async function pullDestination(options: PullOptions): Promise<PulledFile[
     const mine = existing.ofKind(kind);
     return { kind, value, path: mine.length === 1 ? mine[0]!.path : join(options.outputDir, PULL_FILE_NAMES[kind]), text: JSON.stringify(toProjectFile(value), null, 2) + '\n' };
   });
-  // Local edits are never lost silently: a file that differs from AEP's version is replaced only when asked.
+  // Local edits are never lost silently: a file whose content differs from AEP's version is replaced only when asked.
   if (!options.overwrite) {
     const differing: string[] = [];
     for (const w of writes) {
       const before = await readFile(w.path, 'utf8').catch(() => undefined);
-      if (before !== undefined && before !== w.text) differing.push(relative(options.outputDir, w.path));
+      if (before === undefined) continue;
+      // What AEP sets (instanceId, dates) and key order are no loss: only a content change counts.
+      let local: unknown;
+      try {
+        local = JSON.parse(before);
+      } catch {
+        local = undefined;
+      }
+      if (!local || typeof local !== 'object' || Array.isArray(local) || !sameContent(local as Json, w.value)) differing.push(relative(options.outputDir, w.path));
     }
     if (differing.length) {
       throw new AuthoringFailure(
         `Pull would replace ${differing.length === 1 ? 'a file' : `${differing.length} files`} of ${options.outputDir} that ${differing.length === 1 ? 'differs' : 'differ'} from AEP's version (${differing.join(', ')}); nothing was written.`,
-        'Pull into another folder (--output DIR) to compare, or run pull again with --force to replace them (deploy --dry-run shows the differences).',
+        'deploy --dry-run shows the differences; pull into another folder (--output DIR), or run pull again with --force to replace them.',
       );
     }
   }
