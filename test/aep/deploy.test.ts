@@ -296,6 +296,31 @@ test('a create whose answer is lost is looked up by name on the next deploy and 
     assert.equal((await client.destinations.list()).length, 1);
   }));
 
+test('a create answered 504 by the gateway may have happened: kept pending, and adopted by name on the next deploy', () =>
+  withSim(async (sim) => {
+    const dir = exampleCopy();
+    const { api, calls } = connect(sim);
+    // The gateway times out while AEP creates the destination behind it.
+    const lossy = {
+      ...api,
+      async create(kind: any, body: any, signal?: AbortSignal) {
+        const made = await api.create(kind, body, signal);
+        if (kind === 'destination') throw new AuthoringFailure('AEP answered 504 to POST destination configuration: Adobe\'s service is failing; run again later.', 'Run deploy again later.', 504);
+        return made;
+      },
+    };
+    const { project } = await loadProject([dir]);
+    const target = { environment: 'local', aepUrl: api.baseUrl, sandbox: api.sandbox, imsOrg: api.imsOrg };
+    const r = await deployProject({ projectDir: dir, project, api: lossy, state: await DeployState.open(deployStateStore(dir), target), calls });
+    assert.equal(r.outcome, 'failed');
+    assert.match(r.error!.message, /may have been created without an answer: the next deploy looks it up by name before creating it\./);
+    const again = await deploy(sim, dir);
+    assert.equal(again.outcome, 'succeeded', JSON.stringify(again.error));
+    assert.deepEqual(actions(again), ['destination-server:unchanged', 'audience-template:unchanged', 'destination:unchanged']);
+    const { client } = connect(sim);
+    assert.equal((await client.destinations.list()).length, 1);
+  }));
+
 test('progress is reported per resource; a cancelled deploy sends nothing and says how to finish', () =>
   withSim(async (sim) => {
     const dir = exampleCopy();
