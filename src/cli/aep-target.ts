@@ -15,7 +15,10 @@ import { AepError } from '../core/aep/errors';
 import { memoryStateStore, StateError, type StateStore } from '../core/execute/state';
 import { defaultRetryTimeScale } from '../core/pinterest/retry';
 import { startAepSimulator } from '../simulator/aep';
-import { join, relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { loadProject } from '../core/project/load';
+import type { Project } from '../core/project/project';
 import { EXIT, UsageError, type CliIO } from './io';
 
 /** The deploy state's path as a message shows it: relative to where the user is, unless that climbs out of it. */
@@ -94,4 +97,26 @@ export async function withAepState(
   } finally {
     await target.close();
   }
+}
+
+/** The folder of PROJECT (a folder, or one of its files). */
+export function projectFolder(cwd: string, arg: string): string {
+  const path = resolve(cwd, arg);
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    throw new UsageError('{0} does not exist: name the project folder (the one with destination.json)', arg);
+  }
+}
+
+/** deploy's and publish's one PROJECT argument, loaded; a file that cannot be read is one message, exit 1. */
+export async function openProjectArg(command: string, io: CliIO, positionals: string[]): Promise<{ dir: string; project: Project } | number> {
+  if (positionals.length !== 1) throw new UsageError('name one project folder');
+  const dir = projectFolder(io.cwd, positionals[0]!);
+  const { project, problems } = await loadProject([dir]);
+  if (problems.length) {
+    io.stderr(`pindest ${command}: ${relative(io.cwd, problems[0]!.path) || problems[0]!.path} ${problems[0]!.message}\n`);
+    return EXIT.findings;
+  }
+  return { dir, project };
 }

@@ -1,13 +1,10 @@
 /** `pindest publish PROJECT`: submits the deployed destination for publishing and reports its status. */
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuthoringFailure } from '../../core/aep/api';
 import { publishProject } from '../../core/aep/publish';
 import { formatPublishJson, formatPublishText, type PublishCommandReport } from '../../core/aep/report';
-import { loadProject } from '../../core/project/load';
-import { parseAepEnv, withAepState } from '../aep-target';
+import { openProjectArg, parseAepEnv, withAepState } from '../aep-target';
 import { EXIT, UsageError, type CliIO } from '../io';
-import { projectFolder } from './deploy';
 
 export const publishUsage = `usage: pindest publish PROJECT [--env local|production] [--aep-url URL] [--format text|json]
   Submits the project's destination, as deployed to AEP, for publishing (Adobe reviews it) and
@@ -25,13 +22,9 @@ export async function runPublish(argv: string[], io: CliIO): Promise<number> {
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError("unknown format '{0}': use text or json", values.format!);
   const environment = parseAepEnv(values.env);
-  if (positionals.length !== 1) throw new UsageError('name one project folder');
-  const dir = projectFolder(io.cwd, positionals[0]!);
-  const { project, problems } = await loadProject([dir]);
-  if (problems.length) {
-    io.stderr(`pindest publish: ${relative(io.cwd, problems[0]!.path) || problems[0]!.path} ${problems[0]!.message}\n`);
-    return EXIT.findings;
-  }
+  const opened = await openProjectArg('publish', io, positionals);
+  if (typeof opened === 'number') return opened;
+  const { dir, project } = opened;
   return withAepState('publish', io, environment, values['aep-url'], dir, async (target, state) => {
     const about = { environment, aepUrl: target.api.baseUrl, sandbox: target.api.sandbox, calls: target.calls };
     try {
