@@ -97,6 +97,23 @@ test('against a running simulator: created, then unchanged with no write, then o
     assert.deepEqual(writes(third), ['PUT /destinations/ID']);
   }));
 
+test('no credential reaches the output, the JSON report or .pindest/deploy.json', () =>
+  withSim(async (sim) => {
+    const dir = exampleCopy();
+    const secrets = { AEP_CLIENT_ID: sim.seed.clientId, AEP_CLIENT_SECRET: sim.seed.clientSecret, AEP_IMS_ORG: sim.seed.imsOrg };
+    const text = await pindestAsync(['deploy', '--aep-url', sim.baseUrl, dir], secrets);
+    assert.equal(text.code, 0, text.stderr);
+    const json = await pindestAsync(['deploy', '--aep-url', sim.baseUrl, '--format', 'json', dir], { AEP_ACCESS_TOKEN: sim.seed.accessToken, AEP_API_KEY: sim.seed.clientId, AEP_IMS_ORG: sim.seed.imsOrg });
+    assert.equal(json.code, 0, json.stderr);
+    const pulled = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', join(dir, 'pulled'), '--aep-url', sim.baseUrl, '--format', 'json'], secrets);
+    assert.equal(pulled.code, 0, pulled.stderr);
+    const state = readFileSync(join(dir, '.pindest', 'deploy.json'), 'utf8') + readFileSync(join(dir, 'pulled', '.pindest', 'deploy.json'), 'utf8');
+    for (const out of [text.stdout, text.stderr, json.stdout, json.stderr, pulled.stdout, state]) {
+      for (const secret of [sim.seed.clientSecret, sim.seed.accessToken]) assert.ok(!out.includes(secret), 'a credential was printed or stored');
+      assert.doesNotMatch(out, /bearer|authorization|x-api-key/i);
+    }
+  }));
+
 test('--dry-run prints the diff per file and sends no write', () =>
   withSim(async (sim) => {
     const dir = exampleCopy();
