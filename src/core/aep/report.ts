@@ -5,6 +5,13 @@ import type { DeployReport } from './deploy';
 import type { PublishReport } from './publish';
 import { KIND_LABELS, type ResourceKind } from './resources';
 
+/** The calls a command made, as deploy, pull and publish list them. */
+const callsJson = (calls: AuthoringCall[]) => calls.map((c) => ({ method: c.method, path: c.path, status: c.status }));
+
+function callsText(calls: AuthoringCall[]): string[] {
+  return calls.length ? ['', `Calls (${calls.length})`, ...calls.map((c) => `  ${c.method} ${c.path} → ${c.status ?? 'no answer'}`)] : [];
+}
+
 const ACTION_TEXT: Record<string, string> = {
   created: 'created',
   updated: 'updated',
@@ -81,12 +88,6 @@ export interface PublishCommandReport extends AepTargetInfo {
   published?: PublishReport;
   calls: AuthoringCall[];
   error?: { message: string; whatToDo: string };
-}
-
-const callsJson = (calls: AuthoringCall[]) => calls.map((c) => ({ method: c.method, path: c.path, status: c.status }));
-
-function callsText(calls: AuthoringCall[]): string[] {
-  return calls.length ? ['', `Calls (${calls.length})`, ...calls.map((c) => `  ${c.method} ${c.path} → ${c.status ?? 'no answer'}`)] : [];
 }
 
 export function formatPullJson(report: PullReport, cwd: string): string {
