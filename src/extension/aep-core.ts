@@ -149,7 +149,8 @@ export function createAepApi(deps: AepCoreDeps): AepApi {
     pull: (conn, destinationId, folder, signal) =>
       withSession(conn, async (api): Promise<PullResult> => {
         const state = await DeployState.open(deps.stateStore(conn, folder), targetOf(conn, api));
-        const files = await pullDestination({ api, destinationId, outputDir: folder, state, signal });
+        // The command asked before overwriting (deploy.ts), so the core may replace what differs.
+        const files = await pullDestination({ api, destinationId, outputDir: folder, state, signal, overwrite: true });
         return { files: files.map((f) => f.path), destinationFile: files.find((f) => f.kind === 'destination')!.path };
       }),
 

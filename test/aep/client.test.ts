@@ -224,6 +224,11 @@ test('https only: a remote http URL is refused before anything is sent', async (
   await rejects(aep.destinations.list(), 'config', /Refusing to send the AEP access token over plain http/);
   assert.equal(sent, 0);
   assert.throws(() => aepSettingsFromEnv({ AEP_ACCESS_TOKEN: 'x' }, { environment: 'production', aepUrl: 'http://platform.example.com/x' }), /plain http/);
+  // --env local fetches its token from the URL's own origin: never a remote one, whose IMS nobody named.
+  assert.throws(
+    () => aepSettingsFromEnv({ AEP_CLIENT_ID: 'cid', AEP_CLIENT_SECRET: 'real-secret' }, { environment: 'local', aepUrl: 'https://platform.example.com/data/core/activation/authoring' }),
+    /^AepError: --env local is an AEP simulator on this machine, and platform\.example\.com is not 127\.0\.0\.1, localhost or \[::1\]/,
+  );
 });
 
 test('settings from the environment: defaults, and a clear error for each missing variable', () => {

@@ -296,6 +296,31 @@ test('a create whose answer is lost is looked up by name on the next deploy and 
     assert.equal((await client.destinations.list()).length, 1);
   }));
 
+test('a create answered 504 by the gateway may have happened: kept pending, and adopted by name on the next deploy', () =>
+  withSim(async (sim) => {
+    const dir = exampleCopy();
+    const { api, calls } = connect(sim);
+    // The gateway times out while AEP creates the destination behind it.
+    const lossy = {
+      ...api,
+      async create(kind: any, body: any, signal?: AbortSignal) {
+        const made = await api.create(kind, body, signal);
+        if (kind === 'destination') throw new AuthoringFailure('AEP answered 504 to POST destination configuration: Adobe\'s service is failing; run again later.', 'Run deploy again later.', 504);
+        return made;
+      },
+    };
+    const { project } = await loadProject([dir]);
+    const target = { environment: 'local', aepUrl: api.baseUrl, sandbox: api.sandbox, imsOrg: api.imsOrg };
+    const r = await deployProject({ projectDir: dir, project, api: lossy, state: await DeployState.open(deployStateStore(dir), target), calls });
+    assert.equal(r.outcome, 'failed');
+    assert.match(r.error!.message, /may have been created without an answer: the next deploy looks it up by name before creating it\./);
+    const again = await deploy(sim, dir);
+    assert.equal(again.outcome, 'succeeded', JSON.stringify(again.error));
+    assert.deepEqual(actions(again), ['destination-server:unchanged', 'audience-template:unchanged', 'destination:unchanged']);
+    const { client } = connect(sim);
+    assert.equal((await client.destinations.list()).length, 1);
+  }));
+
 test('progress is reported per resource; a cancelled deploy sends nothing and says how to finish', () =>
   withSim(async (sim) => {
     const dir = exampleCopy();
@@ -350,7 +375,7 @@ test('a destination without "status" (AEP stores TEST) deploys once, then stays 
     assert.deepEqual(writes(again), []);
   }));
 
-test('pull into a project whose files have other names rewrites them, and the folder deploys unchanged', () =>
+test('pull into a project whose files have other names rewrites them only when asked, and the folder deploys unchanged', () =>
   withSim(async (sim) => {
     const dir = exampleCopy();
     const first = await deploy(sim, dir);
@@ -359,7 +384,14 @@ test('pull into a project whose files have other names rewrites them, and the fo
       cpSync(join(dir, from!), join(renamed, to!));
     }
     const { api } = connect(sim);
-    const files = await pullDestination({ api, destinationId: first.resources[2]!.instanceId!, outputDir: renamed, state: await DeployState.open(deployStateStore(renamed), { environment: 'local', aepUrl: api.baseUrl, sandbox: api.sandbox, imsOrg: api.imsOrg }) });
+    const state = await DeployState.open(deployStateStore(renamed), { environment: 'local', aepUrl: api.baseUrl, sandbox: api.sandbox, imsOrg: api.imsOrg });
+    // The local destination names the example's ids, AEP's the ids AEP gave: a content change, made
+    // only when asked (what AEP merely adds, instanceId and dates, is no change).
+    const before = readFileSync(join(renamed, 'pinterest.destination.json'), 'utf8');
+    await assert.rejects(pullDestination({ api, destinationId: first.resources[2]!.instanceId!, outputDir: renamed, state }), (e: unknown) =>
+      e instanceof AuthoringFailure && /^Pull would replace a file of .* that differs from AEP's version \(pinterest\.destination\.json\); nothing was written\.$/.test(e.message) && /--force/.test(e.whatToDo));
+    assert.equal(readFileSync(join(renamed, 'pinterest.destination.json'), 'utf8'), before);
+    const files = await pullDestination({ api, destinationId: first.resources[2]!.instanceId!, outputDir: renamed, state, overwrite: true });
     assert.deepEqual(files.map((f) => f.path.slice(renamed.length + 1)), ['pinterest.destination-server.json', 'pinterest.audience-template.json', 'pinterest.destination.json']);
     assert.equal(JSON.parse(readFileSync(join(renamed, 'pinterest.destination.json'), 'utf8')).instanceId, first.resources[2]!.instanceId);
     const again = await deploy(sim, renamed);

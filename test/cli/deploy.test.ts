@@ -97,6 +97,23 @@ test('against a running simulator: created, then unchanged with no write, then o
     assert.deepEqual(writes(third), ['PUT /destinations/ID']);
   }));
 
+test('no credential reaches the output, the JSON report or .pindest/deploy.json', () =>
+  withSim(async (sim) => {
+    const dir = exampleCopy();
+    const secrets = { AEP_CLIENT_ID: sim.seed.clientId, AEP_CLIENT_SECRET: sim.seed.clientSecret, AEP_IMS_ORG: sim.seed.imsOrg };
+    const text = await pindestAsync(['deploy', '--aep-url', sim.baseUrl, dir], secrets);
+    assert.equal(text.code, 0, text.stderr);
+    const json = await pindestAsync(['deploy', '--aep-url', sim.baseUrl, '--format', 'json', dir], { AEP_ACCESS_TOKEN: sim.seed.accessToken, AEP_API_KEY: sim.seed.clientId, AEP_IMS_ORG: sim.seed.imsOrg });
+    assert.equal(json.code, 0, json.stderr);
+    const pulled = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', join(dir, 'pulled'), '--aep-url', sim.baseUrl, '--format', 'json'], secrets);
+    assert.equal(pulled.code, 0, pulled.stderr);
+    const state = readFileSync(join(dir, '.pindest', 'deploy.json'), 'utf8') + readFileSync(join(dir, 'pulled', '.pindest', 'deploy.json'), 'utf8');
+    for (const out of [text.stdout, text.stderr, json.stdout, json.stderr, pulled.stdout, state]) {
+      for (const secret of [sim.seed.clientSecret, sim.seed.accessToken]) assert.ok(!out.includes(secret), 'a credential was printed or stored');
+      assert.doesNotMatch(out, /bearer|authorization|x-api-key/i);
+    }
+  }));
+
 test('--dry-run prints the diff per file and sends no write', () =>
   withSim(async (sim) => {
     const dir = exampleCopy();
@@ -111,6 +128,11 @@ test('--dry-run prints the diff per file and sends no write', () =>
     assert.doesNotMatch(r.stdout, / (POST|PUT|DELETE) \//);
     const after = JSON.parse((await pindestAsync(['deploy', '--dry-run', '--format', 'json', '--aep-url', sim.baseUrl, dir])).stdout);
     assert.equal(after.resources[0].action, 'update', 'the dry run changed nothing in AEP');
+    // Nor on disk: a first dry run of a folder leaves no deploy state behind.
+    const fresh = exampleCopy();
+    const first = await pindestAsync(['deploy', '--dry-run', '--aep-url', sim.baseUrl, fresh]);
+    assert.match(first.stdout, /^Deploy stopped on a conflict: nothing was sent/, 'the example is in AEP already, deployed from another folder');
+    assert.equal(existsSync(join(fresh, '.pindest')), false);
   }));
 
 test('validation errors refuse the deploy: the findings, exit 1, no call', () => {
@@ -168,7 +190,7 @@ test('a change made in AEP since the last deploy is a conflict, with what to do;
     assert.deepEqual(forced.resources.map((x: any) => x.action), ['unchanged', 'unchanged', 'updated']);
   }));
 
-test('pull after deploy writes a project that validates; by name, and a missing id is a clear exit 1', () =>
+test('pull after deploy writes a project that validates; by name; a missing id is a clear exit 1; differing files need --force', () =>
   withSim(async (sim) => {
     const dir = exampleCopy();
     assert.equal((await pindestAsync(['deploy', '--aep-url', sim.baseUrl, dir])).code, 0);
@@ -176,6 +198,7 @@ test('pull after deploy writes a project that validates; by name, and a missing 
     const r = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', out, '--aep-url', sim.baseUrl]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /destination "Pinterest Customer List" \([0-9a-f-]{36}\) → .*destination\.json/);
+    assert.match(r.stdout, /\nCalls \(\d+\)\n  GET \/destinations → 200\n/);
     const v = pindest(['validate', out]);
     assert.equal(v.code, 0, v.stdout);
     assert.match(v.stdout, /3 files checked: 0 errors/);
@@ -189,6 +212,19 @@ test('pull after deploy writes a project that validates; by name, and a missing 
     assert.match(missing.stderr, /^pindest pull: AEP holds no destination with instanceId "00000000-0000-4000-8000-000000000000" in sandbox "prod" of http:\/\/127\.0\.0\.1:\d+\/data\/core\/activation\/authoring\. Check the id/);
     const typo = await pindestAsync(['pull', '--name', 'Pinterest customer list', '--output', out, '--aep-url', sim.baseUrl]);
     assert.match(typo.stderr, /AEP holds no destination named "Pinterest customer list" .*; did you mean "Pinterest Customer List"\?/);
+
+    // Pulled again over its own files: written without asking. A local edit is never lost silently:
+    // refused, nothing written, until --force.
+    assert.equal((await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', out, '--aep-url', sim.baseUrl])).code, 0);
+    editJson(join(out, 'destination-server.json'), (v) => (v.httpTemplate.httpMethod = 'POST'));
+    const edited = readFileSync(join(out, 'destination-server.json'), 'utf8');
+    const refused = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', out, '--aep-url', sim.baseUrl]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /^pindest pull: Pull would replace a file of .* that differs from AEP's version \(destination-server\.json\); nothing was written\. .*--force/);
+    assert.equal(readFileSync(join(out, 'destination-server.json'), 'utf8'), edited);
+    const forced = await pindestAsync(['pull', '--name', 'Pinterest Customer List', '--output', out, '--aep-url', sim.baseUrl, '--force']);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.equal(JSON.parse(readFileSync(join(out, 'destination-server.json'), 'utf8')).httpTemplate.httpMethod, 'PATCH');
   }));
 
 test('publish submits the deployed destination and prints the status of its requests', () =>
@@ -199,6 +235,11 @@ test('publish submits the deployed destination and prints the status of its requ
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`^Submitted "Pinterest Customer List" \\(${deployed.resources[2].instanceId}\\) for publishing`));
     assert.match(r.stdout, /\n  (PUBLIC|DEV) [^\n]*: (REVIEW|TEST|PUBLISHED)/);
+    // Like deploy, publish lists the calls it made; its JSON names the target as deploy's does.
+    assert.match(r.stdout, new RegExp(`\nCalls \\(\\d+\\)\n  GET /destinations/${deployed.resources[2].instanceId} → 200\n[^]*  POST /destinations/publish → 201\n`));
+    const json = JSON.parse((await pindestAsync(['publish', '--aep-url', sim.baseUrl, '--format', 'json', dir])).stdout);
+    assert.deepEqual([json.outcome, json.environment, json.sandbox, json.destinationId], ['submitted', 'local', 'prod', deployed.resources[2].instanceId]);
+    assert.ok(json.calls.some((c: any) => c.method === 'POST' && c.path === '/destinations/publish'));
     const fresh = exampleCopy();
     const notDeployed = pindest(['publish', fresh]);
     assert.equal(notDeployed.code, 1);

@@ -7,57 +7,26 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { aepSettingsFromEnv, createAepClientFromSettings } from '../../src/core/aep';
 import { startAepSimulator, type AepSimulator } from '../../src/simulator/aep';
 import { exampleConfig } from '../aep/helpers';
+import { PRISM, ROOT, startPrism, type PrismProxy } from '../helpers/prism';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SPEC = join(ROOT, 'spec/adobe/destination-authoring.yaml');
-const PRISM = join(ROOT, 'node_modules/.bin/prism');
 
 let sim: AepSimulator;
-let prism: ChildProcess;
-let prismUrl: string;
-let log = '';
+let prism: PrismProxy;
 const simLines: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   sim = await startAepSimulator({ log: (l) => simLines.push(l) });
-  const port = await freePort();
-  prismUrl = `http://127.0.0.1:${port}`;
-  prism = spawn(PRISM, ['proxy', SPEC, sim.baseUrl, '--errors', '-h', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start:\n${log.slice(-2000)}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    prism.stdout!.on('data', onData);
-    prism.stderr!.on('data', onData);
-    prism.on('exit', (code) => reject(new Error(`Prism exited with ${code}:\n${log.slice(-2000)}`)));
-  });
-  log = '';
+  prism = await startPrism(SPEC, sim.baseUrl);
 });
 
 after(async () => {
-  prism?.kill();
+  prism?.stop();
   await sim?.close();
 });
 
@@ -68,7 +37,7 @@ test("Prism and Adobe's description are there", () => {
 
 test('deploy, read back, update, list and publish the example through Prism with no violation', async () => {
   const calls: string[] = [];
-  const settings = aepSettingsFromEnv({}, { environment: 'local', aepUrl: prismUrl, imsUrl: sim.imsUrl });
+  const settings = aepSettingsFromEnv({}, { environment: 'local', aepUrl: prism.url, imsUrl: sim.imsUrl });
   const aep = createAepClientFromSettings(settings, { retryTimeScale: 0, onEvent: (e) => e.type === 'response' && calls.push(`${e.method} ${e.path} ${e.status}`) });
 
   const server = await aep.destinationServers.create(exampleConfig('destination-server'));
@@ -96,14 +65,14 @@ test('deploy, read back, update, list and publish the example through Prism with
 
   assert.equal(calls.length, 16);
   assert.ok(calls.every((c) => / 20[01]$/.test(c)), calls.join('\n'));
-  assert.equal(log.match(/Request received/g)?.length ?? 0, calls.length, 'every call went through Prism');
-  const problems = log.split('\n').filter((l) => /✖|violation/i.test(l));
+  assert.equal(prism.log.match(/Request received/g)?.length ?? 0, calls.length, 'every call went through Prism');
+  const problems = prism.log.split('\n').filter((l) => /✖|violation/i.test(l));
   assert.deepEqual(problems, []);
 });
 
 test('control: Prism rejects a request without the x-api-key header, and the simulator never sees it', async () => {
   const before = simLines.length;
-  const r = await fetch(`${prismUrl}/destinations`, {
+  const r = await fetch(`${prism.url}/destinations`, {
     headers: { Authorization: `Bearer ${sim.seed.accessToken}`, 'x-gw-ims-org-id': sim.seed.imsOrg, 'x-sandbox-name': 'prod' },
   });
   assert.equal(r.status, 422);

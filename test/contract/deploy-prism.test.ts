@@ -7,12 +7,9 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AuthoringCall } from '../../src/core/aep/api';
 import { authoringApi, recordCalls } from '../../src/core/aep/authoring';
 import { aepSettingsFromEnv, createAepClientFromSettings } from '../../src/core/aep';
@@ -23,54 +20,26 @@ import { loadProject } from '../../src/core/project/load';
 import { validateProject } from '../../src/core/validate';
 import { startAepSimulator, type AepSimulator } from '../../src/simulator/aep';
 import { EXAMPLE_DIR } from '../helpers/example';
+import { ROOT, startPrism, type PrismProxy } from '../helpers/prism';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SPEC = join(ROOT, 'spec/adobe/destination-authoring.yaml');
-const PRISM = join(ROOT, 'node_modules/.bin/prism');
 
 let sim: AepSimulator;
-let prism: ChildProcess;
-let prismUrl: string;
-let log = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+let prism: PrismProxy;
 
 before(async () => {
   sim = await startAepSimulator();
-  const port = await freePort();
-  prismUrl = `http://127.0.0.1:${port}`;
-  prism = spawn(PRISM, ['proxy', SPEC, sim.baseUrl, '--errors', '-h', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start:\n${log.slice(-2000)}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    prism.stdout!.on('data', onData);
-    prism.stderr!.on('data', onData);
-    prism.on('exit', (code) => reject(new Error(`Prism exited with ${code}:\n${log.slice(-2000)}`)));
-  });
-  log = '';
+  prism = await startPrism(SPEC, sim.baseUrl);
 });
 
 after(async () => {
-  prism?.kill();
+  prism?.stop();
   await sim?.close();
 });
 
 test('deploy (twice), pull and publish of the example through Prism with no violation', async () => {
   const calls: AuthoringCall[] = [];
-  const settings = aepSettingsFromEnv({}, { environment: 'local', aepUrl: prismUrl, imsUrl: sim.imsUrl });
+  const settings = aepSettingsFromEnv({}, { environment: 'local', aepUrl: prism.url, imsUrl: sim.imsUrl });
   const api = authoringApi(createAepClientFromSettings(settings, { retryTimeScale: 0, onEvent: recordCalls(settings.baseUrl, calls) }));
   const dir = mkdtempSync(join(tmpdir(), 'pindest-deploy-prism-'));
   cpSync(EXAMPLE_DIR, dir, { recursive: true });
@@ -93,7 +62,7 @@ test('deploy (twice), pull and publish of the example through Prism with no viol
   // Three 404 reads (the example's own ids are not in this AEP), the rest answered.
   assert.deepEqual(calls.filter((c) => c.status === 404).map((c) => c.method), ['GET', 'GET', 'GET']);
   assert.ok(calls.every((c) => c.status === 404 || c.status === 200 || c.status === 201), JSON.stringify(calls));
-  const problems = log.split('\n').filter((l) => /✖|violation/i.test(l));
+  const problems = prism.log.split('\n').filter((l) => /✖|violation/i.test(l));
   assert.deepEqual(problems, []);
-  assert.equal(log.match(/Request received/g)?.length ?? 0, calls.length, 'every call went through Prism');
+  assert.equal(prism.log.match(/Request received/g)?.length ?? 0, calls.length, 'every call went through Prism');
 });

@@ -1,13 +1,8 @@
 /** `pindest deploy PROJECT`: the project's three Adobe files into AEP through the Destination Authoring API. */
-import { statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deployProject, openDeployState, planDeploy } from '../../core/aep/deploy';
-import type { DeployState } from '../../core/aep/deploy-state';
+import { deployProject, planDeploy } from '../../core/aep/deploy';
 import { formatDeployJson, formatDeployText } from '../../core/aep/report';
-import { StateError } from '../../core/execute/state';
-import { loadProject } from '../../core/project/load';
-import { openAepTarget, parseAepEnv } from '../aep-target';
+import { openProjectArg, parseAepEnv, withAepState } from '../aep-target';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { progressBar } from '../progress';
 
@@ -28,16 +23,6 @@ export const deployUsage = `usage: pindest deploy PROJECT [--env local|productio
   Exit 0 when deployed (or a dry run that would deploy), 1 when refused, stopped on a conflict
   (a dry run too) or failed, 2 on a usage error.`;
 
-/** The folder of PROJECT (a folder, or one of its files). */
-export function projectFolder(cwd: string, arg: string): string {
-  const path = resolve(cwd, arg);
-  try {
-    return statSync(path).isDirectory() ? path : dirname(path);
-  } catch {
-    throw new UsageError('{0} does not exist: name the project folder (the one with destination.json)', arg);
-  }
-}
-
 export async function runDeploy(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -52,24 +37,10 @@ export async function runDeploy(argv: string[], io: CliIO): Promise<number> {
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError("unknown format '{0}': use text or json", values.format!);
   const environment = parseAepEnv(values.env);
-  if (positionals.length !== 1) throw new UsageError('name one project folder');
-  const dir = projectFolder(io.cwd, positionals[0]!);
-  const { project, problems } = await loadProject([dir]);
-  if (problems.length) {
-    io.stderr(`pindest deploy: ${relative(io.cwd, problems[0]!.path) || problems[0]!.path} ${problems[0]!.message}\n`);
-    return EXIT.findings;
-  }
-  const target = await openAepTarget(environment, values['aep-url']);
-  try {
-    let state: DeployState;
-    const store = target.store(dir, io.cwd);
-    try {
-      state = await openDeployState(dir, target.api, environment, store);
-    } catch (e) {
-      if (!(e instanceof StateError)) throw e;
-      io.stderr(`pindest deploy: ${e.message} ${e.whatToDo}\n`);
-      return EXIT.findings;
-    }
+  const opened = await openProjectArg('deploy', io, positionals);
+  if (typeof opened === 'number') return opened;
+  const { dir, project } = opened;
+  return withAepState('deploy', io, environment, values['aep-url'], dir, async (target, state) => {
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -83,9 +54,5 @@ export async function runDeploy(argv: string[], io: CliIO): Promise<number> {
     } finally {
       process.removeListener('SIGINT', stop);
     }
-  } finally {
-    await target.close();
-  }
+  });
 }
-
-

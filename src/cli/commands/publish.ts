@@ -1,15 +1,10 @@
 /** `pindest publish PROJECT`: submits the deployed destination for publishing and reports its status. */
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuthoringFailure } from '../../core/aep/api';
-import { openDeployState } from '../../core/aep/deploy';
-import type { DeployState } from '../../core/aep/deploy-state';
 import { publishProject } from '../../core/aep/publish';
-import { StateError } from '../../core/execute/state';
-import { loadProject } from '../../core/project/load';
-import { openAepTarget, parseAepEnv } from '../aep-target';
+import { formatPublishJson, formatPublishText, type PublishCommandReport } from '../../core/aep/report';
+import { openProjectArg, parseAepEnv, withAepState } from '../aep-target';
 import { EXIT, UsageError, type CliIO } from '../io';
-import { projectFolder } from './deploy';
 
 export const publishUsage = `usage: pindest publish PROJECT [--env local|production] [--aep-url URL] [--format text|json]
   Submits the project's destination, as deployed to AEP, for publishing (Adobe reviews it) and
@@ -27,41 +22,22 @@ export async function runPublish(argv: string[], io: CliIO): Promise<number> {
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError("unknown format '{0}': use text or json", values.format!);
   const environment = parseAepEnv(values.env);
-  if (positionals.length !== 1) throw new UsageError('name one project folder');
-  const dir = projectFolder(io.cwd, positionals[0]!);
-  const { project, problems } = await loadProject([dir]);
-  if (problems.length) {
-    io.stderr(`pindest publish: ${relative(io.cwd, problems[0]!.path) || problems[0]!.path} ${problems[0]!.message}\n`);
-    return EXIT.findings;
-  }
-  const target = await openAepTarget(environment, values['aep-url']);
-  try {
-    let state: DeployState;
+  const opened = await openProjectArg('publish', io, positionals);
+  if (typeof opened === 'number') return opened;
+  const { dir, project } = opened;
+  return withAepState('publish', io, environment, values['aep-url'], dir, async (target, state) => {
+    const about = { environment, aepUrl: target.api.baseUrl, sandbox: target.api.sandbox, calls: target.calls };
     try {
-      state = await openDeployState(dir, target.api, environment, target.store(dir, io.cwd));
-    } catch (e) {
-      if (!(e instanceof StateError)) throw e;
-      io.stderr(`pindest publish: ${e.message} ${e.whatToDo}\n`);
-      return EXIT.findings;
-    }
-    try {
-      const report = await publishProject({ projectDir: dir, project, api: target.api, state });
-      if (values.format === 'json') {
-        io.stdout(JSON.stringify({ outcome: 'submitted', destinationId: report.destinationId, name: report.name, requests: report.requests, ...(report.notDeployed ? { note: report.notDeployed } : {}), calls: target.calls }, null, 2) + '\n');
-      } else {
-        const lines = [`Submitted "${report.name}" (${report.destinationId}) for publishing — ${target.api.baseUrl}, sandbox ${target.api.sandbox}`];
-        for (const r of report.requests) lines.push(`  ${r.destinationType ?? '?'} ${r.configId ?? ''}: ${r.status ?? 'no status'}${r.allowedOrgs?.length ? `, orgs ${r.allowedOrgs.join(', ')}` : ''}`);
-        if (report.notDeployed) lines.push(report.notDeployed);
-        io.stdout(lines.join('\n') + '\n');
-      }
+      const published = await publishProject({ projectDir: dir, project, api: target.api, state });
+      const report: PublishCommandReport = { ...about, outcome: 'submitted', published };
+      io.stdout(values.format === 'json' ? formatPublishJson(report) : formatPublishText(report));
       return EXIT.ok;
     } catch (e) {
       if (!(e instanceof AuthoringFailure)) throw e;
-      if (values.format === 'json') io.stdout(JSON.stringify({ outcome: 'failed', error: { message: e.message, whatToDo: e.whatToDo }, calls: target.calls }, null, 2) + '\n');
+      const error = { message: e.message, whatToDo: e.whatToDo };
+      if (values.format === 'json') io.stdout(formatPublishJson({ ...about, outcome: 'failed', error }));
       else io.stderr(`pindest publish: ${e.message} ${e.whatToDo}\n`);
       return EXIT.findings;
     }
-  } finally {
-    await target.close();
-  }
+  });
 }

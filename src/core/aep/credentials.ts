@@ -6,6 +6,7 @@
 // client_id, client_secret, scope; answer access_token, token_type, expires_in).
 import { MAX_RESPONSE_BYTES, readBoundedText } from '../pinterest/body';
 import { scrubText } from '../pinterest/redact';
+import { isLoopbackHost } from '../pinterest/urls';
 import { AepError, parseAepErrorBody } from './errors';
 import { AEP_AUTHORING_BASE_URL, AEP_IMS_SCOPES, AEP_SIMULATOR_SEED, DEFAULT_SANDBOX, IMS_TOKEN_PATH, IMS_TOKEN_URL, aepUrlProblem } from './urls';
 
@@ -154,6 +155,11 @@ export function aepSettingsFromEnv(env: Record<string, string | undefined>, opti
   }
   const urlProblem = aepUrlProblem(base, 'the AEP access token', env);
   if (urlProblem) throw new AepError({ reason: 'config', message: urlProblem.message });
+  // A local target gets its IMS from the same origin: on another host, the client secret would go
+  // to a token endpoint nobody named, so local means this machine.
+  if (local && !isLoopbackHost(base.hostname)) {
+    throw new AepError({ reason: 'config', message: `--env local is an AEP simulator on this machine, and ${base.hostname} is not 127.0.0.1, localhost or [::1]: use the URL the simulator prints, or --env production for Adobe's API.` });
+  }
   const imsUrl = options.imsUrl ?? (local ? `${base.origin}${IMS_TOKEN_PATH}` : IMS_TOKEN_URL);
 
   let accessToken = get('AEP_ACCESS_TOKEN');

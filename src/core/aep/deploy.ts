@@ -215,6 +215,14 @@ async function run(options: DeployOptions, dryRun: boolean): Promise<DeployRepor
   return apply(options, items);
 }
 
+/**
+ * Whether a failed write may still have taken effect: no answer came, or a gateway answered 502,
+ * 503 or 504 in AEP's place (the service behind it may have created the resource before it timed out).
+ */
+function mayHaveHappened(e: AuthoringFailure): boolean {
+  return e.status === undefined || e.status === 502 || e.status === 503 || e.status === 504;
+}
+
 /** Writes, in dependency order; each instanceId is remembered as soon as AEP gives it. */
 async function apply(options: DeployOptions, items: PlanItem[]): Promise<DeployReport> {
   const { api, state, signal } = options;
@@ -241,8 +249,8 @@ async function apply(options: DeployOptions, items: PlanItem[]): Promise<DeployR
         try {
           stored = await api.create(item.res.kind, payload, signal);
         } catch (e) {
-          // AEP answered with an error: nothing was created, nothing is pending.
-          if (e instanceof AuthoringFailure && e.status !== undefined) await state.remove(item.res.kind, item.file);
+          // AEP refused it: nothing was created, nothing is pending.
+          if (e instanceof AuthoringFailure && !mayHaveHappened(e)) await state.remove(item.res.kind, item.file);
           throw e;
         }
         action = 'created';
@@ -268,7 +276,7 @@ async function apply(options: DeployOptions, items: PlanItem[]): Promise<DeployR
 function failed(options: DeployOptions, items: PlanItem[], done: ResourceOutcome[], e: unknown, at = 0): DeployReport {
   if (!(e instanceof AuthoringFailure)) throw e;
   const failing = items[at]!;
-  const pendingUnknown = e.status === undefined && !failing.current;
+  const pendingUnknown = mayHaveHappened(e) && !failing.current;
   const resources: ResourceOutcome[] = [
     ...done,
     { kind: failing.res.kind, name: failing.res.name, file: failing.file, instanceId: failing.id, action: 'failed', message: e.message },

@@ -4,16 +4,17 @@
  * (instanceId and dates kept, as a project's files carry them; org and sandbox fields dropped), so
  * that they validate and equal what was deployed except for the fields AEP sets. The deploy state
  * of the folder remembers what was pulled, so a deploy of unchanged files changes nothing and a
- * later change in AEP is seen as a conflict.
+ * later change in AEP is seen as a conflict. A file of the folder that differs from AEP's version
+ * is replaced only with `overwrite` (`--force`): otherwise nothing is written and the files are named.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { loadProject } from '../project/load';
 import { suggest } from '../text/suggest';
 import { asString, type Json } from '../project/project';
 import { AuthoringFailure, type AuthoringApi } from './api';
 import type { DeployState } from './deploy-state';
-import { destinationRefs, fingerprint, KIND_LABELS, PULL_FILE_NAMES, resourceName, toProjectFile, type ResourceKind } from './resources';
+import { destinationRefs, fingerprint, KIND_LABELS, PULL_FILE_NAMES, resourceName, sameContent, toProjectFile, type ResourceKind } from './resources';
 
 export interface PullOptions {
   api: AuthoringApi;
@@ -23,6 +24,8 @@ export interface PullOptions {
   outputDir: string;
   /** The deploy state of `outputDir`, for the same target. */
   state: DeployState;
+  /** Replace files of the folder that differ from what AEP holds (`--force`); otherwise nothing is written then. */
+  overwrite?: boolean;
   signal?: AbortSignal;
 }
 
@@ -69,12 +72,36 @@ export async function pullDestination(options: PullOptions): Promise<PulledFile[
   // A folder that already has one file of a kind (pinterest.destination.json…) gets it rewritten,
   // not a second file of that kind beside it.
   const existing = (await loadProject([options.outputDir])).project;
-  const out: PulledFile[] = [];
-  for (const [kind, value] of values) {
+  const writes = values.map(([kind, value]) => {
     const mine = existing.ofKind(kind);
-    const path = mine.length === 1 ? mine[0]!.path : join(options.outputDir, PULL_FILE_NAMES[kind]);
+    return { kind, value, path: mine.length === 1 ? mine[0]!.path : join(options.outputDir, PULL_FILE_NAMES[kind]), text: JSON.stringify(toProjectFile(value), null, 2) + '\n' };
+  });
+  // Local edits are never lost silently: a file whose content differs from AEP's version is replaced only when asked.
+  if (!options.overwrite) {
+    const differing: string[] = [];
+    for (const w of writes) {
+      const before = await readFile(w.path, 'utf8').catch(() => undefined);
+      if (before === undefined) continue;
+      // What AEP sets (instanceId, dates) and key order are no loss: only a content change counts.
+      let local: unknown;
+      try {
+        local = JSON.parse(before);
+      } catch {
+        local = undefined;
+      }
+      if (!local || typeof local !== 'object' || Array.isArray(local) || !sameContent(local as Json, w.value)) differing.push(relative(options.outputDir, w.path));
+    }
+    if (differing.length) {
+      throw new AuthoringFailure(
+        `Pull would replace ${differing.length === 1 ? 'a file' : `${differing.length} files`} of ${options.outputDir} that ${differing.length === 1 ? 'differs' : 'differ'} from AEP's version (${differing.join(', ')}); nothing was written.`,
+        'deploy --dry-run shows the differences; pull into another folder (--output DIR), or run pull again with --force to replace them.',
+      );
+    }
+  }
+  const out: PulledFile[] = [];
+  for (const { kind, value, path, text } of writes) {
     const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(toProjectFile(value), null, 2) + '\n');
+    await writeFile(tmp, text);
     await rename(tmp, path);
     const instanceId = asString(value.instanceId)!;
     await options.state.put({ kind, file: relative(options.outputDir, path), name: resourceName(kind, value), status: 'deployed', instanceId, fingerprint: fingerprint(value), lastModifiedDate: asString(value.lastModifiedDate) });

@@ -1,7 +1,16 @@
-/** The deploy report as text for people and JSON for scripts (`pindest deploy --format json`). */
+/** The deploy, pull and publish reports as text for people and JSON for scripts (`--format json`). */
 import { relative } from 'node:path';
+import type { AuthoringCall } from './api';
 import type { DeployReport } from './deploy';
-import { KIND_LABELS } from './resources';
+import type { PublishReport } from './publish';
+import { KIND_LABELS, type ResourceKind } from './resources';
+
+/** The calls a command made, as deploy, pull and publish list them. */
+const callsJson = (calls: AuthoringCall[]) => calls.map((c) => ({ method: c.method, path: c.path, status: c.status }));
+
+function callsText(calls: AuthoringCall[]): string[] {
+  return calls.length ? ['', `Calls (${calls.length})`, ...calls.map((c) => `  ${c.method} ${c.path} → ${c.status ?? 'no answer'}`)] : [];
+}
 
 const ACTION_TEXT: Record<string, string> = {
   created: 'created',
@@ -22,7 +31,7 @@ export function formatDeployJson(report: DeployReport, cwd: string): string {
     aepUrl: report.aepUrl,
     sandbox: report.sandbox,
     resources: report.resources.map((r) => ({ kind: r.kind, name: r.name, file: r.file, instanceId: r.instanceId ?? null, action: r.action, ...(r.diff ? { diff: r.diff } : {}), ...(r.message ? { message: r.message } : {}) })),
-    calls: report.calls.map((c) => ({ method: c.method, path: c.path, status: c.status })),
+    calls: callsJson(report.calls),
   };
   if (report.error) out.error = report.error;
   if (report.findings) {
@@ -55,10 +64,72 @@ export function formatDeployText(report: DeployReport, cwd: string): string {
     if (diffs.length) lines.push('', `Differences, AEP against your files (${diffs.length}):`);
     for (const r of diffs) lines.push(r.diff!.trimEnd());
   }
-  if (report.calls.length) {
-    lines.push('', `Calls (${report.calls.length})`);
-    for (const c of report.calls) lines.push(`  ${c.method} ${c.path} → ${c.status ?? 'no answer'}`);
-  }
+  lines.push(...callsText(report.calls));
   lines.push('', `instanceIds remembered in ${report.stateWhere}`);
+  return lines.join('\n') + '\n';
+}
+
+/** What `pindest pull` and `pindest publish` report, shaped like the deploy report. */
+export interface AepTargetInfo {
+  environment: string;
+  aepUrl: string;
+  sandbox: string;
+}
+
+export interface PullReport extends AepTargetInfo {
+  outcome: 'succeeded' | 'failed';
+  files: { kind: ResourceKind; name: string; instanceId: string; path: string }[];
+  calls: AuthoringCall[];
+  error?: { message: string; whatToDo: string };
+}
+
+export interface PublishCommandReport extends AepTargetInfo {
+  outcome: 'submitted' | 'failed';
+  published?: PublishReport;
+  calls: AuthoringCall[];
+  error?: { message: string; whatToDo: string };
+}
+
+export function formatPullJson(report: PullReport, cwd: string): string {
+  const out: Record<string, unknown> = {
+    outcome: report.outcome,
+    environment: report.environment,
+    aepUrl: report.aepUrl,
+    sandbox: report.sandbox,
+    files: report.files.map((f) => ({ kind: f.kind, name: f.name, instanceId: f.instanceId, path: relative(cwd, f.path) || f.path })),
+    calls: callsJson(report.calls),
+  };
+  if (report.error) out.error = report.error;
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+/** The text of a pull that wrote its files (a failure is one line on stderr, as the other commands print theirs). */
+export function formatPullText(report: PullReport, cwd: string): string {
+  const lines = [`Pulled from AEP — ${report.environment} (${report.aepUrl}), sandbox ${report.sandbox}`];
+  for (const f of report.files) lines.push(`  ${KIND_LABELS[f.kind]} "${f.name}" (${f.instanceId}) → ${relative(cwd, f.path) || f.path}`);
+  lines.push(...callsText(report.calls));
+  return lines.join('\n') + '\n';
+}
+
+export function formatPublishJson(report: PublishCommandReport): string {
+  const p = report.published;
+  const out: Record<string, unknown> = {
+    outcome: report.outcome,
+    environment: report.environment,
+    aepUrl: report.aepUrl,
+    sandbox: report.sandbox,
+    ...(p && { destinationId: p.destinationId, name: p.name, requests: p.requests, ...(p.notDeployed ? { note: p.notDeployed } : {}) }),
+    calls: callsJson(report.calls),
+  };
+  if (report.error) out.error = report.error;
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+export function formatPublishText(report: PublishCommandReport): string {
+  const p = report.published!;
+  const lines = [`Submitted "${p.name}" (${p.destinationId}) for publishing — ${report.environment} (${report.aepUrl}), sandbox ${report.sandbox}`];
+  for (const r of p.requests) lines.push(`  ${r.destinationType ?? '?'} ${r.configId ?? ''}: ${r.status ?? 'no status'}${r.allowedOrgs?.length ? `, orgs ${r.allowedOrgs.join(', ')}` : ''}`);
+  if (p.notDeployed) lines.push('', p.notDeployed);
+  lines.push(...callsText(report.calls));
   return lines.join('\n') + '\n';
 }

@@ -11,7 +11,7 @@
  *   sorted, array order kept) are equal; the fingerprint is that form's SHA-256.
  * Pure: nothing here reads the disk or the network.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../identity/hash';
 import { basename } from 'node:path';
 import { asArray, asObject, asString, type Json, type Project, type ProjectFile } from '../project/project';
 
@@ -177,7 +177,7 @@ export function canonicalText(value: Json): string {
 
 /** SHA-256 of the canonical text: what the deploy state remembers of a version. */
 export function fingerprint(value: Json): string {
-  return createHash('sha256').update(canonicalText(value)).digest('hex');
+  return sha256Hex(canonicalText(value));
 }
 
 export function sameContent(a: Json, b: Json): boolean {

@@ -14,20 +14,13 @@ import { aggregationPolicy, batchProfiles } from '../plan/batch';
 import type { TargetProfile } from '../plan/types';
 import { renderTemplate } from '../template';
 import { sampleTemplate } from '../plan/sample-template';
+import { defaultSampleCount } from '../profiles/generate';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** The target identities a destination declares (keys of `identityNamespaces`). */
 function targetIdentities(destination: Json): string[] {
   return Object.keys(asObject(destination.identityNamespaces) ?? {});
-}
-
-/** `maxUsersPerRequest` of best effort; undefined for configurable aggregation or when not set. */
-function maxUsersPerRequest(destination: Json): number | undefined {
-  const aggregation = asObject(destination.aggregation);
-  if (aggregation?.aggregationType === 'CONFIGURABLE_AGGREGATION') return undefined;
-  const n = asObject(aggregation?.bestEffortAggregation)?.maxUsersPerRequest;
-  return typeof n === 'number' && n >= 1 ? Math.floor(n) : undefined;
 }
 
 export interface SampleProfileOptions {
@@ -40,7 +33,7 @@ export interface SampleProfileOptions {
 
 /** Sample profiles in the target schema, as AEP's sample-profiles endpoint generates them for `destinationId`. */
 export function aepSampleProfiles(destination: Json, options: SampleProfileOptions = {}): Json[] {
-  const count = options.count ?? Math.min(1000, maxUsersPerRequest(destination) ?? 1);
+  const count = options.count ?? Math.min(1000, defaultSampleCount(destination));
   const random = options.random ?? Math.random;
   const suffix = () => Array.from({ length: 5 }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join('');
   const at = new Date(options.now ?? Date.now()).toISOString();

@@ -1,7 +1,8 @@
 // In-memory state of the AEP simulator: one IMS organisation with its sandboxes; each sandbox holds
 // its own destination servers, audience templates, destination configurations and publish
 // requests, so nothing of one sandbox is visible from another (as AEP isolates sandboxes).
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sha256Hex } from '../../core/identity/hash';
 import { AEP_SIMULATOR_SEED } from '../../core/aep/urls';
 
 export type AepKind = 'destination-servers' | 'audience-templates' | 'destinations';
@@ -46,7 +47,8 @@ export interface AepSimulatorState {
   sandboxes: Map<string, SandboxState>;
 }
 
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** Tokens and secrets are kept by their digest only. */
+export const sha256 = sha256Hex;
 
 export function createAepState(nowMs: number, sandboxes: readonly string[] = AEP_SIMULATOR_SEED.sandboxes): AepSimulatorState {
   const seed = AEP_SIMULATOR_SEED;
