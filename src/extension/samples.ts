@@ -60,14 +60,18 @@ export async function generateSampleProfilesCommand(log: Log, count?: number): P
         }
       })();
       let reported = 0;
-      for (const block of sampleProfileText(profiles, 'jsonl')) {
-        if (token.isCancellationRequested || failure) break;
-        if (!stream.write(block)) await once(stream, 'drain');
-        progress.report({ increment: ((done - reported) / n) * 100 });
-        reported = done;
+      try {
+        for (const block of sampleProfileText(profiles, 'jsonl')) {
+          if (token.isCancellationRequested || failure) break;
+          if (!stream.write(block)) await once(stream, 'drain');
+          progress.report({ increment: ((done - reported) / n) * 100 });
+          reported = done;
+        }
+      } finally {
+        // Closed whatever happened (a generator error, a failed write), so no handle stays open.
+        stream.end();
+        await once(stream, 'close').catch(() => undefined);
       }
-      stream.end();
-      await once(stream, 'close').catch(() => undefined);
       if (failure) throw failure;
       return !token.isCancellationRequested;
     },

@@ -3,7 +3,8 @@
 // AepError whose one-line message says what to do and never holds a token or a secret.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AepError, aepSettingsFromEnv, createAepClient, createAepClientFromSettings, staticAepToken, type AepClient, type AepClientOptions } from '../../src/core/aep';
+import { AepError, aepSettingsFromEnv, createAepClient, createAepClientFromSettings, imsTokenSource, staticAepToken, type AepClient, type AepClientOptions } from '../../src/core/aep';
+import { AEP_SIMULATOR_SEED } from '../../src/core/aep/urls';
 import type { AepSimulator } from '../../src/simulator/aep';
 import { exampleConfig, withAepSimulator } from './helpers';
 
@@ -314,3 +315,20 @@ test('a call can be cancelled while it waits to retry', () =>
     },
     { faults: '503:1' },
   ));
+
+test('callers waiting on one IMS fetch: the one that cancels stops alone, the other gets the token', () => {
+  const lines: string[] = [];
+  return withAepSimulator(
+    async (sim) => {
+      const tokens = imsTokenSource({ imsUrl: sim.imsUrl, clientId: AEP_SIMULATOR_SEED.clientId, clientSecret: AEP_SIMULATOR_SEED.clientSecret });
+      const cancelled = new AbortController();
+      const first = tokens.token(cancelled.signal);
+      const second = tokens.token();
+      cancelled.abort();
+      await assert.rejects(first, (e: unknown) => e instanceof AepError && e.reason === 'aborted');
+      assert.match(await second, /\S/);
+      assert.equal(lines.filter((l) => l.includes('POST /ims/token/v3 200')).length, 1, 'one fetch, shared');
+    },
+    { log: (l) => lines.push(l) },
+  );
+});

@@ -5,6 +5,7 @@
 // Server-to-Server credential API Reference" (POST /ims/token/v3, form fields grant_type,
 // client_id, client_secret, scope; answer access_token, token_type, expires_in).
 import { MAX_RESPONSE_BYTES, readBoundedText } from '../pinterest/body';
+import { raceAbort } from '../pinterest/pacing';
 import { scrubText } from '../pinterest/redact';
 import { isLoopbackHost } from '../pinterest/urls';
 import { AepError, parseAepErrorBody } from './errors';
@@ -45,7 +46,7 @@ export function imsTokenSource(options: ImsTokenOptions): AepTokenSource {
   let current: { token: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;
 
-  async function fetchToken(signal?: AbortSignal): Promise<string> {
+  async function fetchToken(): Promise<string> {
     let url: URL;
     try {
       url = new URL(options.imsUrl);
@@ -64,11 +65,10 @@ export function imsTokenSource(options: ImsTokenOptions): AepTokenSource {
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: form.toString(),
         redirect: 'manual',
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal: timeout,
       });
       text = await readBoundedText(res, MAX_RESPONSE_BYTES);
     } catch (e) {
-      if (signal?.aborted) throw new AepError({ reason: 'aborted', message: 'Cancelled while fetching an Adobe IMS token.' });
       const detail = scrubText((e as Error)?.message ?? 'network error', [options.clientSecret], 80);
       throw new AepError({ reason: 'network', message: `Adobe IMS at ${url.host} did not answer (${detail}): check the network, then run again.` });
     }
@@ -94,11 +94,18 @@ export function imsTokenSource(options: ImsTokenOptions): AepTokenSource {
     throw new AepError({ reason: res.status >= 500 ? 'server-error' : 'bad-request', status: res.status, code, adobeMessage: message, message: `Adobe IMS answered ${res.status}${quoted} instead of a token: run again later.` });
   }
 
-  const once = (signal?: AbortSignal) => {
-    pending ??= fetchToken(signal).finally(() => {
+  // One fetch shared by every caller, under none of their signals: one caller cancelling must not
+  // fail the others; each stops waiting on its own signal.
+  const once = async (signal?: AbortSignal): Promise<string> => {
+    pending ??= fetchToken().finally(() => {
       pending = undefined;
     });
-    return pending;
+    try {
+      return await raceAbort(pending, signal);
+    } catch (e) {
+      if (signal?.aborted) throw new AepError({ reason: 'aborted', message: 'Cancelled while fetching an Adobe IMS token.' });
+      throw e;
+    }
   };
 
   return {
