@@ -19,6 +19,8 @@ import { buildPlan } from '../../src/core/plan/plan';
 import { Project } from '../../src/core/project/project';
 import { fill, translateText, type Translate } from '../../src/core/report/l10n';
 import { previewReport } from '../../src/core/report/preview';
+import { generateSampleProfiles, INJECTABLE_REASONS, sampleProfileSpec } from '../../src/core/profiles/generate';
+import { parseProfiles } from '../../src/core/profiles';
 import { activationMarkdown } from '../../src/extension/activation-md';
 import { renderPreviewPage } from '../../src/extension/preview-html';
 import { ENGLISH_LABELS, renderReportPage } from '../../src/extension/report-html';
@@ -164,6 +166,31 @@ test('the preview page in French: its words and counts in French, no English sen
   assert.match(text, /création de la liste de clients pour « Spring buyers »/);
   assert.match(text, /mise à jour realized de « Spring buyers », 3 profils/);
   for (const english of englishSentences(['preview-html.ts', 'report/preview.ts', 'execute/summary.ts'])) assert.ok(!text.includes(english), `English left on the French preview: "${english}"`);
+});
+
+test('the preview page in French: every rejection reason, not-mapped line and plain-text problem in French, no English sentence left', () => {
+  // The example, mapping every namespace the generator can spoil, with a sample holding every injectable reason.
+  const files = exampleFiles();
+  const extra = ['Phone', 'Phone_E.164', 'Phone_SHA256', 'ECID'];
+  for (const ns of extra) files.destination.identityNamespaces.pinterest_audience.acceptedGlobalNamespaces[ns] = {};
+  files.activation.mappings.push(...extra.map((source) => ({ source, target: 'pinterest_audience', applyTransformation: false })));
+  const activation = resolveActivation(Project.fromTexts(NAMES.map(([k, name]) => ({ path: join(EXAMPLE_DIR, name), text: JSON.stringify(files[k]) }))));
+  const spec = sampleProfileSpec(activation.destination, activation.mappings, activation.audiences);
+  const generated = [...generateSampleProfiles(spec, { count: 300, seed: 7, invalid: Object.fromEntries(INJECTABLE_REASONS.map((r) => [r, 0.3])) })];
+  // One profile with a namespace no mapping takes.
+  generated.push({ segmentMembership: generated[0]!.segmentMembership, identityMap: { 'Phone_SHA256_E.164': [{ id: 'f'.repeat(64) }] } });
+  const { profiles } = parseProfiles(JSON.stringify(generated), join(EXAMPLE_DIR, 'generated.json'));
+  const report = previewReport(activation, buildPlan(activation, profiles), EXAMPLE_DIR, {}, french);
+  const reasons = new Set(report.identities.map((r) => r.reason));
+  for (const r of [...INJECTABLE_REASONS, 'not-mapped']) assert.ok(reasons.has(r), `the sample has no ${r} value`);
+  assert.ok(report.problems.some((p) => /holds plain text in the hashed namespace/.test(p.message)), 'the plan stores the English problem');
+  const text = visibleText(renderPreviewPage(report, RES, french, 'fr'));
+  assert.match(text, /La valeur IDFA est l'identifiant tout à zéro qu'un appareil indique quand l'utilisateur limite le suivi publicitaire : elle n'identifie personne\./);
+  assert.match(text, /Aucun mappage ne prend Phone_SHA256_E\.164 : cette identité n'est pas exportée\./);
+  assert.match(text, /identityMap\.Email_LC_SHA256\[0\]\.id du profil \d+ (?:\(ligne \d+\) )?de \S*generated\.json contient du texte en clair dans l'espace de noms haché `Email_LC_SHA256`/);
+  const english = englishSentences(['preview-html.ts', 'report/preview.ts', 'execute/summary.ts', 'identity/reasons.ts', 'plan/map.ts', 'plan/plan.ts', 'governance/hashed-values.ts']);
+  assert.ok(english.some((e) => e.startsWith('value is the all-zero ID')), 'the scan covers the reasons');
+  for (const e of english) assert.ok(!text.includes(e), `English left on the French preview: "${e}"`);
 });
 
 async function run(faults?: string, signal?: AbortSignal) {

@@ -11,6 +11,15 @@ import { aggregationPolicy, batchProfiles, customGroups, type Ungrouped } from '
 import { audienceKey, mapProfile } from './map';
 import { destinationContext, injectsAuthorization, renderBatch } from './render';
 import type { ActivatedAudience, Counts, IdentityRow, Plan, PlanProblem, TargetProfile } from './types';
+import { fill, msg } from '../report/l10n';
+
+// The plan's problems and reasons are stored in English; the extension shows them translated (translateText).
+const SAY = {
+  noAlias: msg('Audience "{0}" has no alias and the destination has no audience template to create it.'),
+  noCreate: msg('The audience template has no `create` call with a URL.'),
+  templateError: msg('Audience template: {0}'),
+  noGroup: msg('In no `aggregationKey.groups` group of the destination ({0}), so AEP does not export it.'),
+};
 
 /** What an audience without a Pinterest id is called until the push creates its list. */
 export function pendingAlias(audience: ActivatedAudience, audiences: ActivatedAudience[]): string {
@@ -52,15 +61,15 @@ export function buildPlan(activation: ResolvedActivation, profiles: SourceProfil
   const creations = activation.audiences.flatMap((a) => {
     if (a.alias || !render) return [];
     if (!activation.audienceTemplate) {
-      problems.push({ where: activation.file.path, message: `Audience "${a.name}" has no alias and the destination has no audience template to create it.` });
+      problems.push({ where: activation.file.path, message: fill(SAY.noAlias, [a.name]) });
       return [];
     }
     try {
       const c = planCreation(activation.audienceTemplate, a, activation.customerData, activation.destination);
-      if (!c) problems.push({ where: activation.file.path, message: 'The audience template has no `create` call with a URL.' });
+      if (!c) problems.push({ where: activation.file.path, message: SAY.noCreate });
       return c ? [c] : [];
     } catch (e) {
-      problems.push({ where: activation.file.path, message: `Audience template: ${(e as Error).message}` });
+      problems.push({ where: activation.file.path, message: fill(SAY.templateError, [(e as Error).message]) });
       return [];
     }
   });
@@ -80,7 +89,7 @@ export function buildPlan(activation: ResolvedActivation, profiles: SourceProfil
  */
 function accountUngrouped(activation: ResolvedActivation, ungrouped: Ungrouped[], targets: TargetProfile[], rows: IdentityRow[], counts: Counts, audiences: Map<string, ActivatedAudience>): PlanProblem {
   const groups = customGroups(aggregationPolicy(activation.destination).key) ?? [];
-  const message = `In no \`aggregationKey.groups\` group of the destination (${groups.map((g) => `[${g.join(', ')}]`).join(', ')}), so AEP does not export it.`;
+  const message = fill(SAY.noGroup, [groups.map((g) => `[${g.join(', ')}]`).join(', ')]);
   const left = new Set<string>();
   let identities = 0;
   for (const u of ungrouped) {
