@@ -193,6 +193,34 @@ test('the preview page in French: every rejection reason, not-mapped line and pl
   for (const e of english) assert.ok(!text.includes(e), `English left on the French preview: "${e}"`);
 });
 
+test('policy violations and identities in no aggregation group: French on the preview page and on the refused test activation report', async () => {
+  const english = englishSentences(['governance/explain.ts', 'plan/plan.ts', 'execute/execute.ts']);
+  assert.ok(english.some((e) => e.startsWith('for data labelled')), 'the scan covers the policy lines');
+  // examples/policy-violation: Adobe's core policy blocks the activation (read only, nothing written there).
+  const dir = join(ROOT, 'examples/policy-violation');
+  const activation = resolveActivation(Project.fromTexts(['destination.json', 'destination-server.json', 'audience-template.json', 'activation.json'].map((name) => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }))));
+  const plan = buildPlan(activation, parseProfiles(readFileSync(join(dir, 'profiles.json'), 'utf8'), join(dir, 'profiles.json')).profiles);
+  assert.ok(plan.problems.length > 0);
+  const policyText = visibleText(renderPreviewPage(previewReport(activation, plan, dir, {}, french), RES, french, 'fr'));
+  assert.match(policyText, /La politique de base « [^»]+ »( \(\S+\))? interdit .+ pour les données étiquetées .+ ; l('|’)\S+ .+ porte .+\. Pour résoudre : retirez/);
+  for (const e of english) assert.ok(!policyText.includes(e), `English left on the French preview: "${e}"`);
+  // The refused run says why, the plan's first problem included, in French too (no request is sent).
+  const refused = await executePlan(activation, plan, createPinterestClient({ environment: 'local', baseUrl: 'http://127.0.0.1:9/v5', tokens: staticTokenProvider('unused'), retry: aepRetryPolicy(activation.destination) }), {});
+  assert.equal(refused.outcome, 'refused');
+  assert.match(refused.failure!.message, /^The plan has \d+ problem\(s\), e\.g\. The core policy/);
+  const reportText = visibleText(renderReportPage({ report: refused, tr: french, lang: 'fr', labels: frenchLabels(ENGLISH_LABELS) }, RES));
+  assert.match(reportText, /Le plan comporte \d+ problème\(s\), par exemple : La politique de base « /);
+  for (const e of english) assert.ok(!reportText.includes(e), `English left on the French report: "${e}"`);
+  // Custom identity groups that do not name the example's target identity: nothing is exported, and the page says why.
+  const files = exampleFiles();
+  Object.assign(files.destination.aggregation.configurableAggregation.aggregationKey, { includeIdentity: true, oneIdentityPerGroup: false, groups: [{ namespaces: ['Email', 'GAID'] }] });
+  const grouped = resolveActivation(Project.fromTexts(NAMES.map(([k, name]) => ({ path: join(EXAMPLE_DIR, name), text: JSON.stringify(files[k]) }))));
+  const groupedText = visibleText(renderPreviewPage(previewReport(grouped, buildPlan(grouped, exampleProfiles()), EXAMPLE_DIR, {}, french), RES, french, 'fr'));
+  assert.match(groupedText, /Pas d'export pour \d+ identités de \d+ profils \(\d+ profils en entier\) : l'identité cible `pinterest_audience` n'est dans aucun groupe `aggregationKey\.groups`/);
+  assert.match(groupedText, /Dans aucun groupe `aggregationKey\.groups` de la destination \(\[Email, GAID\]\) : AEP ne l'exporte donc pas\./);
+  for (const e of english) assert.ok(!groupedText.includes(e), `English left on the French preview: "${e}"`);
+});
+
 async function run(faults?: string, signal?: AbortSignal) {
   const sim = await startSimulator({ port: 0, rateLimitPerMinute: 100_000, faults, seed: 1 });
   try {

@@ -19,6 +19,14 @@ const SAY = {
   noCreate: msg('The audience template has no `create` call with a URL.'),
   templateError: msg('Audience template: {0}'),
   noGroup: msg('In no `aggregationKey.groups` group of the destination ({0}), so AEP does not export it.'),
+  ungroupedOne: msg('{0} ({1}) not exported: their target identity {2} is in no `aggregationKey.groups` group, and AEP sends a profile only in the groups its identities fall in. Name {2} in a group (group namespaces are target identity names, case-sensitive).'),
+  ungroupedMany: msg('{0} ({1}) not exported: their target identities {2} are in no `aggregationKey.groups` group, and AEP sends a profile only in the groups its identities fall in. Name {2} in a group (group namespaces are target identity names, case-sensitive).'),
+  identityOfProfile: msg('{0} identity of {1} profile'),
+  identityOfProfiles: msg('{0} identity of {1} profiles'),
+  identitiesOfProfile: msg('{0} identities of {1} profile'),
+  identitiesOfProfiles: msg('{0} identities of {1} profiles'),
+  profileEntirely: msg('{0} profile entirely'),
+  profilesEntirely: msg('{0} profiles entirely'),
 };
 
 /** What an audience without a Pinterest id is called until the push creates its list. */
@@ -121,7 +129,11 @@ function accountUngrouped(activation: ResolvedActivation, ungrouped: Ungrouped[]
   const where = `${activation.destinationPath} ${groupsPointer(activation.destination)}`;
   return {
     where,
-    message: `${identities} ${identities === 1 ? 'identity' : 'identities'} of ${ungrouped.length} ${ungrouped.length === 1 ? 'profile' : 'profiles'} (${whole} ${whole === 1 ? 'profile' : 'profiles'} entirely) not exported: their target ${left.size === 1 ? 'identity' : 'identities'} ${names} ${left.size === 1 ? 'is' : 'are'} in no \`aggregationKey.groups\` group, and AEP sends a profile only in the groups its identities fall in. Name ${names} in a group (group namespaces are target identity names, case-sensitive).`,
+    message: fill(left.size === 1 ? SAY.ungroupedOne : SAY.ungroupedMany, [
+      fill(identities === 1 ? (ungrouped.length === 1 ? SAY.identityOfProfile : SAY.identityOfProfiles) : ungrouped.length === 1 ? SAY.identitiesOfProfile : SAY.identitiesOfProfiles, [identities, ungrouped.length]),
+      fill(whole === 1 ? SAY.profileEntirely : SAY.profilesEntirely, [whole]),
+      names,
+    ]),
   };
 }
 
