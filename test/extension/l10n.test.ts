@@ -221,6 +221,22 @@ test('policy violations and identities in no aggregation group: French on the pr
   for (const e of english) assert.ok(!groupedText.includes(e), `English left on the French preview: "${e}"`);
 });
 
+test('a request template that fails or renders a body that is not JSON: the problems in French on the preview page', () => {
+  const english = englishSentences(['plan/render.ts']);
+  const preview = (body: string) => {
+    const files = exampleFiles();
+    files.server.httpTemplate.requestBody.value = body;
+    const activation = resolveActivation(Project.fromTexts(NAMES.map(([k, name]) => ({ path: join(EXAMPLE_DIR, name), text: JSON.stringify(files[k]) }))));
+    const report = previewReport(activation, buildPlan(activation, exampleProfiles()), EXAMPLE_DIR, {}, french);
+    assert.ok(report.problems.length > 0, body);
+    const text = visibleText(renderPreviewPage(report, RES, french, 'fr'));
+    for (const e of english) assert.ok(!text.includes(e), `English left on the French preview: "${e}"`);
+    return text;
+  };
+  assert.match(preview('{"records": "{{ input.profiles | length }}"'), /Le corps produit n'est pas du JSON valide \(il cesse d'être du JSON au caractère \d+\) ; vérifiez les guillemets et les virgules du modèle\./);
+  assert.match(preview('{% if %}'), /Modèle du corps de requête, ligne 1, colonne \d+ : /);
+});
+
 async function run(faults?: string, signal?: AbortSignal) {
   const sim = await startSimulator({ port: 0, rateLimitPerMinute: 100_000, faults, seed: 1 });
   try {
