@@ -132,7 +132,7 @@ ${r.aepUrl !== r.url ? h`<p class="aep muted">${hfill(tr('AEP calls {0}'), h`<co
 </section>
 
 <section id="problems-section"><h2>${tr('Problems')}</h2>
-${report.problems.length ? h`<ul class="problems">${report.problems.map((p) => h`<li><code>${p.where}</code>: ${translateText(p.message, tr)}</li>`)}</ul>` : h`<p class="muted">${tr('None.')}</p>`}
+${report.problems.length ? h`<ul class="problems">${report.problems.map((p) => h`<li><code>${translateText(p.where, tr)}</code>: ${translateText(p.message, tr)}</li>`)}</ul>` : h`<p class="muted">${tr('None.')}</p>`}
 </section>
 </main>`;
 }

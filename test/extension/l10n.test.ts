@@ -234,7 +234,7 @@ test('a request template that fails or renders a body that is not JSON: the prob
     return text;
   };
   assert.match(preview('{"records": "{{ input.profiles | length }}"'), /Le corps produit n'est pas du JSON valide \(il cesse d'être du JSON au caractère \d+\) ; vérifiez les guillemets et les virgules du modèle\./);
-  assert.match(preview('{% if %}'), /Modèle du corps de requête, ligne 1, colonne \d+ : /);
+  assert.match(preview('{% if %}'), /requête 1 : Modèle du corps de requête, ligne 1, colonne \d+ : /);
 });
 
 async function run(faults?: string, signal?: AbortSignal) {

@@ -18,6 +18,7 @@ const SAY = {
   noAlias: msg('Audience "{0}" has no alias and the destination has no audience template to create it.'),
   noCreate: msg('The audience template has no `create` call with a URL.'),
   templateError: msg('Audience template: {0}'),
+  request: msg('request {0}'),
   noGroup: msg('In no `aggregationKey.groups` group of the destination ({0}), so AEP does not export it.'),
   ungroupedOne: msg('{0} ({1}) not exported: their target identity {2} is in no `aggregationKey.groups` group, and AEP sends a profile only in the groups its identities fall in. Name {2} in a group (group namespaces are target identity names, case-sensitive).'),
   ungroupedMany: msg('{0} ({1}) not exported: their target identities {2} are in no `aggregationKey.groups` group, and AEP sends a profile only in the groups its identities fall in. Name {2} in a group (group namespaces are target identity names, case-sensitive).'),
@@ -86,7 +87,7 @@ export function buildPlan(activation: ResolvedActivation, profiles: SourceProfil
   const batches = batchProfiles(activation.destination, targets, audiences, ungrouped);
   if (ungrouped.length) problems.push(accountUngrouped(activation, ungrouped, targets, rows, counts, audiences));
   const requests = render ? renderRequests(activation, batches, (a) => a.alias ?? pendingAlias(a, activation.audiences)) : [];
-  for (const r of requests) for (const message of r.problems) problems.push({ where: `request ${r.batch + 1}`, message });
+  for (const r of requests) for (const message of r.problems) problems.push({ where: fill(SAY.request, [r.batch + 1]), message });
 
   return { mappings: activation.mappings, audiences: activation.audiences, rows, targets, batches, creations, requests, counts, problems, profileProblems };
 }
