@@ -5,7 +5,7 @@
  */
 import type { PreviewReport } from '../core/report/preview';
 import { buildCsp } from './csp';
-import { english, type Translate } from '../core/report/l10n';
+import { english, translateText, type Translate } from '../core/report/l10n';
 import { h, hfill, type Safe } from './html';
 
 export interface PageResources {
@@ -78,7 +78,8 @@ function shortHash(s: string | null): string {
 
 export function renderPreviewBody(report: PreviewReport, tr: Translate = english): Safe {
   const { activation: a, counts } = report;
-  const reasonMessages = new Map(report.identities.filter((r) => r.reason && r.message).map((r) => [r.reason!, r.message!]));
+  // Reasons and problems are the core's English sentences, shown in the display language.
+  const reasonMessages = new Map(report.identities.filter((r) => r.reason && r.message).map((r) => [r.reason!, translateText(r.message!, tr)]));
   const byNamespace = Object.entries(counts.byNamespace);
   const byReason = Object.entries(counts.byReason);
   const sent = byNamespace.reduce((n, [, c]) => n + c.sent, 0);
@@ -108,7 +109,7 @@ ${table('mappings', [tr('Source namespace'), tr('Target'), tr('Transformation')]
 </section>
 
 <section id="identities-section"><h2>${tr('Identities')}</h2>
-${table('identities', [tr('Profile'), tr('Namespace'), tr('Value (masked)'), tr('Outcome'), tr('Sent / reason')], report.identities.map((r) => [String(r.profile), r.namespace, r.value, outcomeBadge(r.outcome, tr), r.outcome === 'sent' ? shortHash(r.sent) : r.message ?? r.reason ?? '']))}
+${table('identities', [tr('Profile'), tr('Namespace'), tr('Value (masked)'), tr('Outcome'), tr('Sent / reason')], report.identities.map((r) => [String(r.profile), r.namespace, r.value, outcomeBadge(r.outcome, tr), r.outcome === 'sent' ? (r.sent === 'plain (masked)' ? tr('plain (masked)') : shortHash(r.sent)) : (r.message ? translateText(r.message, tr) : r.reason ?? '')]))}
 </section>
 
 <section id="counts-section"><h2>${tr('By identity type')}</h2>
@@ -131,7 +132,7 @@ ${r.aepUrl !== r.url ? h`<p class="aep muted">${hfill(tr('AEP calls {0}'), h`<co
 </section>
 
 <section id="problems-section"><h2>${tr('Problems')}</h2>
-${report.problems.length ? h`<ul class="problems">${report.problems.map((p) => h`<li><code>${p.where}</code>: ${p.message}</li>`)}</ul>` : h`<p class="muted">${tr('None.')}</p>`}
+${report.problems.length ? h`<ul class="problems">${report.problems.map((p) => h`<li><code>${translateText(p.where, tr)}</code>: ${translateText(p.message, tr)}</li>`)}</ul>` : h`<p class="muted">${tr('None.')}</p>`}
 </section>
 </main>`;
 }

@@ -19,6 +19,8 @@ import { buildPlan } from '../../src/core/plan/plan';
 import { Project } from '../../src/core/project/project';
 import { fill, translateText, type Translate } from '../../src/core/report/l10n';
 import { previewReport } from '../../src/core/report/preview';
+import { generateSampleProfiles, INJECTABLE_REASONS, sampleProfileSpec } from '../../src/core/profiles/generate';
+import { parseProfiles } from '../../src/core/profiles';
 import { activationMarkdown } from '../../src/extension/activation-md';
 import { renderPreviewPage } from '../../src/extension/preview-html';
 import { ENGLISH_LABELS, renderReportPage } from '../../src/extension/report-html';
@@ -164,6 +166,75 @@ test('the preview page in French: its words and counts in French, no English sen
   assert.match(text, /création de la liste de clients pour « Spring buyers »/);
   assert.match(text, /mise à jour realized de « Spring buyers », 3 profils/);
   for (const english of englishSentences(['preview-html.ts', 'report/preview.ts', 'execute/summary.ts'])) assert.ok(!text.includes(english), `English left on the French preview: "${english}"`);
+});
+
+test('the preview page in French: every rejection reason, not-mapped line and plain-text problem in French, no English sentence left', () => {
+  // The example, mapping every namespace the generator can spoil, with a sample holding every injectable reason.
+  const files = exampleFiles();
+  const extra = ['Phone', 'Phone_E.164', 'Phone_SHA256', 'ECID'];
+  for (const ns of extra) files.destination.identityNamespaces.pinterest_audience.acceptedGlobalNamespaces[ns] = {};
+  files.activation.mappings.push(...extra.map((source) => ({ source, target: 'pinterest_audience', applyTransformation: false })));
+  const activation = resolveActivation(Project.fromTexts(NAMES.map(([k, name]) => ({ path: join(EXAMPLE_DIR, name), text: JSON.stringify(files[k]) }))));
+  const spec = sampleProfileSpec(activation.destination, activation.mappings, activation.audiences);
+  const generated = [...generateSampleProfiles(spec, { count: 300, seed: 7, invalid: Object.fromEntries(INJECTABLE_REASONS.map((r) => [r, 0.3])) })];
+  // One profile with a namespace no mapping takes.
+  generated.push({ segmentMembership: generated[0]!.segmentMembership, identityMap: { 'Phone_SHA256_E.164': [{ id: 'f'.repeat(64) }] } });
+  const { profiles } = parseProfiles(JSON.stringify(generated), join(EXAMPLE_DIR, 'generated.json'));
+  const report = previewReport(activation, buildPlan(activation, profiles), EXAMPLE_DIR, {}, french);
+  const reasons = new Set(report.identities.map((r) => r.reason));
+  for (const r of [...INJECTABLE_REASONS, 'not-mapped']) assert.ok(reasons.has(r), `the sample has no ${r} value`);
+  assert.ok(report.problems.some((p) => /holds plain text in the hashed namespace/.test(p.message)), 'the plan stores the English problem');
+  const text = visibleText(renderPreviewPage(report, RES, french, 'fr'));
+  assert.match(text, /La valeur IDFA est l'identifiant tout à zéro qu'un appareil indique quand l'utilisateur limite le suivi publicitaire : elle n'identifie personne\./);
+  assert.match(text, /Aucun mappage ne prend Phone_SHA256_E\.164 : cette identité n'est pas exportée\./);
+  assert.match(text, /identityMap\.Email_LC_SHA256\[0\]\.id du profil \d+ (?:\(ligne \d+\) )?de \S*generated\.json contient du texte en clair dans l'espace de noms haché `Email_LC_SHA256`/);
+  const english = englishSentences(['preview-html.ts', 'report/preview.ts', 'execute/summary.ts', 'identity/reasons.ts', 'plan/map.ts', 'plan/plan.ts', 'governance/hashed-values.ts']);
+  assert.ok(english.some((e) => e.startsWith('value is the all-zero ID')), 'the scan covers the reasons');
+  for (const e of english) assert.ok(!text.includes(e), `English left on the French preview: "${e}"`);
+});
+
+test('policy violations and identities in no aggregation group: French on the preview page and on the refused test activation report', async () => {
+  const english = englishSentences(['governance/explain.ts', 'plan/plan.ts', 'execute/execute.ts']);
+  assert.ok(english.some((e) => e.startsWith('for data labelled')), 'the scan covers the policy lines');
+  // examples/policy-violation: Adobe's core policy blocks the activation (read only, nothing written there).
+  const dir = join(ROOT, 'examples/policy-violation');
+  const activation = resolveActivation(Project.fromTexts(['destination.json', 'destination-server.json', 'audience-template.json', 'activation.json'].map((name) => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }))));
+  const plan = buildPlan(activation, parseProfiles(readFileSync(join(dir, 'profiles.json'), 'utf8'), join(dir, 'profiles.json')).profiles);
+  assert.ok(plan.problems.length > 0);
+  const policyText = visibleText(renderPreviewPage(previewReport(activation, plan, dir, {}, french), RES, french, 'fr'));
+  assert.match(policyText, /La politique de base « [^»]+ »( \(\S+\))? interdit .+ pour les données étiquetées .+ ; l('|’)\S+ .+ porte .+\. Pour résoudre : retirez/);
+  for (const e of english) assert.ok(!policyText.includes(e), `English left on the French preview: "${e}"`);
+  // The refused run says why, the plan's first problem included, in French too (no request is sent).
+  const refused = await executePlan(activation, plan, createPinterestClient({ environment: 'local', baseUrl: 'http://127.0.0.1:9/v5', tokens: staticTokenProvider('unused'), retry: aepRetryPolicy(activation.destination) }), {});
+  assert.equal(refused.outcome, 'refused');
+  assert.match(refused.failure!.message, /^The plan has \d+ problem\(s\), e\.g\. The core policy/);
+  const reportText = visibleText(renderReportPage({ report: refused, tr: french, lang: 'fr', labels: frenchLabels(ENGLISH_LABELS) }, RES));
+  assert.match(reportText, /Le plan comporte \d+ problème\(s\), par exemple : La politique de base « /);
+  for (const e of english) assert.ok(!reportText.includes(e), `English left on the French report: "${e}"`);
+  // Custom identity groups that do not name the example's target identity: nothing is exported, and the page says why.
+  const files = exampleFiles();
+  Object.assign(files.destination.aggregation.configurableAggregation.aggregationKey, { includeIdentity: true, oneIdentityPerGroup: false, groups: [{ namespaces: ['Email', 'GAID'] }] });
+  const grouped = resolveActivation(Project.fromTexts(NAMES.map(([k, name]) => ({ path: join(EXAMPLE_DIR, name), text: JSON.stringify(files[k]) }))));
+  const groupedText = visibleText(renderPreviewPage(previewReport(grouped, buildPlan(grouped, exampleProfiles()), EXAMPLE_DIR, {}, french), RES, french, 'fr'));
+  assert.match(groupedText, /Pas d'export pour \d+ identités de \d+ profils \(\d+ profils en entier\) : l'identité cible `pinterest_audience` n'est dans aucun groupe `aggregationKey\.groups`/);
+  assert.match(groupedText, /Dans aucun groupe `aggregationKey\.groups` de la destination \(\[Email, GAID\]\) : AEP ne l'exporte donc pas\./);
+  for (const e of english) assert.ok(!groupedText.includes(e), `English left on the French preview: "${e}"`);
+});
+
+test('a request template that fails or renders a body that is not JSON: the problems in French on the preview page', () => {
+  const english = englishSentences(['plan/render.ts']);
+  const preview = (body: string) => {
+    const files = exampleFiles();
+    files.server.httpTemplate.requestBody.value = body;
+    const activation = resolveActivation(Project.fromTexts(NAMES.map(([k, name]) => ({ path: join(EXAMPLE_DIR, name), text: JSON.stringify(files[k]) }))));
+    const report = previewReport(activation, buildPlan(activation, exampleProfiles()), EXAMPLE_DIR, {}, french);
+    assert.ok(report.problems.length > 0, body);
+    const text = visibleText(renderPreviewPage(report, RES, french, 'fr'));
+    for (const e of english) assert.ok(!text.includes(e), `English left on the French preview: "${e}"`);
+    return text;
+  };
+  assert.match(preview('{"records": "{{ input.profiles | length }}"'), /Le corps produit n'est pas du JSON valide \(il cesse d'être du JSON au caractère \d+\) ; vérifiez les guillemets et les virgules du modèle\./);
+  assert.match(preview('{% if %}'), /requête 1 : Modèle du corps de requête, ligne 1, colonne \d+ : /);
 });
 
 async function run(faults?: string, signal?: AbortSignal) {

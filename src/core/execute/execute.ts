@@ -58,6 +58,8 @@ const SAY = {
   unsetTls: msg('Nothing was sent. Unset NODE_TLS_REJECT_UNAUTHORIZED, then retry.'),
   useHttps: msg('Use https (or a local simulator on 127.0.0.1) for the base URL; nothing was sent.'),
   fixPlan: msg('Run `pindest preview` (or Preview Identity Mapping) and fix the template or activation first; nothing was sent.'),
+  planProblems: msg('The plan has {0} problem(s), e.g. {1}'),
+  noAdAccount: msg('The activation has no valid Pinterest ad account id in `connection.customerData`.'),
   setAdAccount: msg('Set the ad account id (1 to 18 digits) in the activation file.'),
   simulatorToken: msg("Unset PINDEST_SIMULATOR_TOKEN to send the simulator's seeded token, or check that the base URL is a pindest simulator."),
   signInAgain: msg('Sign in to Pinterest again (or set PINTEREST_ACCESS_TOKEN) and retry.'),
@@ -198,8 +200,8 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
   };
 
   try {
-    if (plan.problems.length) throw new Refusal(`The plan has ${plan.problems.length} problem(s), e.g. ${plan.problems[0]!.message}`, SAY.fixPlan);
-    if (!/^\d{1,18}$/.test(adAccountId)) throw new Refusal('The activation has no valid Pinterest ad account id in `connection.customerData`.', SAY.setAdAccount);
+    if (plan.problems.length) throw new Refusal(fill(SAY.planProblems, [plan.problems.length, plan.problems[0]!.message]), SAY.fixPlan);
+    if (!/^\d{1,18}$/.test(adAccountId)) throw new Refusal(SAY.noAdAccount, SAY.setAdAccount);
     let state: ConnectionState;
     try {
       state = await ConnectionState.open(store, { activation: basename(activation.file.path), environment: activation.environment, baseUrl: api.baseUrl, adAccountId });

@@ -5,25 +5,50 @@
  */
 import { describeAction, findMarketingAction } from './adobe-governance';
 import type { Carrier, Violation } from './evaluate';
+import { fill, msg } from '../report/l10n';
+
+// Stored English (the preview's problems, a refused run); the extension shows them translated
+// (translateText, which translates the pieces filled into a message too).
+const SAY = {
+  // First, so that a line with the labels other activated data carries is not taken for a line without (translateText tries them in order).
+  violationTogether: msg('The {0} denies {1} for data labelled {2}; {3} carries {4} (and other activated data carries {5}). To resolve: {6}, or take `{7}` out of {8}.'),
+  violation: msg('The {0} denies {1} for data labelled {2}; {3} carries {4}. To resolve: {5}, or take `{6}` out of {7}.'),
+  corePolicyId: msg('core policy "{0}" ({1})'),
+  corePolicy: msg('core policy "{0}"'),
+  customPolicy: msg('custom policy "{0}"'),
+  audience: msg('audience `{0}`'),
+  identity: msg('identity namespace `{0}`'),
+  attribute: msg('attribute `{0}`'),
+  removeAudience: msg('remove this audience from the activation'),
+  removeMapping: msg('remove this mapping'),
+  activationActions: msg("the activation's `marketingActions`"),
+  destinationActions: msg("the destination's `marketingActions`"),
+};
 
 export function carrierPlace(c: Carrier): { pointer: string; what: string; fix: string } {
   switch (c.kind) {
     case 'audience':
-      return { pointer: `/audiences/${c.index}`, what: `audience \`${c.id}\``, fix: 'remove this audience from the activation' };
+      return { pointer: `/audiences/${c.index}`, what: fill(SAY.audience, [c.id]), fix: SAY.removeAudience };
     case 'identity':
-      return { pointer: `/mappings/${c.mappingIndex}`, what: `identity namespace \`${c.namespace}\``, fix: 'remove this mapping' };
+      return { pointer: `/mappings/${c.mappingIndex}`, what: fill(SAY.identity, [c.namespace]), fix: SAY.removeMapping };
     case 'attribute':
-      return { pointer: `/mappings/${c.mappingIndex}`, what: `attribute \`${c.path}\``, fix: 'remove this mapping' };
+      return { pointer: `/mappings/${c.mappingIndex}`, what: fill(SAY.attribute, [c.path]), fix: SAY.removeMapping };
   }
 }
 
 export function violationMessage(v: Violation, c: Carrier, actionsFrom: 'activation' | 'destination'): string {
   const action = findMarketingAction(v.marketingAction);
-  const policy = `${v.policy.origin} policy "${v.policy.name}"${v.policy.id && v.policy.origin === 'core' ? ` (${v.policy.id})` : ''}`;
   const w = carrierPlace(c);
   const others = v.labels.filter((l) => !c.labels.includes(l));
-  const together = others.length ? ` (and other activated data carries ${others.map((l) => `\`${l}\``).join(', ')})` : '';
-  const actionsAt = actionsFrom === 'activation' ? "the activation's `marketingActions`" : "the destination's `marketingActions`";
-  return `The ${policy} denies ${action ? describeAction(action) : v.marketingAction} for data labelled ${v.deny}; ` +
-    `${w.what} carries ${c.labels.map((l) => `\`${l}\``).join(', ')}${together}. To resolve: ${w.fix}, or take \`${v.marketingAction}\` out of ${actionsAt}.`;
+  const actionsAt = actionsFrom === 'activation' ? SAY.activationActions : SAY.destinationActions;
+  const labels = (list: readonly string[]) => list.map((l) => `\`${l}\``).join(', ');
+  const head = [
+    v.policy.origin === 'custom' ? fill(SAY.customPolicy, [v.policy.name]) : v.policy.id ? fill(SAY.corePolicyId, [v.policy.name, v.policy.id]) : fill(SAY.corePolicy, [v.policy.name]),
+    action ? describeAction(action) : v.marketingAction,
+    v.deny,
+    w.what,
+    labels(c.labels),
+  ];
+  const tail = [w.fix, v.marketingAction, actionsAt];
+  return others.length ? fill(SAY.violationTogether, [...head, labels(others), ...tail]) : fill(SAY.violation, [...head, ...tail]);
 }

@@ -10,6 +10,11 @@
  */
 import { findNamespace, prepareIdentity } from '../identity';
 import type { SourceProfile } from '../profiles';
+import { fill, msg } from '../report/l10n';
+
+// Stored English (the preview's problems); the extension shows them translated (translateText).
+const PLAIN_TEXT_MESSAGE_LINE = msg('{0} in profile {1} (line {2}) of {3} holds plain text in the hashed namespace `{4}`; AEP does not hash it again, so the raw value would be exported. Hash it at ingestion (SHA-256 of the trimmed, lowercased value) or move it to the plain namespace.');
+const PLAIN_TEXT_MESSAGE = msg('{0} in profile {1} of {2} holds plain text in the hashed namespace `{3}`; AEP does not hash it again, so the raw value would be exported. Hash it at ingestion (SHA-256 of the trimmed, lowercased value) or move it to the plain namespace.');
 
 export interface HashedValueProblem {
   code: 'PD505';
@@ -53,7 +58,9 @@ export function hashedValueProblems(profiles: Iterable<SourceProfile>): HashedVa
           index: profile.origin.index,
           ...(profile.origin.line ? { line: profile.origin.line } : {}),
           message: plainText
-            ? `${path} in ${where} holds plain text in the hashed namespace \`${namespace}\`; AEP does not hash it again, so the raw value would be exported. Hash it at ingestion (SHA-256 of the trimmed, lowercased value) or move it to the plain namespace.`
+            ? profile.origin.line
+              ? fill(PLAIN_TEXT_MESSAGE_LINE, [path, profile.origin.index + 1, profile.origin.line, profile.origin.file, namespace])
+              : fill(PLAIN_TEXT_MESSAGE, [path, profile.origin.index + 1, profile.origin.file, namespace])
             : `${path} in ${where}: ${r.message}`,
         });
       });

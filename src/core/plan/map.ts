@@ -4,7 +4,11 @@
  */
 import { maskIdentity, prepareIdentity } from '../identity';
 import type { MembershipStatus, SourceProfile } from '../profiles';
+import { fill, msg } from '../report/l10n';
 import type { ActivatedAudience, IdentityRow, Mapping, TargetProfile } from './types';
+
+/** Stored English in the plan; the extension shows it translated (translateText). */
+const NOT_MAPPED = msg('No mapping takes {0}; it is not exported.');
 
 export interface Mapped {
   target?: TargetProfile;
@@ -42,7 +46,7 @@ export function mapProfile(profile: SourceProfile, index: number, mappings: Mapp
       const raw = typeof identity?.id === 'string' ? identity.id : String(identity?.id ?? '');
       const masked = maskIdentity(namespace, raw);
       if (forNamespace.length === 0) {
-        rows.push({ profile: index, namespace, masked, outcome: 'not-mapped', reason: 'not-mapped', message: `No mapping takes ${namespace}; it is not exported.` });
+        rows.push({ profile: index, namespace, masked, outcome: 'not-mapped', reason: 'not-mapped', message: fill(NOT_MAPPED, [namespace]) });
         continue;
       }
       for (const m of forNamespace) {

@@ -11,6 +11,24 @@ import { aggregationPolicy, batchProfiles, customGroups, type Ungrouped } from '
 import { audienceKey, mapProfile } from './map';
 import { destinationContext, injectsAuthorization, renderBatch } from './render';
 import type { ActivatedAudience, Counts, IdentityRow, Plan, PlanProblem, TargetProfile } from './types';
+import { fill, msg } from '../report/l10n';
+
+// The plan's problems and reasons are stored in English; the extension shows them translated (translateText).
+const SAY = {
+  noAlias: msg('Audience "{0}" has no alias and the destination has no audience template to create it.'),
+  noCreate: msg('The audience template has no `create` call with a URL.'),
+  templateError: msg('Audience template: {0}'),
+  request: msg('request {0}'),
+  noGroup: msg('In no `aggregationKey.groups` group of the destination ({0}), so AEP does not export it.'),
+  ungroupedOne: msg('{0} ({1}) not exported: their target identity {2} is in no `aggregationKey.groups` group, and AEP sends a profile only in the groups its identities fall in. Name {2} in a group (group namespaces are target identity names, case-sensitive).'),
+  ungroupedMany: msg('{0} ({1}) not exported: their target identities {2} are in no `aggregationKey.groups` group, and AEP sends a profile only in the groups its identities fall in. Name {2} in a group (group namespaces are target identity names, case-sensitive).'),
+  identityOfProfile: msg('{0} identity of {1} profile'),
+  identityOfProfiles: msg('{0} identity of {1} profiles'),
+  identitiesOfProfile: msg('{0} identities of {1} profile'),
+  identitiesOfProfiles: msg('{0} identities of {1} profiles'),
+  profileEntirely: msg('{0} profile entirely'),
+  profilesEntirely: msg('{0} profiles entirely'),
+};
 
 /** What an audience without a Pinterest id is called until the push creates its list. */
 export function pendingAlias(audience: ActivatedAudience, audiences: ActivatedAudience[]): string {
@@ -52,15 +70,15 @@ export function buildPlan(activation: ResolvedActivation, profiles: SourceProfil
   const creations = activation.audiences.flatMap((a) => {
     if (a.alias || !render) return [];
     if (!activation.audienceTemplate) {
-      problems.push({ where: activation.file.path, message: `Audience "${a.name}" has no alias and the destination has no audience template to create it.` });
+      problems.push({ where: activation.file.path, message: fill(SAY.noAlias, [a.name]) });
       return [];
     }
     try {
       const c = planCreation(activation.audienceTemplate, a, activation.customerData, activation.destination);
-      if (!c) problems.push({ where: activation.file.path, message: 'The audience template has no `create` call with a URL.' });
+      if (!c) problems.push({ where: activation.file.path, message: SAY.noCreate });
       return c ? [c] : [];
     } catch (e) {
-      problems.push({ where: activation.file.path, message: `Audience template: ${(e as Error).message}` });
+      problems.push({ where: activation.file.path, message: fill(SAY.templateError, [(e as Error).message]) });
       return [];
     }
   });
@@ -69,7 +87,7 @@ export function buildPlan(activation: ResolvedActivation, profiles: SourceProfil
   const batches = batchProfiles(activation.destination, targets, audiences, ungrouped);
   if (ungrouped.length) problems.push(accountUngrouped(activation, ungrouped, targets, rows, counts, audiences));
   const requests = render ? renderRequests(activation, batches, (a) => a.alias ?? pendingAlias(a, activation.audiences)) : [];
-  for (const r of requests) for (const message of r.problems) problems.push({ where: `request ${r.batch + 1}`, message });
+  for (const r of requests) for (const message of r.problems) problems.push({ where: fill(SAY.request, [r.batch + 1]), message });
 
   return { mappings: activation.mappings, audiences: activation.audiences, rows, targets, batches, creations, requests, counts, problems, profileProblems };
 }
@@ -80,7 +98,7 @@ export function buildPlan(activation: ResolvedActivation, profiles: SourceProfil
  */
 function accountUngrouped(activation: ResolvedActivation, ungrouped: Ungrouped[], targets: TargetProfile[], rows: IdentityRow[], counts: Counts, audiences: Map<string, ActivatedAudience>): PlanProblem {
   const groups = customGroups(aggregationPolicy(activation.destination).key) ?? [];
-  const message = `In no \`aggregationKey.groups\` group of the destination (${groups.map((g) => `[${g.join(', ')}]`).join(', ')}), so AEP does not export it.`;
+  const message = fill(SAY.noGroup, [groups.map((g) => `[${g.join(', ')}]`).join(', ')]);
   const left = new Set<string>();
   let identities = 0;
   for (const u of ungrouped) {
@@ -112,7 +130,11 @@ function accountUngrouped(activation: ResolvedActivation, ungrouped: Ungrouped[]
   const where = `${activation.destinationPath} ${groupsPointer(activation.destination)}`;
   return {
     where,
-    message: `${identities} ${identities === 1 ? 'identity' : 'identities'} of ${ungrouped.length} ${ungrouped.length === 1 ? 'profile' : 'profiles'} (${whole} ${whole === 1 ? 'profile' : 'profiles'} entirely) not exported: their target ${left.size === 1 ? 'identity' : 'identities'} ${names} ${left.size === 1 ? 'is' : 'are'} in no \`aggregationKey.groups\` group, and AEP sends a profile only in the groups its identities fall in. Name ${names} in a group (group namespaces are target identity names, case-sensitive).`,
+    message: fill(left.size === 1 ? SAY.ungroupedOne : SAY.ungroupedMany, [
+      fill(identities === 1 ? (ungrouped.length === 1 ? SAY.identityOfProfile : SAY.identityOfProfiles) : ungrouped.length === 1 ? SAY.identitiesOfProfile : SAY.identitiesOfProfiles, [identities, ungrouped.length]),
+      fill(whole === 1 ? SAY.profileEntirely : SAY.profilesEntirely, [whole]),
+      names,
+    ]),
   };
 }
 

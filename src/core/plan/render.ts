@@ -8,6 +8,18 @@ import { renderTemplate, TemplateFailure } from '../template';
 import { audienceKey } from './map';
 import { maskToken, TOKEN_MARKER } from './secrets';
 import type { ActivatedAudience, Batch, HttpCall, PlannedRequest, TargetProfile } from './types';
+import { fill, msg } from '../report/l10n';
+
+// A request's problems, stored in English; the extension shows them translated (translateText).
+// Each template's place is in the message, so no message starts with a bare "{0}: ".
+const FAILED = {
+  url: [msg('URL template: line {0}, column {1}: {2}'), msg('URL template: {0}')],
+  query: [msg('query parameters template: line {0}, column {1}: {2}'), msg('query parameters template: {0}')],
+  header: [msg('header {0}: line {1}, column {2}: {3}'), msg('header {0}: {1}')],
+  body: [msg('request body template: line {0}, column {1}: {2}'), msg('request body template: {0}')],
+} as const;
+const NOT_JSON_AT = msg("The rendered body is not valid JSON (it stops being JSON at character {0}); check the template's quotes and commas.");
+const NOT_JSON = msg("The rendered body is not valid JSON; check the template's quotes and commas.");
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -106,34 +118,35 @@ export function renderBatch(server: Json, batch: Batch, index: number, customerD
   // server template no token; it adds the Authorization header itself (below).
   const context: Json = { input, destination, customerData };
   const problems: string[] = [];
-  const attempt = (what: string, f: () => string | undefined): string => {
+  const attempt = (what: keyof typeof FAILED, name: string[], f: () => string | undefined): string => {
     try {
       return f() ?? '';
     } catch (e) {
-      problems.push(e instanceof TemplateFailure ? `${what}: line ${e.line}, column ${e.column}: ${e.message}` : `${what}: ${(e as Error).message}`);
+      const [at, bare] = FAILED[what];
+      problems.push(e instanceof TemplateFailure ? fill(at, [...name, e.line, e.column, e.message]) : fill(bare, [...name, (e as Error).message]));
       return '';
     }
   };
 
-  let url = attempt('URL template', () => slot(asObject(server.urlBasedDestination)?.url, context));
-  const query = attempt('query parameters template', () => slot(http.queryParameters, context));
+  let url = attempt('url', [], () => slot(asObject(server.urlBasedDestination)?.url, context));
+  const query = attempt('query', [], () => slot(http.queryParameters, context));
   if (query) url += (url.includes('?') ? '&' : '?') + query.replace(/^\?/, '');
   const headers: Record<string, string> = {};
   const contentType = asString(http.contentType);
   if (contentType) headers['Content-Type'] = contentType;
   for (const h of asArray(http.headers)) {
     const name = asString(asObject(h)?.header);
-    if (name) headers[name] = attempt(`header ${name}`, () => slot(asObject(h)?.value, context));
+    if (name) headers[name] = attempt('header', [name], () => slot(asObject(h)?.value, context));
   }
   if (bearer && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) headers.Authorization = `Bearer ${TOKEN_MARKER}`;
-  const body = attempt('request body template', () => slot(http.requestBody, context));
+  const body = attempt('body', [], () => slot(http.requestBody, context));
   if (body && contentType?.includes('json')) {
     try {
       JSON.parse(body);
     } catch (e) {
       // Only the place: V8's wording quotes the text around it, which holds the sample's identifiers.
       const at = /at position (\d+)/.exec((e as Error).message)?.[1];
-      problems.push(`The rendered body is not valid JSON${at === undefined ? '' : ` (it stops being JSON at character ${Number(at) + 1})`}; check the template's quotes and commas.`);
+      problems.push(at === undefined ? NOT_JSON : fill(NOT_JSON_AT, [Number(at) + 1]));
     }
   }
   const call: HttpCall = { method: asString(http.httpMethod) ?? 'POST', url, headers, body };

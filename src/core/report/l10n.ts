@@ -47,15 +47,21 @@ function patternOf(message: string): RegExp {
 
 /**
  * A line the core stored in English, in the reader's language: an exact `msg` message, or one
- * filled from a `msg` template (its arguments kept as they are); any other text unchanged.
+ * filled from a `msg` template (each argument translated the same way when it is itself a `msg`
+ * message, e.g. a policy line inside a refusal; other arguments kept as they are); any other text
+ * unchanged.
  */
 export function translateText(text: string, tr: Translate): string {
   if (tr === english || !text) return text;
   if (stored.has(text)) return tr(text);
+  // A line can match a message filled into another ("The plan has 1 problem(s), e.g. The {0} …"
+  // matches both): the message with the longest fixed start is the outer one.
+  let best: { message: string; args: string[]; start: number } | undefined;
   for (const message of stored) {
-    if (!/\{\d+\}/.test(message)) continue;
+    const start = message.search(/\{\d+\}/);
+    if (start < 0 || (best && start <= best.start)) continue;
     const m = patternOf(message).exec(text);
-    if (m) return tr(message, ...m.slice(1));
+    if (m) best = { message, args: m.slice(1), start };
   }
-  return text;
+  return best ? tr(best.message, ...best.args.map((arg) => translateText(arg, tr))) : text;
 }
