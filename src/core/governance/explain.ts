@@ -4,6 +4,7 @@
  * from in the activation file, and the ways out.
  */
 import { describeAction, findMarketingAction } from './adobe-governance';
+import { en, say, type Text } from '../report/l10n';
 import type { Carrier, Violation } from './evaluate';
 
 export function carrierPlace(c: Carrier): { pointer: string; what: string; fix: string } {
@@ -18,12 +19,20 @@ export function carrierPlace(c: Carrier): { pointer: string; what: string; fix: 
 }
 
 export function violationMessage(v: Violation, c: Carrier, actionsFrom: 'activation' | 'destination'): string {
+  return say(violationText(v, c, actionsFrom));
+}
+
+/** The same explanation as a message with its template, for a front end that translates it. */
+export function violationText(v: Violation, c: Carrier, actionsFrom: 'activation' | 'destination'): Text {
   const action = findMarketingAction(v.marketingAction);
-  const policy = `${v.policy.origin} policy "${v.policy.name}"${v.policy.id && v.policy.origin === 'core' ? ` (${v.policy.id})` : ''}`;
-  const w = carrierPlace(c);
+  const policy = v.policy.id && v.policy.origin === 'core' ? en`${v.policy.origin} policy "${v.policy.name}" (${v.policy.id})` : en`${v.policy.origin} policy "${v.policy.name}"`;
+  const what = c.kind === 'audience' ? en`audience \`${c.id}\`` : c.kind === 'identity' ? en`identity namespace \`${c.namespace}\`` : en`attribute \`${c.path}\``;
+  const fix = c.kind === 'audience' ? en`remove this audience from the activation` : en`remove this mapping`;
   const others = v.labels.filter((l) => !c.labels.includes(l));
-  const together = others.length ? ` (and other activated data carries ${others.map((l) => `\`${l}\``).join(', ')})` : '';
-  const actionsAt = actionsFrom === 'activation' ? "the activation's `marketingActions`" : "the destination's `marketingActions`";
-  return `The ${policy} denies ${action ? describeAction(action) : v.marketingAction} for data labelled ${v.deny}; ` +
-    `${w.what} carries ${c.labels.map((l) => `\`${l}\``).join(', ')}${together}. To resolve: ${w.fix}, or take \`${v.marketingAction}\` out of ${actionsAt}.`;
+  const labels = c.labels.map((l) => `\`${l}\``).join(', ');
+  const actionsAt = actionsFrom === 'activation' ? en`the activation's \`marketingActions\`` : en`the destination's \`marketingActions\``;
+  const described = action ? describeAction(action) : v.marketingAction;
+  return others.length
+    ? en`The ${policy} denies ${described} for data labelled ${v.deny}; ${what} carries ${labels} (and other activated data carries ${others.map((l) => `\`${l}\``).join(', ')}). To resolve: ${fix}, or take \`${v.marketingAction}\` out of ${actionsAt}.`
+    : en`The ${policy} denies ${described} for data labelled ${v.deny}; ${what} carries ${labels}. To resolve: ${fix}, or take \`${v.marketingAction}\` out of ${actionsAt}.`;
 }

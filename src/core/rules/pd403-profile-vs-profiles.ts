@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import type { Finding } from '../diagnostics';
 import { destinationOf, parsed, pathsOf, pebbleStrings, profileShape } from './pd4-templates';
 import { finding, type Rule } from './rule';
@@ -30,7 +31,7 @@ export const profileVsProfiles: Rule = {
         const [root, second] = p.segments;
         if (p.local !== undefined || root?.name !== 'input' || second?.name !== wrong) continue;
         const offset = root.offset;
-        out.push(finding(this, pointer, `\`input.${wrong}\` is empty here: ${why}; ${todo}.`, {
+        out.push(finding(this, pointer, en`\`input.${wrong}\` is empty here: ${why}; ${todo}.`, {
           inner: { offset, length: second.offset + second.length - offset },
           data: { replacement: `input.${expected}` },
         }));
