@@ -43,7 +43,7 @@ export interface Finding {
 export interface Diagnostic extends Finding {
   range: Range;
   /** Other places in the same file that belong to this finding (e.g. the other duplicate key). */
-  related?: { message: string; range: Range }[];
+  related?: { message: string; text?: Text; range: Range }[];
 }
 
 export const SOURCE = 'pindest';

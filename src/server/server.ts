@@ -19,6 +19,7 @@ import { Validator } from './validation';
 import { pathOf, Workspace } from './workspace';
 import { registerFeatures } from './features';
 import { setSnippetLocale } from './snippets';
+import { setServerLocale } from './l10n';
 
 export function startServer(connection: Connection): void {
   const log: Logger = {
@@ -51,6 +52,7 @@ export function startServer(connection: Connection): void {
     validator.rules = settings.rules;
     validator.pageOf = rulePages((params.initializationOptions as { extensionPath?: unknown } | undefined)?.extensionPath, params.locale);
     setSnippetLocale(params.locale);
+    setServerLocale(params.locale);
     warnRules(settings.ruleProblems);
     registerFeatures({ connection, documents, workspace, runner, log, validator });
     return {

@@ -27,7 +27,7 @@ export const activationFiles: Rule = {
           ? en`\`${rel}\` is not part of the validated project; validate the folder that holds it.`
           : en`\`${rel}\` does not exist (paths are relative to this activation file).`));
       } else if (target.kind !== kind) {
-        out.push(finding(this, `/files/${slot}`, en`\`${rel}\` is ${target.kind ? `a ${target.kind} file` : 'not a destination file'}, not a ${kind} file.`));
+        out.push(finding(this, `/files/${slot}`, en`\`${rel}\` is ${target.kind ? en`a ${target.kind} file` : en`not a destination file`}, not a ${kind} file.`));
       }
     }
     const profiles = typeof value.profiles === 'string' ? [value.profiles] : asArray(value.profiles);

@@ -2,7 +2,7 @@ import { en } from '../report/l10n';
 import { childPointer } from '../json/pointer';
 import { asArray, asObject, asString } from '../project/project';
 import { compilePattern } from '../text/pattern';
-import { listOf, suggest } from '../text/suggest';
+import { listText, suggest } from '../text/suggest';
 import { destinationsFor } from './facts';
 import { finding, type Rule } from './rule';
 
@@ -31,7 +31,7 @@ export const activationCustomerData: Rule = {
       const pointer = childPointer(base, name);
       const enumValues = asArray(f!.enum).length ? asArray(f!.enum) : asArray(f!.namedEnum).map((e) => asObject(e)?.value);
       if (enumValues.length && !enumValues.includes(v)) {
-        out.push(finding(this, pointer, en`\`${name}\` must be one of ${listOf(enumValues)}.`));
+        out.push(finding(this, pointer, en`\`${name}\` must be one of ${listText(enumValues)}.`));
       }
       const pattern = asString(f!.pattern);
       if (pattern !== undefined && typeof v === 'string') {
@@ -42,14 +42,14 @@ export const activationCustomerData: Rule = {
         else if (found === undefined) out.push(finding(this, pointer, en`\`${name}\` was not checked against the destination's pattern: at ${v.length} characters it is too long to check in bounded time.`, { severity: 'warning' }));
       }
       if ((f!.type === 'integer' && !Number.isInteger(v)) || (f!.type === 'string' && typeof v !== 'string')) {
-        out.push(finding(this, pointer, en`\`${name}\` must be ${f!.type === 'integer' ? 'an integer' : 'a string'}.`));
+        out.push(finding(this, pointer, en`\`${name}\` must be ${f!.type === 'integer' ? en`an integer` : en`a string`}.`));
       }
     }
     const known = fields.map((f) => f!.name as string);
     for (const key of Object.keys(data)) {
       if (known.includes(key)) continue;
       const hint = suggest(key, known);
-      out.push(finding(this, childPointer(base, key), en`The destination has no customer data field \`${key}\`${hint ? `; did you mean \`${hint}\`?` : '.'}`, { severity: 'warning', at: 'key', data: hint ? { renameKey: hint } : undefined }));
+      out.push(finding(this, childPointer(base, key), en`The destination has no customer data field \`${key}\`${hint ? en`; did you mean \`${hint}\`?` : '.'}`, { severity: 'warning', at: 'key', data: hint ? { renameKey: hint } : undefined }));
     }
     return out;
   },

@@ -53,7 +53,7 @@ export const renderedBodyJson: Rule = {
       ? (['realized', 'exited'] as const)
       : (['realized'] as const);
     for (const status of statuses) {
-      const when = statuses.length > 1 ? ` (for a group of profiles with status \`${status}\`)` : '';
+      const when = statuses.length > 1 ? en` (for a group of profiles with status \`${status}\`)` : '';
       let rendered: string;
       try {
         rendered = renderTemplate(template, sampleContext(destination, status), { maxSteps: 100_000, maxOutput: 1 << 20 });

@@ -34,7 +34,7 @@ export const plainEmailToHashedTarget: Rule = {
         ? 'declares a target `transformation`'
         : Object.entries(accepted).find(([, v]) => asObject(v)?.requiredTransformation !== undefined)?.[0];
       if (!hashedBy) continue;
-      const why = hashedBy.startsWith('declares') ? hashedBy : `hashes \`${hashedBy}\` with \`requiredTransformation\``;
+      const why = typeof def.transformation === 'string' ? en`declares a target \`transformation\`` : en`hashes \`${hashedBy}\` with \`requiredTransformation\``;
       const pointer = `/mappings/${i}/applyTransformation`;
       out.push(finding(this, mapping.applyTransformation === undefined ? `/mappings/${i}` : pointer,
         en`\`Email\` is mapped to \`${target}\` without hashing, but the destination ${why}, so the target expects digests and these plain addresses would leave AEP readable. Set \`applyTransformation\` to \`true\` (\`${TRANSFORMATION}\`).`,
