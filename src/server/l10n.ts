@@ -4,7 +4,7 @@
  * template with arguments (`en` in core/report/l10n); l10n/server.l10n.fr.json is keyed by those
  * templates, `{n}` placeholders included, as the extension's and the CLI's bundles are.
  */
-import { english, fill, say, type Arg, type Translate } from '../core/report/l10n';
+import { english, fill, say, type Arg, type Text, type Translate } from '../core/report/l10n';
 import fr from '../../l10n/server.l10n.fr.json' with { type: 'json' };
 
 const FRENCH: Record<string, string | undefined> = fr;
@@ -21,6 +21,15 @@ export function setServerLocale(locale: string | undefined): void {
 /** The server's translation now (English until initialize says otherwise). */
 export function serverTr(): Translate {
   return current;
+}
+
+/**
+ * A template variable's documentation (a fixed English sentence of core/template/variables.ts, or
+ * a message) in the client's language: the bundle is keyed by the English sentence.
+ */
+export function docText(doc: string | Text): string {
+  if (typeof doc !== 'string') return say(doc, current);
+  return current === english ? doc : FRENCH[doc] ?? doc;
 }
 
 /** A core message in the client's language; `fallback` (the English) when the message has no template. */

@@ -3,6 +3,7 @@
  * filters after `|`, functions, and tag names after `{%`. The edit replaces the identifier being
  * typed, mapped back to raw offsets of the JSON string (escapes accounted for).
  */
+import { docText } from './l10n';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind } from '../core/project/kinds';
@@ -72,5 +73,5 @@ export function templateCompletions(doc: TextDocument, t: TemplateAt, kind: File
 }
 
 function variableItem(name: string, type: TemplateType, range: Range): CompletionItem {
-  return item(name, type.kind === 'object' || type.kind === 'array' ? CompletionItemKind.Variable : CompletionItemKind.Field, typeLabel(type), type.doc, name, range);
+  return item(name, type.kind === 'object' || type.kind === 'array' ? CompletionItemKind.Variable : CompletionItemKind.Field, typeLabel(type), docText(type.doc), name, range);
 }

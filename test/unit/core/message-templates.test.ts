@@ -1,6 +1,7 @@
 // The language server's messages in French: every message template the core and the server can
 // send (the `en` tag: rule and schema findings, syntax errors, quick-fix titles) has its French in
-// l10n/server.l10n.fr.json with the same placeholders, and that bundle has no other key. Every
+// l10n/server.l10n.fr.json with the same placeholders, so has every template variable's doc (hover,
+// completion), and that bundle has no other key. Every
 // finding of a broad set of broken projects carries its template, and its English is unchanged.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { test } from 'node:test';
 import type { Diagnostic } from '../../../src/core/diagnostics';
 import { fixesFor } from '../../../src/core/edits/fixes';
 import { Project } from '../../../src/core/project/project';
+import { TEMPLATE_VARIABLES, type VariableSpec } from '../../../src/core/template/variables';
 import { validateProject } from '../../../src/core/validate';
 import { english, fill, say, type Text, type Translate } from '../../../src/core/report/l10n';
 import { exampleFiles, validateExample, type ExampleFiles } from '../../helpers/example';
@@ -24,8 +26,24 @@ test('every message template of the core and the server has French with the same
   const missing = [...found].filter(([t]) => !FR[t]?.trim()).map(([t, files]) => `${t}  (${files[0]})`);
   assert.deepEqual(missing, [], 'no French in l10n/server.l10n.fr.json for these');
   for (const t of found.keys()) assert.equal(placeholders(FR[t]!), placeholders(t), t);
-  assert.deepEqual(Object.keys(FR).filter((k) => !found.has(k)), [], 'unused keys in l10n/server.l10n.fr.json');
+  const docs = variableDocs();
+  assert.ok(docs.size > 50, `only ${docs.size} variable docs found`);
+  assert.deepEqual([...docs].filter((d) => !FR[d]?.trim()), [], 'no French for these template variable docs (hover, completion)');
+  assert.deepEqual(Object.keys(FR).filter((k) => !found.has(k) && !docs.has(k)), [], 'unused keys in l10n/server.l10n.fr.json');
 });
+
+/** The documentation of every template variable, which the server shows in hovers and completion (keyed by the English sentence). */
+function variableDocs(): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: VariableSpec): void => {
+    out.add(v.doc);
+    Object.values(v.fields ?? {}).forEach(walk);
+    if (v.entries) walk(v.entries.of);
+    if (v.items) walk(v.items);
+  };
+  for (const slot of Object.values(TEMPLATE_VARIABLES)) Object.values(slot).forEach(walk);
+  return out;
+}
 
 type Json = unknown;
 
