@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { CodeActionRequest, HoverRequest, type CodeAction, type Diagnostic, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DidChangeConfigurationNotification, HoverRequest, type CodeAction, type Diagnostic, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { exampleCopy, positionAt, TestClient } from './client';
 
 const project = exampleCopy();
@@ -83,4 +83,19 @@ test('French client: hovers on a template variable and on a key are French; Engl
   const key = text.indexOf('"httpTemplate"') + 2;
   assert.match(await hoverText('en', en.uri, text, key), /\[Adobe documentation: /);
   assert.match(await hoverText('fr', fr.uri, text, key), /\[Documentation Adobe : /);
+});
+
+test('French client: a mistake in the pindest.rules setting is explained in French', async () => {
+  const shown: string[] = [];
+  clients.fr!.connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+    if (p.type === 2) shown.push(p.message);
+    return null;
+  });
+  const uri = project.uri('fr-rules-destination.json');
+  await clients.fr!.open(uri, read('destination.json'));
+  await clients.fr!.diagnosticsFor(uri);
+  await clients.fr!.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { pindest: { rules: { pd503: 'off', PD114: 'errror' } } } });
+  // The warning comes with the revalidation the new setting causes.
+  await clients.fr!.diagnosticsFor(uri, () => shown.length > 0);
+  assert.deepEqual(shown, ['Paramètre pindest.rules : Code de constat inconnu `pd503` : vouliez-vous dire `PD503` ? `PD114` : sévérité inconnue "errror", vouliez-vous dire `error` ? Utilisez off, info, warning ou error.']);
 });
