@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { CodeActionRequest, DidChangeConfigurationNotification, HoverRequest, type CodeAction, type Diagnostic, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CompletionRequest, DidChangeConfigurationNotification, HoverRequest, type CompletionItem, type CompletionList, type CodeAction, type Diagnostic, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { exampleCopy, positionAt, TestClient } from './client';
 
 const project = exampleCopy();
@@ -98,4 +98,18 @@ test('French client: a mistake in the pindest.rules setting is explained in Fren
   // The warning comes with the revalidation the new setting causes.
   await clients.fr!.diagnosticsFor(uri, () => shown.length > 0);
   assert.deepEqual(shown, ['Paramètre pindest.rules : Code de constat inconnu `pd503` : vouliez-vous dire `PD503` ? `PD114` : sévérité inconnue "errror", vouliez-vous dire `error` ? Utilisez off, info, warning ou error.']);
+});
+
+test('French client: template completion documents the variables in French', async () => {
+  const text = read('destination-server.json');
+  const at = text.indexOf('input.profiles') + 'input.'.length;
+  const docOf = async (lang: 'fr' | 'en') => {
+    const { uri } = await diagnose(lang, 'destination-server-completion.json', text);
+    const r = (await clients[lang]!.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, at) })) as CompletionList | CompletionItem[] | null;
+    const items = Array.isArray(r) ? r : r?.items ?? [];
+    const item = items.find((i) => i.label === 'profiles');
+    return [item?.detail, (item?.documentation as MarkupContent | undefined)?.value];
+  };
+  assert.deepEqual(await docOf('en'), ['list of Profile', 'The profiles of the call (when `maxUsersPerRequest` is not 1).']);
+  assert.deepEqual(await docOf('fr'), ['liste de Profile', "Les profils de l'appel (quand `maxUsersPerRequest` ne vaut pas 1)."]);
 });
