@@ -30,7 +30,7 @@ function destinationOf(file: ProjectFile, project: Project): Record<string, unkn
 function namespaceCandidates(only?: string[]): Candidate[] {
   const all = listNamespaces();
   const list = only?.length ? all.filter((n) => only.includes(n.code)) : all;
-  return list.map((n) => ({ label: n.code, detail: n.displayName + (n.pinterestListType ? ` → Pinterest ${n.pinterestListType}` : ''), doc: n.description }));
+  return list.map((n) => ({ label: n.code, detail: n.displayName + (n.pinterestListType ? ` → Pinterest ${n.pinterestListType}` : ''), doc: docText(n.description) }));
 }
 
 /** The keys of the object the caret's key is in, except the one being typed. */

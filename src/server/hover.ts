@@ -69,7 +69,7 @@ export async function hover(workspace: Workspace, doc: TextDocument, position: P
     const where = caret.path.join('/');
     if (ns && (/acceptedGlobalNamespaces/.test(where) || /^mappings\/\d+\/source$/.test(where))) {
       const range = { start: doc.positionAt(caret.literal.start), end: doc.positionAt(caret.literal.end) };
-      return { range, contents: { kind: MarkupKind.Markdown, value: `**${ns.displayName}** (\`${ns.code}\`)\n\n${ns.description}` } };
+      return { range, contents: { kind: MarkupKind.Markdown, value: `**${ns.displayName}** (\`${ns.code}\`)\n\n${docText(ns.description)}` } };
     }
   }
   const h = await serviceFor(file.kind).doHover(doc, position, jsonTree(doc, file.kind));

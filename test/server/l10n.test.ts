@@ -113,3 +113,12 @@ test('French client: template completion documents the variables in French', asy
   assert.deepEqual(await docOf('en'), ['list of Profile', 'The profiles of the call (when `maxUsersPerRequest` is not 1).']);
   assert.deepEqual(await docOf('fr'), ['liste de Profile', "Les profils de l'appel (quand `maxUsersPerRequest` ne vaut pas 1)."]);
 });
+
+test('French client: the hover on an identity namespace describes it in French', async () => {
+  const text = read('activation.json');
+  const at = text.indexOf('"source": "Email"') + '"source": "'.length + 1;
+  const fr = await diagnose('fr', 'activation.json', text);
+  const en = await diagnose('en', 'activation.json', text);
+  assert.match(await hoverText('en', en.uri, text, at), /^\*\*Email\*\* \(`Email`\)\n\nPlain email address\./);
+  assert.match(await hoverText('fr', fr.uri, text, at), /^\*\*Email\*\* \(`Email`\)\n\nAdresse e-mail en clair\./);
+});

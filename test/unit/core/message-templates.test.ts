@@ -11,6 +11,7 @@ import type { Diagnostic } from '../../../src/core/diagnostics';
 import { fixesFor } from '../../../src/core/edits/fixes';
 import { Project } from '../../../src/core/project/project';
 import { TEMPLATE_VARIABLES, type VariableSpec } from '../../../src/core/template/variables';
+import { listNamespaces } from '../../../src/core/identity/namespaces';
 import { validateProject } from '../../../src/core/validate';
 import { english, fill, say, type Text, type Translate } from '../../../src/core/report/l10n';
 import { exampleFiles, validateExample, type ExampleFiles } from '../../helpers/example';
@@ -32,7 +33,7 @@ test('every message template of the core and the server has French with the same
   assert.deepEqual(Object.keys(FR).filter((k) => !found.has(k) && !docs.has(k)), [], 'unused keys in l10n/server.l10n.fr.json');
 });
 
-/** The documentation of every template variable, which the server shows in hovers and completion (keyed by the English sentence). */
+/** The documentation of every template variable and identity namespace, which the server shows in hovers and completion (keyed by the English sentence). */
 function variableDocs(): Set<string> {
   const out = new Set<string>();
   const walk = (v: VariableSpec): void => {
@@ -42,6 +43,8 @@ function variableDocs(): Set<string> {
     if (v.items) walk(v.items);
   };
   for (const slot of Object.values(TEMPLATE_VARIABLES)) Object.values(slot).forEach(walk);
+  // The identity namespaces' descriptions (hover and completion on a namespace code), keyed the same way.
+  for (const ns of listNamespaces()) out.add(ns.description);
   return out;
 }
 
