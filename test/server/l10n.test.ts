@@ -81,8 +81,10 @@ test('French client: hovers on a template variable and on a key are French; Engl
   assert.match(enVar, /^`input`: `Input`\n\nThe aggregated batch AEP sends in one call\./);
   assert.match(frVar, /^`input`: `Input`\n\nLe lot agrégé qu'AEP envoie en un appel\./);
   const key = text.indexOf('"httpTemplate"') + 2;
-  assert.match(await hoverText('en', en.uri, text, key), /\[Adobe documentation: /);
-  assert.match(await hoverText('fr', fr.uri, text, key), /\[Documentation Adobe : /);
+  const enKey = await hoverText('en', en.uri, text, key);
+  const frKey = await hoverText('fr', fr.uri, text, key);
+  assert.match(enKey, /^How each HTTP call of a streaming server is built: method, body template, content type, headers, query\.\n\n\[Adobe documentation: /);
+  assert.match(frKey, /^Comment chaque appel HTTP d'un serveur de streaming est construit : méthode, modèle de corps, type de contenu, en-têtes, requête\.\n\n\[Documentation Adobe : /);
 });
 
 test('French client: a mistake in the pindest.rules setting is explained in French', async () => {

@@ -4,7 +4,7 @@
 // completion), and that bundle has no other key. Every
 // finding of a broad set of broken projects carries its template, and its English is unchanged.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Diagnostic } from '../../../src/core/diagnostics';
@@ -126,4 +126,20 @@ test('a finding in French: the template translated, its values (keys, names, cod
   const [type] = validateExample((f) => (f.destination.aggregation.configurableAggregation.maxBatchAgeInSecs = 'soon')).filter((x) => x.code === 'PD011');
   assert.equal(type?.message, '`maxBatchAgeInSecs` must be an integer, not a string.');
   assert.equal(say(type.text!, french), '`maxBatchAgeInSecs` doit être un entier, pas une chaîne.');
+});
+
+test('every description of the bundled schemas has French (the server\'s key hovers), with the same code spans, and no unused key', () => {
+  const SCHEMA_FR = JSON.parse(readFileSync(join(ROOT, 'l10n/schemas.l10n.fr.json'), 'utf8')) as Record<string, string>;
+  const texts = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) return x.forEach(walk);
+    if (!x || typeof x !== 'object') return;
+    for (const [k, v] of Object.entries(x)) (k === 'description' || k === 'markdownDescription') && typeof v === 'string' ? texts.add(v) : walk(v);
+  };
+  for (const name of readdirSync(join(ROOT, 'schemas'))) walk(JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8')));
+  assert.ok(texts.size > 300, `only ${texts.size} descriptions found`);
+  assert.deepEqual([...texts].filter((t) => !SCHEMA_FR[t]?.trim()), [], 'no French in l10n/schemas.l10n.fr.json for these');
+  const code = (t: string) => (t.match(/`[^`]*`/g) ?? []).sort();
+  for (const t of texts) assert.deepEqual(code(SCHEMA_FR[t]!), code(t), `keys, names and values stay as they are: ${t}`);
+  assert.deepEqual(Object.keys(SCHEMA_FR).filter((k) => !texts.has(k)), [], 'unused keys in l10n/schemas.l10n.fr.json');
 });
