@@ -20,7 +20,7 @@ export const templateSyntax: Rule = {
     const out: Finding[] = [];
     for (const { pointer, text } of pebbleStrings(ctx)) {
       for (const e of parsed(text).errors.slice(0, MAX_ERRORS_PER_TEMPLATE)) {
-        out.push(finding(this, pointer, en`Template (line ${e.line}, column ${e.column}): ${e.message}`, { inner: { offset: e.offset, length: e.length } }));
+        out.push(finding(this, pointer, en`Template (line ${e.line}, column ${e.column}): ${e.text ?? e.message}`, { inner: { offset: e.offset, length: e.length } }));
       }
     }
     return out;

@@ -44,6 +44,12 @@ export function suggest(value: string, candidates: readonly string[]): string | 
 }
 
 /** ` Did you mean "x"?` for a message, or nothing. */
+/** `didYouMean` as a message (or '' when there is no near candidate). */
+export function didYouMeanText(value: string, candidates: readonly string[]): Arg {
+  const best = suggest(value, candidates);
+  return best !== undefined && best !== value ? en` Did you mean "${best}"?` : '';
+}
+
 export function didYouMean(value: string, candidates: readonly string[]): string {
   const best = suggest(value, candidates);
   return best !== undefined && best !== value ? ` Did you mean "${best}"?` : '';

@@ -126,6 +126,10 @@ test('a finding in French: the template translated, its values (keys, names, cod
   const [type] = validateExample((f) => (f.destination.aggregation.configurableAggregation.maxBatchAgeInSecs = 'soon')).filter((x) => x.code === 'PD011');
   assert.equal(type?.message, '`maxBatchAgeInSecs` must be an integer, not a string.');
   assert.equal(say(type.text!, french), '`maxBatchAgeInSecs` doit être un entier, pas une chaîne.');
+  // A template syntax error: the Pebble parser's message is a template too.
+  const [syntax] = validateExample((f) => (f.server.httpTemplate.requestBody.value = '{{ input.profile | uper }}')).filter((x) => x.code === 'PD401');
+  assert.equal(syntax?.message, 'Template (line 1, column 20): Unknown filter "uper". Did you mean "upper"?');
+  assert.equal(say(syntax.text!, french), 'Modèle (ligne 1, colonne 20) : Filtre inconnu « uper ». Vouliez-vous dire « upper » ?');
 });
 
 test('every description of the bundled schemas has French (the server\'s key hovers), with the same code spans, and no unused key', () => {
