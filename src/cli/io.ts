@@ -1,5 +1,7 @@
 /** What a command may touch of the outside world; tests pass their own. */
 import fr from '../../l10n/cli.l10n.fr.json' with { type: 'json' };
+import serverFr from '../../l10n/server.l10n.fr.json' with { type: 'json' };
+import { english, fill, type Translate } from '../core/report/l10n';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -35,6 +37,14 @@ export function t(message: string, ...args: (string | number)[]): string {
   const table: Record<string, string | undefined> | undefined = cliLanguage() === 'fr' ? fr : undefined;
   const text = table?.[message] ?? message;
   return text.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
+}
+
+/**
+ * The findings' language for `pindest validate`'s text output: the language server's catalogue
+ * (l10n/server.l10n.fr.json, keyed by the findings' English templates) when the locale is French.
+ */
+export function findingsTranslate(): Translate {
+  return cliLanguage() === 'fr' ? (message, ...args) => fill((serverFr as Record<string, string | undefined>)[message] ?? message, args) : english;
 }
 
 /** A usage error (exit 2); its message is translated when the catalogue has it. */

@@ -2,6 +2,8 @@
  * The one shape every finding of the core takes, whatever produced it (JSON syntax, schema,
  * semantic rule, cross-file rule, template check). Front ends only translate it.
  */
+import type { Text } from './report/l10n';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** 0-based, as in LSP. `character` counts UTF-16 code units. */
@@ -22,6 +24,8 @@ export interface Finding {
   severity: Severity;
   /** One or two sentences: what is wrong and what to do. */
   message: string;
+  /** `message` as its template and arguments, for a front end that shows it in another language. */
+  text?: Text;
   /** RFC 6901 pointer of the offending node; '' is the whole document. */
   pointer: string;
   /** Point at the property name rather than its value (e.g. an unknown key). */
@@ -39,7 +43,7 @@ export interface Finding {
 export interface Diagnostic extends Finding {
   range: Range;
   /** Other places in the same file that belong to this finding (e.g. the other duplicate key). */
-  related?: { message: string; range: Range }[];
+  related?: { message: string; text?: Text; range: Range }[];
 }
 
 export const SOURCE = 'pindest';

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, Finding } from './diagnostics';
 import { place } from './json/place';
+import { en, said } from './report/l10n';
 import type { FileKind } from './project/kinds';
 import { asObject, type Project, type ProjectFile } from './project/project';
 import { RULES, type Rule } from './rules';
@@ -38,12 +39,12 @@ function findingsOf(project: Project, file: ProjectFile, options: ValidateOption
   const out: Diagnostic[] = [...doc.syntax];
   if (doc.value === undefined) return out;
   if (!file.kind) {
-    out.push({ code: 'PD003', severity: 'warning', message: 'Not a destination project file: name it destination.json, destination-server.json, audience-template.json or activation.json (or *.<kind>.json).', pointer: '', range: doc.range(0, 0) });
+    out.push({ code: 'PD003', severity: 'warning', ...said(en`Not a destination project file: name it destination.json, destination-server.json, audience-template.json or activation.json (or *.<kind>.json).`), pointer: '', range: doc.range(0, 0) });
     return out;
   }
   const value = asObject(doc.value);
   if (!value) {
-    out.push(place(doc, { code: SCHEMA_CODES.type, severity: 'error', message: `A ${file.kind} file holds a JSON object.`, pointer: '' }));
+    out.push(place(doc, { code: SCHEMA_CODES.type, severity: 'error', ...said(en`A ${file.kind} file holds a JSON object.`), pointer: '' }));
     return out;
   }
 
@@ -64,7 +65,7 @@ function findingsOf(project: Project, file: ProjectFile, options: ValidateOption
       // An exception's text can quote the file (an email, a token) or a local path: it goes to the
       // caller's log, and the finding says only which check failed.
       options.onInternalError?.(rule.code, e);
-      semantic.push({ code: 'PD000', severity: 'error', message: `Internal error in rule ${rule.code}: this check could not finish on this file; please report it. Other checks ran.`, pointer: '' });
+      semantic.push({ code: 'PD000', severity: 'error', ...said(en`Internal error in rule ${rule.code}: this check could not finish on this file; please report it. Other checks ran.`), pointer: '' });
     }
   }
   // A rule's specific message replaces the schema's generic one at the same place.

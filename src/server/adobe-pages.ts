@@ -4,6 +4,8 @@
  * the Destination SDK page that documents it (the page paths docs/fidelity.md and the rule pages
  * cite, under help/destinations/destination-sdk/). The activation file is pindest's own: no page.
  */
+import { en, say } from '../core/report/l10n';
+import { serverTr } from './l10n';
 import type { JSONPath } from 'jsonc-parser';
 import type { FileKind } from '../core/project/kinds';
 
@@ -57,5 +59,5 @@ function pageFor(kind: FileKind | undefined, path: JSONPath): Page | undefined {
 /** A Markdown line linking to the page of the key at `path`, or undefined. */
 export function adobeLink(kind: FileKind | undefined, path: JSONPath): string | undefined {
   const page = pageFor(kind, path);
-  return page && `[Adobe documentation: ${page.title}](${BASE}${page.path})`;
+  return page && say(en`[Adobe documentation: ${page.title}](${BASE}${page.path})`, serverTr());
 }

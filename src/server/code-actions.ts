@@ -5,6 +5,8 @@
  * the destination file. Escape/unescape of `httpTemplate.requestBody.value` are refactors offered at
  * the caret.
  */
+import { en, say } from '../core/report/l10n';
+import { serverTr } from './l10n';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { addCustomerDataField, fixesFor, type Fix } from '../core/edits/fixes';
@@ -33,7 +35,7 @@ function quickFixes(workspace: Workspace, doc: TextDocument, d: Diagnostic): Cod
   if (d.source !== SOURCE || !d.data || typeof d.data !== 'object') return [];
   const fix = (d.data as DiagnosticData).fix ?? {};
   const out: CodeAction[] = coreFixes(doc, d).map((f) => ({
-    title: f.title,
+    title: say(f.title, serverTr()),
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     isPreferred: f.preferred,
@@ -46,7 +48,7 @@ function quickFixes(workspace: Workspace, doc: TextDocument, d: Diagnostic): Cod
     if (destination && current) {
       const destDoc = TextDocument.create(uriOf(destination.path), 'json', current.version ?? 0, current.text);
       const edit: WorkspaceEdit = { changes: { [destDoc.uri]: toLsp(destDoc, addCustomerDataField(current.text, fix.addCustomerDataField)) } };
-      out.push({ title: `Add \`${fix.addCustomerDataField}\` to the destination's customerDataFields`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit });
+      out.push({ title: say(en`Add \`${fix.addCustomerDataField}\` to the destination's customerDataFields`, serverTr()), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit });
     }
   }
   return out;
@@ -63,10 +65,10 @@ function templateRefactors(workspace: Workspace, doc: TextDocument, params: Code
   const valueStart = file.doc.locate('/httpTemplate/requestBody/value')?.valueStart ?? findValueStart(text);
   if (valueStart !== undefined) {
     const edits = escapeTemplate(text, valueStart);
-    if (edits) out.push({ title: 'Escape the request body template into a JSON string', kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: toLsp(doc, edits) } } });
+    if (edits) out.push({ title: say(en`Escape the request body template into a JSON string`, serverTr()), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: toLsp(doc, edits) } } });
   }
   const unescape = unescapeTemplate(text, BODY);
-  if (unescape) out.push({ title: 'Unescape the request body template to JSON (escape it again before pushing)', kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: toLsp(doc, unescape) } } });
+  if (unescape) out.push({ title: say(en`Unescape the request body template to JSON (escape it again before pushing)`, serverTr()), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: toLsp(doc, unescape) } } });
   return out;
 }
 
@@ -99,7 +101,7 @@ function fixAll(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction | unde
     edits.push(...fix.edits);
   }
   if (edits.length === 0) return undefined;
-  return { title: 'Fix all auto-fixable Pinterest destination problems', kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: toLsp(doc, edits) } } };
+  return { title: say(en`Fix all auto-fixable Pinterest destination problems`, serverTr()), kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: toLsp(doc, edits) } } };
 }
 
 /** `diagnose`: the document's diagnostics now (fix-all works on all of them, not the request's). */

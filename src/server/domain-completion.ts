@@ -5,6 +5,8 @@
  * project's destination servers and audience templates. Keys and mapped sources already present are
  * not offered again; a streaming destination's `authType` keeps only the streaming types.
  */
+import { en } from '../core/report/l10n';
+import { docText } from './l10n';
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { listNamespaces } from '../core/identity';
@@ -28,7 +30,7 @@ function destinationOf(file: ProjectFile, project: Project): Record<string, unkn
 function namespaceCandidates(only?: string[]): Candidate[] {
   const all = listNamespaces();
   const list = only?.length ? all.filter((n) => only.includes(n.code)) : all;
-  return list.map((n) => ({ label: n.code, detail: n.displayName + (n.pinterestListType ? ` → Pinterest ${n.pinterestListType}` : ''), doc: n.description }));
+  return list.map((n) => ({ label: n.code, detail: n.displayName + (n.pinterestListType ? ` → Pinterest ${n.pinterestListType}` : ''), doc: docText(n.description) }));
 }
 
 /** The keys of the object the caret's key is in, except the one being typed. */
@@ -53,7 +55,7 @@ function candidatesAt(caret: Caret, file: ProjectFile, project: Project): Candid
       return project.ofKind('destination-server').flatMap((s) => {
         const v = asObject(s.doc.value);
         const id = asString(v?.instanceId);
-        return id ? [{ label: id, detail: asString(v?.name) ?? 'destination server', doc: `Destination server in \`${s.path.split(/[\\/]/).pop()}\`.` }] : [];
+        return id ? [{ label: id, detail: asString(v?.name) ?? docText(en`destination server`), doc: docText(en`Destination server in \`${s.path.split(/[\\/]/).pop()!}\`.`) }] : [];
       });
     }
     if (!atKey && pathIs(path, ['segmentMappingConfig', 'audienceTemplateId'], ['audienceMetadataConfig', 'audienceTemplateId'])) {
@@ -77,7 +79,7 @@ function candidatesAt(caret: Caret, file: ProjectFile, project: Project): Candid
       return namespaceCandidates(accepted).filter((c) => !mapped.has(c.label));
     }
     if (!atKey && pathIs(path, ['mappings', '*', 'target'])) {
-      return Object.keys(targets).map((t) => ({ label: t, detail: 'target identity', doc: `Accepts ${Object.keys(asObject(asObject(targets[t])?.acceptedGlobalNamespaces) ?? {}).map((n) => `\`${n}\``).join(', ') || 'no namespace yet'}.` }));
+      return Object.keys(targets).map((t) => ({ label: t, detail: docText(en`target identity`), doc: docText(en`Accepts ${Object.keys(asObject(asObject(targets[t])?.acceptedGlobalNamespaces) ?? {}).map((n) => `\`${n}\``).join(', ') || en`no namespace yet`}.`) }));
     }
     if (atKey && pathIs(path, ['connection', 'customerData', '*'])) {
       const present = keysBeside(file, caret);
@@ -85,7 +87,7 @@ function candidatesAt(caret: Caret, file: ProjectFile, project: Project): Candid
         const o = asObject(f);
         const name = asString(o?.name);
         if (!name || present.has(name)) return [];
-        return [{ label: name, detail: `${asString(o?.title) ?? name}${o?.isRequired === true ? ' (required)' : ''}`, doc: asString(o?.description), valueSnippet: o?.type === 'integer' ? '0' : '""' }];
+        return [{ label: name, detail: o?.isRequired === true ? docText(en`${asString(o?.title) ?? name} (required)`) : asString(o?.title) ?? name, doc: asString(o?.description), valueSnippet: o?.type === 'integer' ? '0' : '""' }];
       });
     }
   }

@@ -3,6 +3,8 @@
  * profiles (identities masked); on a namespace code, the catalogue's description; elsewhere the
  * schema's markdownDescription through vscode-json-languageservice.
  */
+import { en, say } from '../core/report/l10n';
+import { docText, serverTr } from './l10n';
 import { MarkupKind, type Hover, type MarkupContent, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findNamespace } from '../core/identity';
@@ -38,15 +40,15 @@ function templateHover(doc: TextDocument, t: TemplateAt, kind: FileKind | undefi
   const name = path.join('.');
   if (path.length === 1 && (FILTERS.includes(name) || FUNCTIONS.includes(name)) && !globalsFor(kind, project)[name]) {
     const isFilter = /\|\s*$/.test(t.template.slice(0, at.start));
-    return { range, contents: { kind: MarkupKind.Markdown, value: `\`${name}\` — Pebble ${isFilter ? 'filter' : FUNCTIONS.includes(name) ? 'function' : 'filter'}` } };
+    return { range, contents: { kind: MarkupKind.Markdown, value: say(isFilter || !FUNCTIONS.includes(name) ? en`\`${name}\` — Pebble filter` : en`\`${name}\` — Pebble function`, serverTr()) } };
   }
   const scope = scopeAt(t.template, at.start, globalsFor(kind, project));
   const type = typeAt(scope.types, path);
   if (!type) return undefined;
-  const lines = [`\`${name}\`: \`${typeLabel(type)}\``, '', type.doc];
+  const lines = [`\`${name}\`: \`${typeLabel(type)}\``, '', docText(type.doc)];
   if (kind === 'destination-server') {
     const value = example(exampleAt(exampleContext(project), path, scope.origins));
-    if (value !== undefined) lines.push('', 'Example from the sample profiles (identities masked):', '```json', value, '```');
+    if (value !== undefined) lines.push('', say(en`Example from the sample profiles (identities masked):`, serverTr()), '```json', value, '```');
   }
   end = Math.max(end, at.start);
   return { range, contents: { kind: MarkupKind.Markdown, value: lines.join('\n') } };
@@ -67,7 +69,7 @@ export async function hover(workspace: Workspace, doc: TextDocument, position: P
     const where = caret.path.join('/');
     if (ns && (/acceptedGlobalNamespaces/.test(where) || /^mappings\/\d+\/source$/.test(where))) {
       const range = { start: doc.positionAt(caret.literal.start), end: doc.positionAt(caret.literal.end) };
-      return { range, contents: { kind: MarkupKind.Markdown, value: `**${ns.displayName}** (\`${ns.code}\`)\n\n${ns.description}` } };
+      return { range, contents: { kind: MarkupKind.Markdown, value: `**${ns.displayName}** (\`${ns.code}\`)\n\n${docText(ns.description)}` } };
     }
   }
   const h = await serviceFor(file.kind).doHover(doc, position, jsonTree(doc, file.kind));

@@ -12,19 +12,21 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind } from '../core/project/kinds';
 import { SCHEMAS } from '../core/schema/schemas';
 import { VersionedCache } from '../core/cache';
+import { localizedSchema, serverLanguage } from './l10n';
 
 // ClientCapabilities.LATEST, written out: markdown documentation in completion items.
 const CAPABILITIES: ClientCapabilities = {
   textDocument: { completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'], commitCharactersSupport: true, labelDetailsSupport: true } } },
 };
 
-const services = new Map<FileKind | 'plain', LanguageService>();
+const services = new Map<string, LanguageService>();
 
 export function serviceFor(kind: FileKind | undefined): LanguageService {
-  const key = kind ?? 'plain';
+  const key = `${kind ?? 'plain'}:${serverLanguage()}`;
   let ls = services.get(key);
   if (!ls) {
-    const schema = kind ? JSON.stringify(SCHEMAS[kind]) : undefined;
+    const localized = kind ? localizedSchema(SCHEMAS[kind]) : undefined;
+    const schema = localized ? JSON.stringify(localized) : undefined;
     ls = getLanguageService({
       schemaRequestService: (uri) => (schema ? Promise.resolve(schema) : Promise.reject(`pindest does not fetch schemas (${uri.slice(0, 80)})`)),
       clientCapabilities: CAPABILITIES,
@@ -32,7 +34,7 @@ export function serviceFor(kind: FileKind | undefined): LanguageService {
     ls.configure({
       validate: false,
       allowComments: false,
-      schemas: kind ? [{ uri: `pindest://schemas/${kind}.schema.json`, fileMatch: ['*', '*/**'], schema: SCHEMAS[kind] as object }] : [],
+      schemas: kind ? [{ uri: `pindest://schemas/${kind}.schema.json`, fileMatch: ['*', '*/**'], schema: localized as object }] : [],
     });
     services.set(key, ls);
   }

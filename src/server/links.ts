@@ -2,6 +2,8 @@
  * Document links: `destinationServerId` and `audienceTemplateId` open the file that defines that
  * instanceId; an activation's `files.*` and `profiles` paths open the named files (when they exist).
  */
+import { en } from '../core/report/l10n';
+import { docText } from './l10n';
 import { existsSync } from 'node:fs';
 import type { DocumentLink } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,11 +22,11 @@ function destinationLinks(doc: TextDocument, file: ProjectFile, project: Project
   const out: (DocumentLink | undefined)[] = asArray(value.destinationDelivery).map((d, i) => {
     const id = asString(asObject(d)?.destinationServerId);
     const server = id ? project.serverById(id) : undefined;
-    return server ? linkAt(doc, file, `/destinationDelivery/${i}/destinationServerId`, server.path, 'Open the destination server') : undefined;
+    return server ? linkAt(doc, file, `/destinationDelivery/${i}/destinationServerId`, server.path, docText(en`Open the destination server`)) : undefined;
   });
   const ref = audienceTemplateRef(value);
   const template = typeof ref?.id === 'string' ? project.audienceTemplateById(ref.id) : undefined;
-  if (ref && template) out.push(linkAt(doc, file, ref.pointer, template.path, 'Open the audience template'));
+  if (ref && template) out.push(linkAt(doc, file, ref.pointer, template.path, docText(en`Open the audience template`)));
   return out.filter((l): l is DocumentLink => l !== undefined);
 }
 
@@ -35,13 +37,13 @@ function activationLinks(doc: TextDocument, file: ProjectFile, project: Project)
   for (const slot of ['destination', 'destinationServer', 'audienceTemplate']) {
     const rel = asString(files[slot]);
     const path = rel ? project.resolveFrom(file, rel) : undefined;
-    if (path && existsSync(path)) out.push(linkAt(doc, file, `/files/${slot}`, path, `Open ${rel}`));
+    if (path && existsSync(path)) out.push(linkAt(doc, file, `/files/${slot}`, path, docText(en`Open ${rel!}`)));
   }
   const profiles = typeof value.profiles === 'string' ? [value.profiles] : asArray(value.profiles);
   profiles.forEach((p, i) => {
     if (typeof p !== 'string') return;
     const path = project.resolveFrom(file, p);
-    if (existsSync(path)) out.push(linkAt(doc, file, typeof value.profiles === 'string' ? '/profiles' : `/profiles/${i}`, path, 'Open the sample profiles'));
+    if (existsSync(path)) out.push(linkAt(doc, file, typeof value.profiles === 'string' ? '/profiles' : `/profiles/${i}`, path, docText(en`Open the sample profiles`)));
   });
   return out.filter((l): l is DocumentLink => l !== undefined);
 }

@@ -19,6 +19,8 @@ import { Validator } from './validation';
 import { pathOf, Workspace } from './workspace';
 import { registerFeatures } from './features';
 import { setSnippetLocale } from './snippets';
+import { serverTr, setServerLocale } from './l10n';
+import { en, say, type Text } from '../core/report/l10n';
 
 export function startServer(connection: Connection): void {
   const log: Logger = {
@@ -34,13 +36,13 @@ export function startServer(connection: Connection): void {
   // A typo in `pindest.rules` is said once, where the user looks, and the other entries still apply.
   // Said once per distinct mistake: other pindest settings changing do not repeat it.
   let warned = '';
-  const warnRules = (problems: string[]) => {
-    const text = problems.join(' ');
+  const warnRules = (problems: Text[]) => {
+    const text = problems.map((p) => say(p)).join(' ');
     if (text === warned) return;
     warned = text;
     if (!text) return;
     log.error(`pindest.rules: ${text}`);
-    void connection.window.showWarningMessage(`Setting pindest.rules: ${text}`);
+    void connection.window.showWarningMessage(say(en`Setting pindest.rules: ${problems.map((p) => say(p, serverTr())).join(' ')}`, serverTr()));
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -51,6 +53,7 @@ export function startServer(connection: Connection): void {
     validator.rules = settings.rules;
     validator.pageOf = rulePages((params.initializationOptions as { extensionPath?: unknown } | undefined)?.extensionPath, params.locale);
     setSnippetLocale(params.locale);
+    setServerLocale(params.locale);
     warnRules(settings.ruleProblems);
     registerFeatures({ connection, documents, workspace, runner, log, validator });
     return {

@@ -3,6 +3,7 @@
  * later. Only what the server itself decides lives here; unknown keys are ignored, bad values fall
  * back to defaults (a typo in settings.json must never stop diagnostics).
  */
+import type { Text } from '../core/report/l10n';
 import { FILE_KINDS, type KindGlobs } from '../core/project/kinds';
 import { readRuleLevels, type RuleLevels } from '../core/rules/severity';
 
@@ -14,7 +15,7 @@ export interface ServerSettings {
   /** Severity per finding code (`pindest.rules`); bad entries are dropped and logged. */
   rules: RuleLevels;
   /** What was wrong with `pindest.rules`, one sentence each. */
-  ruleProblems: string[];
+  ruleProblems: Text[];
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = { validationDelay: 200, fileGlobs: {}, rules: {}, ruleProblems: [] };
@@ -46,7 +47,7 @@ export function readSettings(source: unknown, base: ServerSettings = DEFAULT_SET
   return {
     ...base,
     rules: rules ? rules.levels : base.rules,
-    ruleProblems: rules ? rules.problems : base.ruleProblems,
+    ruleProblems: rules ? rules.texts : base.ruleProblems,
     validationDelay: typeof delay === 'number' ? Math.min(delay, MAX_DELAY) : base.validationDelay,
     fileGlobs: globs === undefined ? base.fileGlobs : readGlobs(globs),
   };

@@ -3,6 +3,8 @@
  * filters after `|`, functions, and tag names after `{%`. The edit replaces the identifier being
  * typed, mapped back to raw offsets of the JSON string (escapes accounted for).
  */
+import { en, type Text } from '../core/report/l10n';
+import { docText } from './l10n';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind } from '../core/project/kinds';
@@ -23,13 +25,13 @@ const TAGS: [string, string][] = [
   ['filter', 'filter ${1:name} %}$0{% endfilter'],
 ];
 
-const FUNCTION_DOCS: Record<string, string> = {
-  addedSegments: 'Audiences the profile entered (`realized`) among the given memberships.',
-  removedSegments: 'Audiences the profile left (`exited`) among the given memberships.',
-  hasSegments: 'Whether the given memberships include any audience.',
-  formUrlEncode: 'Form-URL-encodes name/value pairs.',
-  min: 'The smallest argument.',
-  max: 'The largest argument.',
+const FUNCTION_DOCS: Record<string, Text> = {
+  addedSegments: en`Audiences the profile entered (\`realized\`) among the given memberships.`,
+  removedSegments: en`Audiences the profile left (\`exited\`) among the given memberships.`,
+  hasSegments: en`Whether the given memberships include any audience.`,
+  formUrlEncode: en`Form-URL-encodes name/value pairs.`,
+  min: en`The smallest argument.`,
+  max: en`The largest argument.`,
 };
 
 function item(label: string, kind: CompletionItemKind, detail: string, doc: string | undefined, newText: string, range: Range, snippet = false): CompletionItem {
@@ -56,9 +58,9 @@ export function templateCompletions(doc: TextDocument, t: TemplateAt, kind: File
   const end = doc.positionAt(t.raw[Math.min(t.offset, t.raw.length - 1)]!);
   const range = { start, end };
   const esc = t.plain ? (s: string) => s : escape;
-  if (c.filter) return FILTERS.map((f) => item(f, CompletionItemKind.Function, 'filter', undefined, f, range));
+  if (c.filter) return FILTERS.map((f) => item(f, CompletionItemKind.Function, docText(en`filter`), undefined, f, range));
   if (c.tagName && c.path.length === 1) {
-    return TAGS.map(([label, snippet]) => item(label, CompletionItemKind.Keyword, 'tag', undefined, esc(snippet), range, true));
+    return TAGS.map(([label, snippet]) => item(label, CompletionItemKind.Keyword, docText(en`tag`), undefined, esc(snippet), range, true));
   }
   const { types } = scopeAt(t.template, t.offset, globalsFor(kind, project));
   if (c.path.length > 1) {
@@ -67,10 +69,10 @@ export function templateCompletions(doc: TextDocument, t: TemplateAt, kind: File
   }
   return [
     ...Object.entries(types).map(([name, type]) => variableItem(name, type, range)),
-    ...FUNCTIONS.map((f) => item(f, CompletionItemKind.Function, 'function', FUNCTION_DOCS[f], esc(`${f}($1)`), range, true)),
+    ...FUNCTIONS.map((f) => item(f, CompletionItemKind.Function, docText(en`function`), FUNCTION_DOCS[f] && docText(FUNCTION_DOCS[f]), esc(`${f}($1)`), range, true)),
   ];
 }
 
 function variableItem(name: string, type: TemplateType, range: Range): CompletionItem {
-  return item(name, type.kind === 'object' || type.kind === 'array' ? CompletionItemKind.Variable : CompletionItemKind.Field, typeLabel(type), type.doc, name, range);
+  return item(name, type.kind === 'object' || type.kind === 'array' ? CompletionItemKind.Variable : CompletionItemKind.Field, typeLabel(type), docText(type.doc), name, range);
 }

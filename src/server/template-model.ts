@@ -3,21 +3,26 @@
  * template variables (core/template/variables.ts), filled in with this project's facts (its target
  * identities, customer data fields, audience namespaces and ids). Completion and hover walk it.
  */
+import { en, say, type Text } from '../core/report/l10n';
+import { serverTr } from './l10n';
 import { asArray, asObject, asString, type Project } from '../core/project/project';
 import type { FileKind } from '../core/project/kinds';
 import { customerDataFieldNames } from '../core/rules/facts';
 import { TEMPLATE_VARIABLES, type EntryKey, type VariableSpec } from '../core/template/variables';
 
 export type TemplateType =
-  | { kind: 'object'; name: string; doc: string; fields: Record<string, TemplateType>; any?: TemplateType }
-  | { kind: 'array'; name: string; doc: string; of: TemplateType }
-  | { kind: 'string' | 'number' | 'boolean' | 'any'; name: string; doc: string };
+  | { kind: 'object'; name: string; doc: Doc; fields: Record<string, TemplateType>; any?: TemplateType }
+  | { kind: 'array'; name: string; doc: Doc; of: TemplateType }
+  | { kind: 'string' | 'number' | 'boolean' | 'any'; name: string; doc: Doc };
 
-const obj = (name: string, doc: string, fields: Record<string, TemplateType>, any?: TemplateType): TemplateType => ({ kind: 'object', name, doc, fields, any });
-const arr = (name: string, doc: string, of: TemplateType): TemplateType => ({ kind: 'array', name, doc, of });
+/** A fixed English sentence (translated by docText, keyed by the sentence) or a message. */
+export type Doc = string | Text;
+
+const obj = (name: string, doc: Doc, fields: Record<string, TemplateType>, any?: TemplateType): TemplateType => ({ kind: 'object', name, doc, fields, any });
+const arr = (name: string, doc: Doc, of: TemplateType): TemplateType => ({ kind: 'array', name, doc, of });
 
 export function typeLabel(t: TemplateType): string {
-  return t.kind === 'array' ? `list of ${t.of.name}` : t.name;
+  return t.kind === 'array' ? say(en`list of ${t.of.name}`, serverTr()) : t.name;
 }
 
 function projectFacts(project: Project | undefined): { targets: string[]; fields: string[]; audienceNamespaces: string[]; audienceIds: string[] } {
@@ -70,12 +75,12 @@ export function globalsFor(kind: FileKind | undefined, project: Project | undefi
   return Object.fromEntries(Object.entries(TEMPLATE_VARIABLES[slot]).map(([name, spec]) => [name, toType(spec, facts)]));
 }
 
-export const LOOP: TemplateType = obj('Loop', 'The loop\'s state.', {
-  index: { kind: 'number', name: 'number', doc: '0-based iteration.' },
-  length: { kind: 'number', name: 'number', doc: 'Number of items.' },
-  first: { kind: 'boolean', name: 'boolean', doc: 'True on the first iteration.' },
-  last: { kind: 'boolean', name: 'boolean', doc: 'True on the last iteration.' },
-  revindex: { kind: 'number', name: 'number', doc: 'Iterations left.' },
+export const LOOP: TemplateType = obj('Loop', en`The loop's state.`, {
+  index: { kind: 'number', name: 'number', doc: en`0-based iteration.` },
+  length: { kind: 'number', name: 'number', doc: en`Number of items.` },
+  first: { kind: 'boolean', name: 'boolean', doc: en`True on the first iteration.` },
+  last: { kind: 'boolean', name: 'boolean', doc: en`True on the last iteration.` },
+  revindex: { kind: 'number', name: 'number', doc: en`Iterations left.` },
 });
 
 /** The type at a path, or undefined when the model does not know it. */

@@ -4,6 +4,7 @@
  * the enclosing `for` tags, names bound by `set`, from the core's scope walker over the parsed
  * template). Tolerant by design: the text is mid-edit.
  */
+import { en } from '../core/report/l10n';
 import { localsAt } from '../core/template/scope';
 import { LOOP, typeAt, type TemplateType } from './template-model';
 
@@ -34,11 +35,11 @@ export function scopeAt(template: string, offset: number, globals: Record<string
     const from = local.from ? typeAt(types, local.from) : undefined;
     if (local.kind === 'loopState') types.loop = LOOP;
     else if (local.kind === 'loop') {
-      types[local.name] = from?.kind === 'array' ? from.of : from?.kind === 'object' && from.any ? from.any : { kind: 'any', name: 'any', doc: 'Loop item.' };
+      types[local.name] = from?.kind === 'array' ? from.of : from?.kind === 'object' && from.any ? from.any : { kind: 'any', name: 'any', doc: en`Loop item.` };
       if (local.from) origins[local.name] = local.from;
       else delete origins[local.name];
     } else {
-      types[local.name] = from ?? { kind: 'any', name: 'any', doc: `Set by \`{% set ${local.name} %}\`.` };
+      types[local.name] = from ?? { kind: 'any', name: 'any', doc: en`Set by \`{% set ${local.name} %}\`.` };
       delete origins[local.name];
     }
   }

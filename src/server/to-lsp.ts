@@ -9,6 +9,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { SOURCE, type Diagnostic } from '../core/diagnostics';
+import { localize } from './l10n';
 
 export interface DiagnosticData {
   pointer: string;
@@ -33,8 +34,8 @@ export function toLsp(d: Diagnostic, uri?: string, page?: string): LspDiagnostic
   if (d.at) data.at = d.at;
   if (d.inner) data.inner = true;
   if (d.data) data.fix = d.data;
-  const out: LspDiagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: d.message, data };
+  const out: LspDiagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: localize(d.text, d.message), data };
   if (page) out.codeDescription = { href: page };
-  if (uri && d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (uri && d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: localize(r.text, r.message) }));
   return out;
 }

@@ -97,6 +97,20 @@ test('a text file given to validate is one finding, exit 1', () => {
   ]);
 });
 
+test('validate in French: the findings and the summary in French under a French locale, the JSON contract in English', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pindest-manners-'));
+  writeFileSync(join(dir, 'notes.txt'), 'these are my notes about the destination\n');
+  const FRENCH = { LANG: 'fr_FR.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+  const r = pindest(['validate', 'notes.txt'], FRENCH, dir);
+  assert.equal(r.code, 1);
+  assert.deepEqual(r.stdout.trim().split('\n'), [
+    "notes.txt:1:1 error PD001 Ce fichier n'est pas du JSON : il ne commence pas par une valeur JSON (un fichier de destination commence par `{`). Passez un fichier JSON, ou vérifiez que c'est bien le fichier voulu.",
+    '1 fichier vérifié : 1 erreur, 0 avertissement',
+  ]);
+  const json = JSON.parse(pindest(['validate', '--format', 'json', 'notes.txt'], FRENCH, dir).stdout);
+  assert.match(json.files[0].diagnostics[0].message, /^This file is not JSON/);
+});
+
 test('preview and push given another project file name the activation file to pass; exit 2', () => {
   const dir = exampleCopy();
   const preview = pindest(['preview', 'destination.json'], ENGLISH, dir);

@@ -49,7 +49,7 @@ function newest(dir: string): number {
 let built = false;
 export function ensureBuilt(): void {
   if (built) return;
-  const stale = !existsSync(SERVER) || statSync(SERVER).mtimeMs < Math.max(newest(join(ROOT, 'src/server')), newest(join(ROOT, 'src/core')));
+  const stale = !existsSync(SERVER) || statSync(SERVER).mtimeMs < Math.max(newest(join(ROOT, 'src/server')), newest(join(ROOT, 'src/core')), newest(join(ROOT, 'l10n')));
   if (stale) {
     // The server entry alone, with esbuild.mjs's options for it: another front end's unfinished
     // work must not stop the server's tests.

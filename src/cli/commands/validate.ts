@@ -9,7 +9,7 @@ import { CODES, rulePagePath } from '../../core/rules/codes';
 import { findRuleConfig } from '../../core/rules/config';
 import { applyRuleLevels, readRuleLevels, type RuleLevel } from '../../core/rules/severity';
 import { validateProject, type FileReport } from '../../core/validate';
-import { EXIT, localizeSummary, UsageError, type CliIO } from '../io';
+import { EXIT, findingsTranslate, localizeSummary, UsageError, type CliIO } from '../io';
 
 export const validateUsage = `usage: pindest validate PATH... [--format text|json|sarif] [--rule CODE=off|info|warning|error]...
   Validates destination project files; a folder is a project. Exit 0 when there are no errors,
@@ -47,7 +47,7 @@ export async function runValidate(argv: string[], io: CliIO): Promise<number> {
   // The files that could not be read got their findings here, outside validateProject.
   for (const r of reports) r.diagnostics = applyRuleLevels(r.diagnostics, levels);
 
-  const out = format === 'json' ? formatJson(reports, io.cwd) : format === 'sarif' ? formatSarif(reports, [...CODES], pkg.version, io.cwd, helpUri) : formatText(reports, io.cwd);
+  const out = format === 'json' ? formatJson(reports, io.cwd) : format === 'sarif' ? formatSarif(reports, [...CODES], pkg.version, io.cwd, helpUri) : formatText(reports, io.cwd, findingsTranslate());
   io.stdout(format === 'text' ? localizeSummary(out) : out);
   return summarize(reports).errors > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -5,6 +5,7 @@
  * Every edit goes through jsonc-parser's `modify` with the file's own indentation and line ending
  * (see style.ts), so a fix touches only the lines it must.
  */
+import { en, type Text } from '../report/l10n';
 import { modify, parseTree, findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import { formatPointer, parsePointer } from '../json/pointer';
 import { escapeJsonString } from '../json/string-offsets';
@@ -24,7 +25,8 @@ export interface FixInput {
 }
 
 export interface Fix {
-  title: string;
+  /** English template and arguments: the front end shows it with `say`, in its reader's language. */
+  title: Text;
   edits: TextEdit[];
   preferred?: boolean;
 }
@@ -93,44 +95,44 @@ export function fixesFor(text: string, input: FixInput): Fix[] {
   if (data.replacement !== undefined) {
     const r = data.replacement;
     if (input.inner && typeof r === 'string') {
-      out.push({ title: `Change to ${show(r)}`, edits: [{ offset: input.start, length: input.end - input.start, content: escapeJsonString(r) }], preferred: true });
+      out.push({ title: en`Change to ${show(r)}`, edits: [{ offset: input.start, length: input.end - input.start, content: escapeJsonString(r) }], preferred: true });
     } else {
-      out.push({ title: `Change to ${show(r)}`, edits: ed.set(ed.path(input.pointer), r), preferred: true });
+      out.push({ title: en`Change to ${show(r)}`, edits: ed.set(ed.path(input.pointer), r), preferred: true });
     }
   }
   if (Array.isArray(data.candidates)) {
     for (const c of data.candidates.slice(0, 5)) {
-      if (typeof c === 'string') out.push({ title: `Change to ${show(c)}`, edits: ed.set(ed.path(input.pointer), c) });
+      if (typeof c === 'string') out.push({ title: en`Change to ${show(c)}`, edits: ed.set(ed.path(input.pointer), c) });
     }
   }
   const set = data.set as { pointer?: unknown; value?: unknown } | undefined;
   if (set && typeof set.pointer === 'string') {
     const name = parsePointer(set.pointer).pop() ?? '';
-    out.push({ title: `Set \`${name}\` to ${show(set.value)}`, edits: ed.set(ed.path(set.pointer), set.value), preferred: true });
+    out.push({ title: en`Set \`${name}\` to ${show(set.value)}`, edits: ed.set(ed.path(set.pointer), set.value), preferred: true });
   }
   if (typeof data.renameKey === 'string') {
     const key = keyNodeAt(ed.root(), ed.path(input.pointer));
-    if (key) out.push({ title: `Rename to ${show(data.renameKey)}`, edits: [{ offset: key.offset, length: key.length, content: JSON.stringify(data.renameKey) }], preferred: true });
+    if (key) out.push({ title: en`Rename to ${show(data.renameKey)}`, edits: [{ offset: key.offset, length: key.length, content: JSON.stringify(data.renameKey) }], preferred: true });
   }
   if (data.insert !== undefined) {
     const base = parsePointer(input.pointer);
     if (typeof data.insert === 'string') {
-      out.push({ title: `Add \`${data.insert}\``, edits: ed.set(ed.path(formatPointer([...base, data.insert])), {}) });
+      out.push({ title: en`Add \`${data.insert}\``, edits: ed.set(ed.path(formatPointer([...base, data.insert])), {}) });
     } else if (data.insert && typeof data.insert === 'object') {
       const entries = Object.entries(data.insert as Record<string, unknown>);
       const edits = sequential(text, entries.map(([k, v]) => (e: Editor) => e.set(e.path(formatPointer([...base, k])), v)));
-      out.push({ title: `Add ${entries.map(([k, v]) => `\`${k}\`: ${show(v)}`).join(', ')}`, edits, preferred: true });
+      out.push({ title: en`Add ${entries.map(([k, v]) => `\`${k}\`: ${show(v)}`).join(', ')}`, edits, preferred: true });
     }
   }
   if (typeof data.insertKey === 'string') {
     const path = ['connection', 'customerData', data.insertKey];
-    out.push({ title: `Add \`${data.insertKey}\` to connection.customerData`, edits: ed.set(path, '') });
+    out.push({ title: en`Add \`${data.insertKey}\` to connection.customerData`, edits: ed.set(path, '') });
   }
   if (Array.isArray(data.fillNamespaces)) {
     const names = data.fillNamespaces.filter((n): n is string => typeof n === 'string');
     const base = ['identityNamespaces', 'pinterest_audience', 'acceptedGlobalNamespaces'];
     const edits = sequential(text, names.map((ns) => (e: Editor) => e.set([...base, ns], ALREADY_HASHED.has(ns) ? {} : { requiredTransformation: TRANSFORMATION })));
-    out.push({ title: `Add the Pinterest namespace${names.length > 1 ? 's' : ''} ${names.join(', ')}`, edits, preferred: true });
+    out.push({ title: names.length > 1 ? en`Add the Pinterest namespaces ${names.join(', ')}` : en`Add the Pinterest namespace ${names.join(', ')}`, edits, preferred: true });
   }
   if (Array.isArray(data.addScopes)) {
     const scopes = data.addScopes.filter((s): s is string => typeof s === 'string');
@@ -140,11 +142,11 @@ export function fixesFor(text: string, input: FixInput): Fix[] {
     const edits = (last === 'scope' || last === 'scopes') && node?.type === 'array'
       ? sequential(text, scopes.map((s) => (e: Editor) => e.append(path, s)))
       : ed.set([...path, 'scope'], scopes);
-    out.push({ title: `Add the scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ')}`, edits, preferred: true });
+    out.push({ title: scopes.length > 1 ? en`Add the scopes ${scopes.join(', ')}` : en`Add the scope ${scopes.join(', ')}`, edits, preferred: true });
   }
   if (data.insertPinterestIdentity === true) {
     out.push({
-      title: 'Add the target identity `pinterest_audience`',
+      title: en`Add the target identity \`pinterest_audience\``,
       edits: ed.set(['identityNamespaces', 'pinterest_audience'], {
         acceptsAttributes: false,
         acceptsCustomNamespaces: false,
@@ -155,11 +157,11 @@ export function fixesFor(text: string, input: FixInput): Fix[] {
   }
   if (data.insertField && typeof data.insertField === 'object') {
     const field = data.insertField as Record<string, unknown>;
-    out.push({ title: `Add the customer data field \`${String(field.name)}\``, edits: ed.append(['customerDataFields'], field), preferred: true });
+    out.push({ title: en`Add the customer data field \`${String(field.name)}\``, edits: ed.append(['customerDataFields'], field), preferred: true });
   }
   if (typeof data.missingProperty === 'string' && typeof data.parent === 'string') {
     const value = data.placeholder !== undefined ? data.placeholder : '';
-    out.push({ title: `Add the missing property \`${data.missingProperty}\``, edits: ed.set(ed.path(formatPointer([...parsePointer(data.parent), data.missingProperty])), value) });
+    out.push({ title: en`Add the missing property \`${data.missingProperty}\``, edits: ed.set(ed.path(formatPointer([...parsePointer(data.parent), data.missingProperty])), value) });
   }
   return out.filter((f) => f.edits.length > 0);
 }

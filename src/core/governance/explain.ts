@@ -5,7 +5,7 @@
  */
 import { describeAction, findMarketingAction } from './adobe-governance';
 import type { Carrier, Violation } from './evaluate';
-import { fill, msg } from '../report/l10n';
+import { en, fill, msg, type Text } from '../report/l10n';
 
 // Stored English (the preview's problems, a refused run); the extension shows them translated
 // (translateText, which translates the pieces filled into a message too).
@@ -51,4 +51,19 @@ export function violationMessage(v: Violation, c: Carrier, actionsFrom: 'activat
   ];
   const tail = [w.fix, v.marketingAction, actionsAt];
   return others.length ? fill(SAY.violationTogether, [...head, labels(others), ...tail]) : fill(SAY.violation, [...head, ...tail]);
+}
+
+/** The same explanation as a message with its template, for a front end that translates it. */
+export function violationText(v: Violation, c: Carrier, actionsFrom: 'activation' | 'destination'): Text {
+  const action = findMarketingAction(v.marketingAction);
+  const policy = v.policy.id && v.policy.origin === 'core' ? en`${v.policy.origin} policy "${v.policy.name}" (${v.policy.id})` : en`${v.policy.origin} policy "${v.policy.name}"`;
+  const what = c.kind === 'audience' ? en`audience \`${c.id}\`` : c.kind === 'identity' ? en`identity namespace \`${c.namespace}\`` : en`attribute \`${c.path}\``;
+  const fix = c.kind === 'audience' ? en`remove this audience from the activation` : en`remove this mapping`;
+  const others = v.labels.filter((l) => !c.labels.includes(l));
+  const labels = c.labels.map((l) => `\`${l}\``).join(', ');
+  const actionsAt = actionsFrom === 'activation' ? en`the activation's \`marketingActions\`` : en`the destination's \`marketingActions\``;
+  const described = action ? describeAction(action) : v.marketingAction;
+  return others.length
+    ? en`The ${policy} denies ${described} for data labelled ${v.deny}; ${what} carries ${labels} (and other activated data carries ${others.map((l) => `\`${l}\``).join(', ')}). To resolve: ${fix}, or take \`${v.marketingAction}\` out of ${actionsAt}.`
+    : en`The ${policy} denies ${described} for data labelled ${v.deny}; ${what} carries ${labels}. To resolve: ${fix}, or take \`${v.marketingAction}\` out of ${actionsAt}.`;
 }

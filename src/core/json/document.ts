@@ -7,6 +7,7 @@
  * diagnostic, never an exception: empty text, a byte order mark, binary content, nesting too
  * deep for the later stages (which recurse) to be safe.
  */
+import { en, said, type Text } from '../report/l10n';
 import { getLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic, Range } from '../diagnostics';
 import { LineIndex } from './lines';
@@ -31,27 +32,27 @@ export interface JsonDocument {
   range(start: number, end: number): Range;
 }
 
-const MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: "expected ':' after the property name",
-  CommaExpected: "expected ',' between entries",
-  CloseBraceExpected: "expected '}' to close the object",
-  CloseBracketExpected: "expected ']' to close the array",
-  EndOfFileExpected: 'unexpected content after the end of the JSON value',
-  InvalidCommentToken: 'comments are not allowed in JSON (Adobe\'s API rejects them)',
-  UnexpectedEndOfComment: 'unterminated comment',
-  UnexpectedEndOfString: 'unterminated string',
-  UnexpectedEndOfNumber: 'unterminated number',
-  InvalidUnicode: 'invalid \\u escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'control characters must be escaped inside strings',
+const MESSAGES: Record<string, Text> = {
+  InvalidSymbol: en`unexpected character`,
+  InvalidNumberFormat: en`invalid number`,
+  PropertyNameExpected: en`expected a property name in double quotes`,
+  ValueExpected: en`expected a value`,
+  ColonExpected: en`expected ':' after the property name`,
+  CommaExpected: en`expected ',' between entries`,
+  CloseBraceExpected: en`expected '}' to close the object`,
+  CloseBracketExpected: en`expected ']' to close the array`,
+  EndOfFileExpected: en`unexpected content after the end of the JSON value`,
+  InvalidCommentToken: en`comments are not allowed in JSON (Adobe's API rejects them)`,
+  UnexpectedEndOfComment: en`unterminated comment`,
+  UnexpectedEndOfString: en`unterminated string`,
+  UnexpectedEndOfNumber: en`unterminated number`,
+  InvalidUnicode: en`invalid \\u escape`,
+  InvalidEscapeCharacter: en`invalid escape character`,
+  InvalidCharacter: en`control characters must be escaped inside strings`,
 };
 
-function syntaxDiagnostic(lines: LineIndex, start: number, end: number, message: string, code = 'PD001', severity: Diagnostic['severity'] = 'error'): Diagnostic {
-  return { code, severity, message, pointer: '', range: lines.range(start, end) };
+function syntaxDiagnostic(lines: LineIndex, start: number, end: number, message: Text, code = 'PD001', severity: Diagnostic['severity'] = 'error'): Diagnostic {
+  return { code, severity, ...said(message), pointer: '', range: lines.range(start, end) };
 }
 
 /**
@@ -214,19 +215,19 @@ function duplicateDiagnostics(text: string, body: string, shift: number, lines: 
     spans.forEach((span) => {
       const others = spans.filter((o) => o !== span);
       const otherLines = [...new Set(others.map((o) => lineOf(lines, o.start)))];
-      const where = `${otherLines.length > 1 ? 'lines' : 'line'} ${otherLines.join(', ')}`;
+      const where = otherLines.length > 1 ? en`lines ${otherLines.join(', ')}` : en`line ${otherLines.join(', ')}`;
       const message =
         span === last
-          ? `Duplicate key ${name}: it also appears on ${where}. JSON.parse keeps this last value (so does Jackson by default), but other JSON readers keep the first or refuse the file; keep one.`
-          : `Duplicate key ${name}: this value is ignored, the last ${name} (line ${lineOf(lines, last.start)}) replaces it in JSON.parse and Jackson's default; other readers differ. Keep one.`;
+          ? en`Duplicate key ${name}: it also appears on ${where}. JSON.parse keeps this last value (so does Jackson by default), but other JSON readers keep the first or refuse the file; keep one.`
+          : en`Duplicate key ${name}: this value is ignored, the last ${name} (line ${lineOf(lines, last.start)}) replaces it in JSON.parse and Jackson's default; other readers differ. Keep one.`;
       out.push({
         code: 'PD005',
         severity: 'warning',
-        message,
+        ...said(message),
         pointer: pointerAt(body, span.start - shift),
         at: 'key',
         range: lines.range(span.start, span.end),
-        related: others.map((o) => ({ message: `Other occurrence of ${name}`, range: lines.range(o.start, o.end) })),
+        related: others.map((o) => ({ ...said(en`Other occurrence of ${name}`), range: lines.range(o.start, o.end) })),
       });
     });
   }
@@ -260,7 +261,7 @@ function surrogateDiagnostics(text: string, body: string, shift: number, lines: 
     out.push({
       code: 'PD007',
       severity: 'warning',
-      message: `Lone surrogate ${what}: a high surrogate (\\uD800-\\uDBFF) must be followed by a low one (\\uDC00-\\uDFFF) and a low one preceded by a high one. It is not a character: encoded as UTF-8 it becomes U+FFFD or "?", so the request would not carry what is written. Write the character itself or its complete pair.`,
+      ...said(en`Lone surrogate ${what}: a high surrogate (\\uD800-\\uDBFF) must be followed by a low one (\\uDC00-\\uDFFF) and a low one preceded by a high one. It is not a character: encoded as UTF-8 it becomes U+FFFD or "?", so the request would not carry what is written. Write the character itself or its complete pair.`),
       pointer: pointerAt(body, start - shift),
       range: lines.range(start, end),
     });
@@ -288,13 +289,13 @@ function surrogateDiagnostics(text: string, body: string, shift: number, lines: 
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-function describe(e: ParseError, text: string): string {
+function describe(e: ParseError, text: string): Text {
   const name = printParseErrorCode(e.error);
   if (name === 'PropertyNameExpected' || name === 'ValueExpected') {
     const before = text.slice(0, e.offset).trimEnd();
-    if (before.endsWith(',') && /^[}\]]/.test(text.slice(e.offset))) return 'Invalid JSON: trailing comma; remove the comma before the closing bracket.';
+    if (before.endsWith(',') && /^[}\]]/.test(text.slice(e.offset))) return en`Invalid JSON: trailing comma; remove the comma before the closing bracket.`;
   }
-  return `Invalid JSON: ${MESSAGES[name] ?? name}.`;
+  return en`Invalid JSON: ${MESSAGES[name] ?? name}.`;
 }
 
 export function parseDocument(path: string, text: string): JsonDocument {
@@ -309,19 +310,19 @@ export function parseDocument(path: string, text: string): JsonDocument {
 
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    syntax.push(syntaxDiagnostic(lines, nul, nul + 1, 'This is a binary file, not JSON: it contains a NUL byte.'));
+    syntax.push(syntaxDiagnostic(lines, nul, nul + 1, en`This is a binary file, not JSON: it contains a NUL byte.`));
   } else if (body.trim() === '') {
-    syntax.push(syntaxDiagnostic(lines, 0, text.length, 'The file is empty: expected a JSON object.'));
+    syntax.push(syntaxDiagnostic(lines, 0, text.length, en`The file is empty: expected a JSON object.`));
   } else {
     // Scanned on the text itself (a BOM is no bracket), so offsets are the text's.
     const structure = scanStructure(text);
     closeOf = structure.closeOf;
     if (structure.deepAt >= 0) {
       const at = structure.deepAt;
-      syntax.push(syntaxDiagnostic(lines, at, at + 1, `JSON nested deeper than ${MAX_DEPTH} levels; no destination file needs this. The file was not analysed further.`));
+      syntax.push(syntaxDiagnostic(lines, at, at + 1, en`JSON nested deeper than ${MAX_DEPTH} levels; no destination file needs this. The file was not analysed further.`));
     } else {
       if (bom) {
-        syntax.push(syntaxDiagnostic(lines, 0, 1, 'The file starts with a byte order mark; JSON must not (RFC 8259) and some tools reject it. Save it as UTF-8 without BOM.', 'PD002', 'warning'));
+        syntax.push(syntaxDiagnostic(lines, 0, 1, en`The file starts with a byte order mark; JSON must not (RFC 8259) and some tools reject it. Save it as UTF-8 without BOM.`, 'PD002', 'warning'));
       }
       try {
         value = JSON.parse(body);
@@ -336,7 +337,7 @@ export function parseDocument(path: string, text: string): JsonDocument {
           // object): one finding on the first line, not one per word. The text itself is not quoted:
           // it may be a list of emails.
           const lineEnd = body.slice(start).search(/\r|\n|$/) + start;
-          syntax.push(syntaxDiagnostic(lines, start + shift, lineEnd + shift, 'This file is not JSON: it does not start with a JSON value (a destination file starts with `{`). Pass a JSON file, or check that this is the file you meant.'));
+          syntax.push(syntaxDiagnostic(lines, start + shift, lineEnd + shift, en`This file is not JSON: it does not start with a JSON value (a destination file starts with \`{\`). Pass a JSON file, or check that this is the file you meant.`));
           errors.length = 0;
           value = undefined;
         }
@@ -348,11 +349,11 @@ export function parseDocument(path: string, text: string): JsonDocument {
         }
         if (errors.length > MAX_SYNTAX_DIAGNOSTICS) {
           const last = errors[MAX_SYNTAX_DIAGNOSTICS]!;
-          syntax.push(syntaxDiagnostic(lines, last.offset + shift, last.offset + shift + 1, `${errors.length - MAX_SYNTAX_DIAGNOSTICS} more syntax errors not shown.`));
+          syntax.push(syntaxDiagnostic(lines, last.offset + shift, last.offset + shift + 1, en`${errors.length - MAX_SYNTAX_DIAGNOSTICS} more syntax errors not shown.`));
         }
         if (errors.length === 0 && syntax.every((d) => d.code !== 'PD001')) {
           // jsonc-parser accepted what JSON.parse refused: report it rather than guess.
-          syntax.push(syntaxDiagnostic(lines, 0, 1, 'Invalid JSON.'));
+          syntax.push(syntaxDiagnostic(lines, 0, 1, en`Invalid JSON.`));
         }
       }
       const shift = bom ? 1 : 0;

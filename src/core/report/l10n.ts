@@ -65,3 +65,35 @@ export function translateText(text: string, tr: Translate): string {
   }
   return best ? tr(best.message, ...best.args.map((arg) => translateText(arg, tr))) : text;
 }
+
+/**
+ * A message kept as its English template (`{n}` placeholders) and its arguments, so that a front
+ * end can show it in the reader's language by looking the template up (never by matching the
+ * finished sentence). An argument may itself be a message (a phrase the sentence is built from).
+ */
+export interface Text {
+  readonly template: string;
+  readonly args: readonly Arg[];
+}
+export type Arg = string | number | Text;
+
+/**
+ * Tag for a translatable English message: en`Unknown property \`${key}\`.` is the template
+ * "Unknown property `{0}`." with the argument `key`. Tests find every template by this tag.
+ */
+export function en(strings: TemplateStringsArray, ...values: Arg[]): Text {
+  let template = strings[0]!;
+  values.forEach((_, i) => (template += `{${i}}` + strings[i + 1]!));
+  return { template, args: values };
+}
+
+/** The message in `tr`'s language (English by default); a plain string is shown as it is. */
+export function say(text: Arg, tr: Translate = english): string {
+  if (typeof text !== 'object') return String(text);
+  return tr(text.template, ...text.args.map((a) => (typeof a === 'object' ? say(a, tr) : a)));
+}
+
+/** A finding's or fix's English message and its template, from one `en` message. */
+export function said(text: Text): { message: string; text: Text } {
+  return { message: say(text), text };
+}

@@ -6,6 +6,7 @@
 import { relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics';
 import type { FileReport } from '../validate';
+import { english, say, type Translate } from './l10n';
 
 export interface Summary {
   errors: number;
@@ -24,11 +25,12 @@ function show(path: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-export function formatText(files: FileReport[], cwd = process.cwd()): string {
+/** `tr`: the findings' language (English by default); the JSON and SARIF contracts stay English. */
+export function formatText(files: FileReport[], cwd = process.cwd(), tr: Translate = english): string {
   const lines: string[] = [];
   for (const f of files) {
     for (const d of f.diagnostics) {
-      lines.push(`${show(f.path, cwd)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+      lines.push(`${show(f.path, cwd)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.text ? say(d.text, tr) : d.message}`);
     }
   }
   const { errors, warnings } = summarize(files);

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { childPointer } from '../json/pointer';
 import { itemSchemas, objectShape } from '../schema/walk';
 import { SCHEMAS, type JsonSchema } from '../schema/schemas';
@@ -38,8 +39,8 @@ export const unknownProperty: Rule = {
         if (unknown) {
           const hint = suggest(key, [...(known ?? [])]);
           out.push(hint
-            ? finding(this, p, `Unknown property \`${key}\`; did you mean \`${hint}\`? Property names are case-sensitive.`, { at: 'key', data: { renameKey: hint } })
-            : finding(this, p, `Unknown property \`${key}\`: Adobe does not document it, so it may be ignored or rejected.`, { at: 'key', severity: 'info' }));
+            ? finding(this, p, en`Unknown property \`${key}\`; did you mean \`${hint}\`? Property names are case-sensitive.`, { at: 'key', data: { renameKey: hint } })
+            : finding(this, p, en`Unknown property \`${key}\`: Adobe does not document it, so it may be ignored or rejected.`, { at: 'key', severity: 'info' }));
           continue;
         }
         stack.push([child, shape.child(key), p]);

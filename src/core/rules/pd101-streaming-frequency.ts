@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asObject, asString } from '../project/project';
 import { isStreaming } from './facts';
 import { finding, type Rule } from './rule';
@@ -12,9 +13,9 @@ export const streamingFrequency: Rule = {
     const ui = asObject(value.uiAttributes);
     const frequency = asString(ui?.frequency);
     if (frequency?.toLowerCase() === 'batch' && value.aggregation !== undefined) {
-      return [finding(this, '/uiAttributes/frequency', 'This destination aggregates like a streaming destination but `frequency` is `Batch`; set it to `Streaming`.', { data: { replacement: 'Streaming' } })];
+      return [finding(this, '/uiAttributes/frequency', en`This destination aggregates like a streaming destination but \`frequency\` is \`Batch\`; set it to \`Streaming\`.`, { data: { replacement: 'Streaming' } })];
     }
     if (!isStreaming(value, project) || frequency !== undefined) return [];
-    return [finding(this, ui ? '/uiAttributes/frequency' : '/uiAttributes', 'A streaming destination must set `uiAttributes.frequency` to `Streaming`, or AEP shows it as a file-based destination.', { data: { insert: { frequency: 'Streaming' } } })];
+    return [finding(this, ui ? '/uiAttributes/frequency' : '/uiAttributes', en`A streaming destination must set \`uiAttributes.frequency\` to \`Streaming\`, or AEP shows it as a file-based destination.`, { data: { insert: { frequency: 'Streaming' } } })];
   },
 };

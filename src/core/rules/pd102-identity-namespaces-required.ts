@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asObject } from '../project/project';
 import { isStreaming } from './facts';
 import { finding, type Rule } from './rule';
@@ -12,6 +13,6 @@ export const identityNamespacesRequired: Rule = {
     if (!isStreaming(value, project)) return [];
     const ns = asObject(value.identityNamespaces);
     if (ns && Object.keys(ns).length > 0) return [];
-    return [finding(this, ns ? '/identityNamespaces' : '', 'A streaming destination needs at least one target identity in `identityNamespaces`; without one, users cannot complete the mapping step.')];
+    return [finding(this, ns ? '/identityNamespaces' : '', en`A streaming destination needs at least one target identity in \`identityNamespaces\`; without one, users cannot complete the mapping step.`)];
   },
 };

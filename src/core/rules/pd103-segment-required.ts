@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asObject } from '../project/project';
 import { finding, type Rule } from './rule';
 
@@ -13,8 +14,8 @@ export const segmentRequired: Rule = {
     // A missing key is located at its nearest existing ancestor.
     const pointer = config ? '/schemaConfig/segmentRequired' : '/schemaConfig';
     const message = config && 'segmentRequired' in config
-      ? '`segmentRequired` must be `true`: Destination SDK destinations always export audiences.'
-      : 'Set `schemaConfig.segmentRequired` to `true`: Destination SDK destinations always export audiences.';
+      ? en`\`segmentRequired\` must be \`true\`: Destination SDK destinations always export audiences.`
+      : en`Set \`schemaConfig.segmentRequired\` to \`true\`: Destination SDK destinations always export audiences.`;
     return [finding(this, pointer, message, { data: { set: { pointer: '/schemaConfig/segmentRequired', value: true } } })];
   },
 };

@@ -1,5 +1,6 @@
+import { en } from '../report/l10n';
 import { asArray, asObject, asString } from '../project/project';
-import { listOf } from '../text/suggest';
+import { listText } from '../text/suggest';
 import { isStreaming } from './facts';
 import { finding, type Rule } from './rule';
 
@@ -27,9 +28,9 @@ export const streamingAuthType: Rule = {
       const pointer = `/customerAuthenticationConfigurations/${i}/authType`;
       const data = { candidates: [...DOCUMENTED] };
       if (type === undefined) return [];
-      if (type.trim() === '') return [finding(this, pointer, `\`authType\` is empty; a streaming destination authenticates with ${listOf(DOCUMENTED)}.`, { data })];
+      if (type.trim() === '') return [finding(this, pointer, en`\`authType\` is empty; a streaming destination authenticates with ${listText(DOCUMENTED)}.`, { data })];
       if (!(FILE_AUTH as readonly string[]).includes(type.toUpperCase())) return [];
-      return [finding(this, pointer, `\`${type}\` is a file-based authentication type; a streaming destination uses ${listOf(DOCUMENTED)}.`, { data })];
+      return [finding(this, pointer, en`\`${type}\` is a file-based authentication type; a streaming destination uses ${listText(DOCUMENTED)}.`, { data })];
     });
   },
 };

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asArray, asObject } from '../project/project';
 import { finding, type Rule } from './rule';
 
@@ -12,7 +13,7 @@ export const authenticationRule: Rule = {
     return asArray(value.destinationDelivery).flatMap((d, i) => {
       const rule = asObject(d)?.authenticationRule;
       if (rule === undefined || rule === 'CUSTOMER_AUTHENTICATION' || String(rule).toUpperCase() === 'CUSTOMER_AUTHENTICATION') return [];
-      return [finding(this, `/destinationDelivery/${i}/authenticationRule`, `Customers authenticate to this destination (\`customerAuthenticationConfigurations\`), so \`authenticationRule\` must be \`CUSTOMER_AUTHENTICATION\`, not \`${String(rule)}\`.`, { data: { replacement: 'CUSTOMER_AUTHENTICATION' } })];
+      return [finding(this, `/destinationDelivery/${i}/authenticationRule`, en`Customers authenticate to this destination (\`customerAuthenticationConfigurations\`), so \`authenticationRule\` must be \`CUSTOMER_AUTHENTICATION\`, not \`${String(rule)}\`.`, { data: { replacement: 'CUSTOMER_AUTHENTICATION' } })];
     });
   },
 };

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asArray, asObject } from '../project/project';
 import { finding, type Rule } from './rule';
 
@@ -11,7 +12,7 @@ export const platformAuthenticationId: Rule = {
     return asArray(value.destinationDelivery).flatMap((d, i) => {
       const item = asObject(d);
       if (item?.authenticationRule !== 'PLATFORM_AUTHENTICATION' || typeof item.authenticationId === 'string') return [];
-      return [finding(this, `/destinationDelivery/${i}/authenticationRule`, '`PLATFORM_AUTHENTICATION` needs an `authenticationId`: the `instanceId` of a `/authoring/credentials` object.')];
+      return [finding(this, `/destinationDelivery/${i}/authenticationRule`, en`\`PLATFORM_AUTHENTICATION\` needs an \`authenticationId\`: the \`instanceId\` of a \`/authoring/credentials\` object.`)];
     });
   },
 };

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asObject, asString } from '../project/project';
 import { isStreaming } from './facts';
 import { finding, type Rule } from './rule';
@@ -17,15 +18,15 @@ export const aggregationType: Rule = {
     if (!isStreaming(value, project)) return [];
     const aggregation = asObject(value.aggregation);
     if (!aggregation) {
-      return [finding(this, '', 'A streaming destination needs `aggregation` with `aggregationType` `BEST_EFFORT` or `CONFIGURABLE_AGGREGATION`.')];
+      return [finding(this, '', en`A streaming destination needs \`aggregation\` with \`aggregationType\` \`BEST_EFFORT\` or \`CONFIGURABLE_AGGREGATION\`.`)];
     }
     const type = asString(aggregation.aggregationType);
     if (type === undefined) {
-      return [finding(this, '/aggregation', 'Set `aggregation.aggregationType` to `BEST_EFFORT` or `CONFIGURABLE_AGGREGATION`.')];
+      return [finding(this, '/aggregation', en`Set \`aggregation.aggregationType\` to \`BEST_EFFORT\` or \`CONFIGURABLE_AGGREGATION\`.`)];
     }
     const sub = SUB_OBJECT[type];
     if (sub && asObject(aggregation[sub]) === undefined) {
-      return [finding(this, '/aggregation/aggregationType', `\`${type}\` is configured by \`aggregation.${sub}\`, which is missing.`, { data: { insert: sub } })];
+      return [finding(this, '/aggregation/aggregationType', en`\`${type}\` is configured by \`aggregation.${sub}\`, which is missing.`, { data: { insert: sub } })];
     }
     return [];
   },

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asObject } from '../project/project';
 import { finding, type Rule } from './rule';
 
@@ -10,6 +11,6 @@ export const maxEventsInBatch: Rule = {
   check({ value }) {
     const n = asObject(asObject(value.aggregation)?.configurableAggregation)?.maxNumEventsInBatch;
     if (typeof n !== 'number' || (n >= 1000 && n <= 10000)) return [];
-    return [finding(this, '/aggregation/configurableAggregation/maxNumEventsInBatch', `\`maxNumEventsInBatch\` is ${n}; Adobe accepts 1000 to 10000 events per call.`, { data: { replacement: Math.min(10000, Math.max(1000, n)) } })];
+    return [finding(this, '/aggregation/configurableAggregation/maxNumEventsInBatch', en`\`maxNumEventsInBatch\` is ${n}; Adobe accepts 1000 to 10000 events per call.`, { data: { replacement: Math.min(10000, Math.max(1000, n)) } })];
   },
 };

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asObject } from '../project/project';
 import { finding, type Rule } from './rule';
 
@@ -15,10 +16,10 @@ export const maxBatchAge: Rule = {
     if (typeof n !== 'number') return [];
     const pointer = '/aggregation/configurableAggregation/maxBatchAgeInSecs';
     if (n < 301 || n > 3600) {
-      return [finding(this, pointer, `\`maxBatchAgeInSecs\` is ${n}; Adobe accepts 301 to 3600 seconds.`, { data: { replacement: n > 3600 ? 3600 : 1800 } })];
+      return [finding(this, pointer, en`\`maxBatchAgeInSecs\` is ${n}; Adobe accepts 301 to 3600 seconds.`, { data: { replacement: n > 3600 ? 3600 : 1800 } })];
     }
     if (n < 1800) {
-      return [finding(this, pointer, `\`maxBatchAgeInSecs\` ${n} is below 1800: Adobe's newest page allows it, but the API reference and guardrails say 1800–3600, so AEP may reject it.`, { severity: 'warning', data: { replacement: 1800 } })];
+      return [finding(this, pointer, en`\`maxBatchAgeInSecs\` ${n} is below 1800: Adobe's newest page allows it, but the API reference and guardrails say 1800–3600, so AEP may reject it.`, { severity: 'warning', data: { replacement: 1800 } })];
     }
     return [];
   },

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { aggregationKeys } from './facts';
 import { finding, type Rule } from './rule';
 
@@ -10,6 +11,6 @@ export const segmentStatusNeedsId: Rule = {
   check({ value }) {
     return aggregationKeys(value)
       .filter(({ key }) => key.includeSegmentStatus === true && key.includeSegmentId !== true)
-      .map(({ pointer }) => finding(this, `${pointer}/includeSegmentStatus`, '`includeSegmentStatus` needs `includeSegmentId: true`: calls are grouped by audience and then by status.', { data: { set: { pointer: `${pointer}/includeSegmentId`, value: true } } }));
+      .map(({ pointer }) => finding(this, `${pointer}/includeSegmentStatus`, en`\`includeSegmentStatus\` needs \`includeSegmentId: true\`: calls are grouped by audience and then by status.`, { data: { set: { pointer: `${pointer}/includeSegmentId`, value: true } } }));
   },
 };

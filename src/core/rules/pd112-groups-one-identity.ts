@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asArray } from '../project/project';
 import { aggregationKeys } from './facts';
 import { finding, type Rule } from './rule';
@@ -16,6 +17,6 @@ export const groupsNeedMultipleIdentities: Rule = {
   check({ value }) {
     return aggregationKeys(value)
       .filter(({ key }) => key.oneIdentityPerGroup === true && asArray(key.groups).length > 0)
-      .map(({ pointer }) => finding(this, `${pointer}/groups`, '`groups` has no effect while `oneIdentityPerGroup` is `true`: AEP groups the profiles by each identity namespace on its own. Set `oneIdentityPerGroup` to `false` to group by these lists instead.', { data: { set: { pointer: `${pointer}/oneIdentityPerGroup`, value: false } } }));
+      .map(({ pointer }) => finding(this, `${pointer}/groups`, en`\`groups\` has no effect while \`oneIdentityPerGroup\` is \`true\`: AEP groups the profiles by each identity namespace on its own. Set \`oneIdentityPerGroup\` to \`false\` to group by these lists instead.`, { data: { set: { pointer: `${pointer}/oneIdentityPerGroup`, value: false } } }));
   },
 };

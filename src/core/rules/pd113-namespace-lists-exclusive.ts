@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asObject } from '../project/project';
 import { finding, type Rule } from './rule';
 
@@ -16,6 +17,6 @@ export const namespaceListsExclusive: Rule = {
     const allow = ALLOW.find((k) => k in config);
     const deny = DENY.find((k) => k in config);
     if (!allow || !deny) return [];
-    return [finding(this, `/schemaConfig/${allow}`, `\`${allow}\` and \`${deny}\` are mutually exclusive: keep one. Adobe recommends \`segmentNamespaceDenyList: []\`.`, { at: 'key' })];
+    return [finding(this, `/schemaConfig/${allow}`, en`\`${allow}\` and \`${deny}\` are mutually exclusive: keep one. Adobe recommends \`segmentNamespaceDenyList: []\`.`, { at: 'key' })];
   },
 };

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asObject } from '../project/project';
 import { finding, type Rule } from './rule';
 
@@ -17,6 +18,6 @@ export const legacyNamespaceLists: Rule = {
     if (!config) return [];
     return Object.entries(RENAMED)
       .filter(([old]) => old in config)
-      .map(([old, current]) => finding(this, `/schemaConfig/${old}`, `\`${old}\` is the name an older Adobe page used; the API reference names it \`${current}\`.`, { at: 'key', data: { renameKey: current } }));
+      .map(([old, current]) => finding(this, `/schemaConfig/${old}`, en`\`${old}\` is the name an older Adobe page used; the API reference names it \`${current}\`.`, { at: 'key', data: { renameKey: current } }));
   },
 };

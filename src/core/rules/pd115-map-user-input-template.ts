@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asObject } from '../project/project';
 import { audienceTemplateRef } from './facts';
 import { finding, type Rule } from './rule';
@@ -12,6 +13,6 @@ export const mapUserInputExcludesTemplate: Rule = {
     const mapping = asObject(value.segmentMappingConfig);
     const ref = audienceTemplateRef(value);
     if (mapping?.mapUserInput !== true || !ref) return [];
-    return [finding(this, '/segmentMappingConfig/mapUserInput', 'With `mapUserInput: true` users type the audience mapping id themselves, so `audienceTemplateId` must not be set; remove one of them.', { data: { set: { pointer: '/segmentMappingConfig/mapUserInput', value: false } } })];
+    return [finding(this, '/segmentMappingConfig/mapUserInput', en`With \`mapUserInput: true\` users type the audience mapping id themselves, so \`audienceTemplateId\` must not be set; remove one of them.`, { data: { set: { pointer: '/segmentMappingConfig/mapUserInput', value: false } } })];
   },
 };

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { childPointer } from '../json/pointer';
 import { asObject } from '../project/project';
 import { TRANSFORMATION } from './facts';
@@ -16,12 +17,12 @@ export const transformationExpression: Rule = {
       if (!t) continue;
       const base = childPointer('/identityNamespaces', target);
       if (t.transformation !== undefined && t.transformation !== TRANSFORMATION) {
-        out.push(finding(this, `${base}/transformation`, `\`${String(t.transformation)}\` is not a documented transformation; Adobe supports only \`${TRANSFORMATION}\`.`, { data: { replacement: TRANSFORMATION } }));
+        out.push(finding(this, `${base}/transformation`, en`\`${String(t.transformation)}\` is not a documented transformation; Adobe supports only \`${TRANSFORMATION}\`.`, { data: { replacement: TRANSFORMATION } }));
       }
       for (const [ns, nsDef] of Object.entries(asObject(t.acceptedGlobalNamespaces) ?? {})) {
         const rt = asObject(nsDef)?.requiredTransformation;
         if (rt !== undefined && rt !== TRANSFORMATION) {
-          out.push(finding(this, childPointer(`${base}/acceptedGlobalNamespaces`, ns) + '/requiredTransformation', `\`${String(rt)}\` is not a documented transformation; Adobe supports only \`${TRANSFORMATION}\`.`, { data: { replacement: TRANSFORMATION } }));
+          out.push(finding(this, childPointer(`${base}/acceptedGlobalNamespaces`, ns) + '/requiredTransformation', en`\`${String(rt)}\` is not a documented transformation; Adobe supports only \`${TRANSFORMATION}\`.`, { data: { replacement: TRANSFORMATION } }));
         }
       }
     }

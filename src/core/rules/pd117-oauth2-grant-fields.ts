@@ -1,5 +1,6 @@
+import { en } from '../report/l10n';
 import { asArray, asObject, asString } from '../project/project';
-import { listOf } from '../text/suggest';
+import { listText } from '../text/suggest';
 import { finding, type Rule } from './rule';
 
 /** What each OAuth2 grant needs, per Adobe's OAuth2 page (username/password are asked from the user). */
@@ -26,11 +27,11 @@ export const oauth2GrantFields: Rule = {
       const pointer = `/customerAuthenticationConfigurations/${i}`;
       const grant = asString(config.grant);
       if (grant === undefined) {
-        return [finding(this, pointer, 'This OAuth2 configuration has no `grant`: use `OAUTH2_AUTHORIZATION_CODE`, `OAUTH2_PASSWORD` or `OAUTH2_CLIENT_CREDENTIALS`.')];
+        return [finding(this, pointer, en`This OAuth2 configuration has no \`grant\`: use \`OAUTH2_AUTHORIZATION_CODE\`, \`OAUTH2_PASSWORD\` or \`OAUTH2_CLIENT_CREDENTIALS\`.`)];
       }
       const missing = (REQUIRED[grant] ?? []).filter((k) => typeof config[k] !== 'string' && !suppliedByDataField(config, k));
       if (missing.length === 0) return [];
-      return [finding(this, `${pointer}/grant`, `The \`${grant}\` grant needs ${listOf(missing)}, which ${missing.length === 1 ? 'is' : 'are'} missing.`, { data: { missing } })];
+      return [finding(this, `${pointer}/grant`, missing.length === 1 ? en`The \`${grant}\` grant needs ${listText(missing)}, which is missing.` : en`The \`${grant}\` grant needs ${listText(missing)}, which are missing.`, { data: { missing } })];
     });
   },
 };

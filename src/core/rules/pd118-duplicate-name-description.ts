@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asArray, asObject, asString } from '../project/project';
 import { finding, type Rule } from './rule';
 
@@ -11,7 +12,7 @@ export const duplicateNameDescription: Rule = {
     return asArray(value.customerDataFields).flatMap((f, i) => {
       const n = asString(asObject(f)?.name);
       if (!n || !['name', 'description'].includes(n.toLowerCase())) return [];
-      return [finding(this, `/customerDataFields/${i}/name`, `AEP adds a \`${n.toLowerCase() === 'name' ? 'Name' : 'Description'}\` field to every connection; this one would appear twice. Remove it.`)];
+      return [finding(this, `/customerDataFields/${i}/name`, en`AEP adds a \`${n.toLowerCase() === 'name' ? 'Name' : 'Description'}\` field to every connection; this one would appear twice. Remove it.`)];
     });
   },
 };

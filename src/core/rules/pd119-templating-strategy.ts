@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asArray, asObject, type Json } from '../project/project';
 import { finding, type Rule } from './rule';
 
@@ -19,7 +20,7 @@ export const templatingStrategy: Rule = {
     ];
     return slots.flatMap(([pointer, slot]) => {
       if (slot?.templatingStrategy !== 'NONE' || typeof slot.value !== 'string' || !TEMPLATED.test(slot.value)) return [];
-      return [finding(this, `${pointer}/templatingStrategy`, 'This value contains Pebble (`{{`/`{%`) but its `templatingStrategy` is `NONE`, so AEP would send it literally; use `PEBBLE_V1`.', { data: { replacement: 'PEBBLE_V1' } })];
+      return [finding(this, `${pointer}/templatingStrategy`, en`This value contains Pebble (\`{{\`/\`{%\`) but its \`templatingStrategy\` is \`NONE\`, so AEP would send it literally; use \`PEBBLE_V1\`.`, { data: { replacement: 'PEBBLE_V1' } })];
     });
   },
 };

@@ -1,7 +1,8 @@
+import { en } from '../report/l10n';
 import type { Finding } from '../diagnostics';
 import { customGroups } from '../plan/batch';
 import { asArray, asObject } from '../project/project';
-import { listOf, suggest } from '../text/suggest';
+import { listText, suggest } from '../text/suggest';
 import { aggregationKeys } from './facts';
 import { finding, type Rule } from './rule';
 
@@ -28,13 +29,13 @@ export const identityGroups: Rule = {
         asArray(asObject(g)?.namespaces).forEach((n, j) => {
           if (typeof n !== 'string' || targets.includes(n)) return;
           const hint = suggest(n, targets) ?? (targets.length === 1 ? targets[0] : undefined);
-          out.push(finding(this, `${pointer}/groups/${i}/namespaces/${j}`, `\`${n}\` is not a target identity of this destination, so this group matches no exported identity: group namespaces are the target identity names of \`identityNamespaces\` (case-sensitive), not source namespaces; ${hint ? `did you mean \`${hint}\`?` : `use ${listOf(targets)}.`}`, hint ? { data: { replacement: hint } } : {}));
+          out.push(finding(this, `${pointer}/groups/${i}/namespaces/${j}`, en`\`${n}\` is not a target identity of this destination, so this group matches no exported identity: group namespaces are the target identity names of \`identityNamespaces\` (case-sensitive), not source namespaces; ${hint ? en`did you mean \`${hint}\`?` : en`use ${listText(targets)}.`}`, hint ? { data: { replacement: hint } } : {}));
         });
       });
       const missing = targets.filter((t) => !groups.some((g) => g.includes(t)));
       if (missing.length) {
         const names = missing.map((t) => `\`${t}\``).join(', ');
-        out.push(finding(this, `${pointer}/groups`, `The target ${missing.length === 1 ? 'identity' : 'identities'} ${names} ${missing.length === 1 ? 'is' : 'are'} in no group, so AEP does not export ${missing.length === 1 ? 'it' : 'them'} and profiles with only ${missing.length === 1 ? 'that identity' : 'those identities'} are dropped; add ${names} to a group.`));
+        out.push(finding(this, `${pointer}/groups`, missing.length === 1 ? en`The target identity ${names} is in no group, so AEP does not export it and profiles with only that identity are dropped; add ${names} to a group.` : en`The target identities ${names} are in no group, so AEP does not export them and profiles with only those identities are dropped; add ${names} to a group.`));
       }
     }
     return out;

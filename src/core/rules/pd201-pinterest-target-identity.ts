@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { childPointer } from '../json/pointer';
 import { asObject } from '../project/project';
 import { PINTEREST } from './facts';
@@ -17,11 +18,11 @@ export const pinterestTargetIdentity: Rule = {
     if (!targets.includes(PINTEREST.target)) {
       const wrongCase = targets.find((t) => t.toLowerCase() === PINTEREST.target);
       return [finding(this, wrongCase ? childPointer('/identityNamespaces', wrongCase) : '/identityNamespaces', wrongCase
-        ? `Target identity \`${wrongCase}\` must be spelled \`${PINTEREST.target}\` (names are case-sensitive).`
-        : `Declare the target identity \`${PINTEREST.target}\`: Pinterest's destination maps GAID, IDFA and email to it.`, { at: wrongCase ? 'key' : 'value', data: wrongCase ? { renameKey: PINTEREST.target } : { insertPinterestIdentity: true } })];
+        ? en`Target identity \`${wrongCase}\` must be spelled \`${PINTEREST.target}\` (names are case-sensitive).`
+        : en`Declare the target identity \`${PINTEREST.target}\`: Pinterest's destination maps GAID, IDFA and email to it.`, { at: wrongCase ? 'key' : 'value', data: wrongCase ? { renameKey: PINTEREST.target } : { insertPinterestIdentity: true } })];
     }
     return targets
       .filter((t) => t !== PINTEREST.target)
-      .map((t) => finding(this, childPointer('/identityNamespaces', t), `Pinterest distinguishes identity types itself; map everything to \`${PINTEREST.target}\` instead of a separate \`${t}\` target.`, { severity: 'warning', at: 'key' }));
+      .map((t) => finding(this, childPointer('/identityNamespaces', t), en`Pinterest distinguishes identity types itself; map everything to \`${PINTEREST.target}\` instead of a separate \`${t}\` target.`, { severity: 'warning', at: 'key' }));
   },
 };

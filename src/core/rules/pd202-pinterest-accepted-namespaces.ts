@@ -1,6 +1,7 @@
+import { en } from '../report/l10n';
 import { childPointer } from '../json/pointer';
 import { asObject } from '../project/project';
-import { listOf, suggest } from '../text/suggest';
+import { listText, suggest } from '../text/suggest';
 import { PINTEREST } from './facts';
 import { finding, type Rule } from './rule';
 
@@ -18,7 +19,7 @@ export const pinterestAcceptedNamespaces: Rule = {
     const accepted = asObject(target.acceptedGlobalNamespaces);
     const expected: readonly string[] = PINTEREST.namespaces;
     if (!accepted) {
-      return [finding(this, base, `\`${PINTEREST.target}\` accepts no namespace; add \`acceptedGlobalNamespaces\` with ${listOf(expected)}.`, { data: { fillNamespaces: [...expected] } })];
+      return [finding(this, base, en`\`${PINTEREST.target}\` accepts no namespace; add \`acceptedGlobalNamespaces\` with ${listText(expected)}.`, { data: { fillNamespaces: [...expected] } })];
     }
     const present = Object.keys(accepted);
     const out = present
@@ -26,12 +27,12 @@ export const pinterestAcceptedNamespaces: Rule = {
       .map((ns) => {
         const hint = suggest(ns, expected);
         return finding(this, childPointer(`${base}/acceptedGlobalNamespaces`, ns), hint && hint.toLowerCase() === ns.toLowerCase()
-          ? `\`${ns}\` is not a namespace code; did you mean \`${hint}\`? Codes are case-sensitive.`
-          : `Pinterest customer lists take emails, GAIDs and IDFAs; \`${ns}\` cannot be sent to Pinterest.`, { at: 'key', data: hint ? { renameKey: hint } : undefined });
+          ? en`\`${ns}\` is not a namespace code; did you mean \`${hint}\`? Codes are case-sensitive.`
+          : en`Pinterest customer lists take emails, GAIDs and IDFAs; \`${ns}\` cannot be sent to Pinterest.`, { at: 'key', data: hint ? { renameKey: hint } : undefined });
       });
     const missing = expected.filter((ns) => !present.includes(ns) && !present.some((p) => p.toLowerCase() === ns.toLowerCase()));
     if (missing.length) {
-      out.push(finding(this, `${base}/acceptedGlobalNamespaces`, `Pinterest's destination also accepts ${listOf(missing)}; add ${missing.length === 1 ? 'it' : 'them'} so users can map every supported identity.`, { severity: 'warning', data: { fillNamespaces: missing } }));
+      out.push(finding(this, `${base}/acceptedGlobalNamespaces`, missing.length === 1 ? en`Pinterest's destination also accepts ${listText(missing)}; add it so users can map every supported identity.` : en`Pinterest's destination also accepts ${listText(missing)}; add them so users can map every supported identity.`, { severity: 'warning', data: { fillNamespaces: missing } }));
     }
     return out;
   },

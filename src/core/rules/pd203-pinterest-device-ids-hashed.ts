@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { childPointer } from '../json/pointer';
 import { asObject } from '../project/project';
 import { PINTEREST, TRANSFORMATION } from './facts';
@@ -17,7 +18,7 @@ export const pinterestDeviceIdsHashed: Rule = {
       const def = asObject(accepted[ns]);
       if (!def || def.requiredTransformation !== undefined) return [];
       const pointer = childPointer(childPointer(childPointer('/identityNamespaces', PINTEREST.target) + '/acceptedGlobalNamespaces', ns), 'requiredTransformation');
-      return [finding(this, pointer, `Pinterest requires ${ns}s to be hashed; add \`"requiredTransformation": "${TRANSFORMATION}"\` so AEP never sends raw device ids.`, { data: { set: { pointer, value: TRANSFORMATION } } })];
+      return [finding(this, pointer, en`Pinterest requires ${ns}s to be hashed; add \`"requiredTransformation": "${TRANSFORMATION}"\` so AEP never sends raw device ids.`, { data: { set: { pointer, value: TRANSFORMATION } } })];
     });
   },
 };

@@ -1,3 +1,4 @@
+import { en, type Text } from '../report/l10n';
 import { asArray, asString, type Json } from '../project/project';
 import { compilePattern } from '../text/pattern';
 import { adAccountFieldIndex } from './facts';
@@ -13,17 +14,17 @@ const MUST_REJECT = ['', 'abc', '12a4', '1234567890123456789', ' 549755885175', 
  * Whether a customer data field's pattern takes exactly 1–18 digits, judged on the linear-time
  * engine every workspace pattern runs on. As Java's Matcher.matches(), the whole value must match.
  */
-export function patternProblem(pattern: string): { message: string; inner?: { offset: number; length: number } } | undefined {
+export function patternProblem(pattern: string): { message: Text; inner?: { offset: number; length: number } } | undefined {
   const compiled = compilePattern(pattern);
   if (!compiled.ok) {
     const { reason, offset, length } = compiled.refusal;
-    return { message: `\`pattern\` cannot be checked: ${reason}; use \`${SUGGESTED_PATTERN}\`.`, inner: { offset, length } };
+    return { message: en`\`pattern\` cannot be checked: ${reason}; use \`${SUGGESTED_PATTERN}\`.`, inner: { offset, length } };
   }
   const whole = (s: string) => compiled.pattern.matches(s) === true;
   const refused = MUST_ACCEPT.find((s) => !whole(s));
-  if (refused) return { message: `\`pattern\` rejects the valid ad account id \`${refused}\`; use \`${SUGGESTED_PATTERN}\`.` };
+  if (refused) return { message: en`\`pattern\` rejects the valid ad account id \`${refused}\`; use \`${SUGGESTED_PATTERN}\`.` };
   const accepted = MUST_REJECT.find((s) => whole(s));
-  if (accepted !== undefined) return { message: `\`pattern\` accepts \`${JSON.stringify(accepted)}\`, which is not an ad account id; use \`${SUGGESTED_PATTERN}\`.` };
+  if (accepted !== undefined) return { message: en`\`pattern\` accepts \`${JSON.stringify(accepted)}\`, which is not an ad account id; use \`${SUGGESTED_PATTERN}\`.` };
   return undefined;
 }
 
@@ -37,19 +38,19 @@ export const pinterestAdAccountField: Rule = {
     const fields = asArray(value.customerDataFields);
     const index = adAccountFieldIndex(value);
     if (index < 0) {
-      return [finding(this, value.customerDataFields === undefined ? '' : '/customerDataFields', 'Add a customer data field for the Pinterest ad account id (e.g. `adAccountId`, type string, required, pattern `^[0-9]{1,18}$`): every request goes to that ad account.', { data: { insertField: { name: 'adAccountId', title: 'Ad Account ID', type: 'string', isRequired: true, pattern: SUGGESTED_PATTERN } } })];
+      return [finding(this, value.customerDataFields === undefined ? '' : '/customerDataFields', en`Add a customer data field for the Pinterest ad account id (e.g. \`adAccountId\`, type string, required, pattern \`^[0-9]{1,18}$\`): every request goes to that ad account.`, { data: { insertField: { name: 'adAccountId', title: 'Ad Account ID', type: 'string', isRequired: true, pattern: SUGGESTED_PATTERN } } })];
     }
     const field = fields[index] as Json;
     const base = `/customerDataFields/${index}`;
     const out = [];
     if (field.type !== 'string') {
-      out.push(finding(this, `${base}/type`, 'Make the ad account id a `string`: ids have up to 18 digits, beyond the precision of JSON numbers in many clients, and Pinterest sends them as strings.', { data: { replacement: 'string' } }));
+      out.push(finding(this, `${base}/type`, en`Make the ad account id a \`string\`: ids have up to 18 digits, beyond the precision of JSON numbers in many clients, and Pinterest sends them as strings.`, { data: { replacement: 'string' } }));
     }
     if (field.isRequired !== true) {
-      out.push(finding(this, base, 'Set `isRequired: true` on the ad account id: without it a connection has nowhere to send audiences.', { severity: 'warning', data: { set: { pointer: `${base}/isRequired`, value: true } } }));
+      out.push(finding(this, base, en`Set \`isRequired: true\` on the ad account id: without it a connection has nowhere to send audiences.`, { severity: 'warning', data: { set: { pointer: `${base}/isRequired`, value: true } } }));
     }
     const pattern = asString(field.pattern);
-    const problem = pattern === undefined ? { message: `Add \`"pattern": "${SUGGESTED_PATTERN}"\` so users cannot enter anything but an ad account id (1 to 18 digits).` } : patternProblem(pattern);
+    const problem = pattern === undefined ? { message: en`Add \`"pattern": "${SUGGESTED_PATTERN}"\` so users cannot enter anything but an ad account id (1 to 18 digits).` } : patternProblem(pattern);
     if (problem) out.push(finding(this, pattern === undefined ? base : `${base}/pattern`, problem.message, { inner: problem.inner, data: { set: { pointer: `${base}/pattern`, value: SUGGESTED_PATTERN } } }));
     return out;
   },

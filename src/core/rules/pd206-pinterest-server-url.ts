@@ -1,4 +1,5 @@
-import { SANDBOX_API_BASE_URL, SANDBOX_FACT } from '../pinterest/sandbox';
+import { en } from '../report/l10n';
+import { SANDBOX_API_BASE_URL, SANDBOX_FACT_TEXT } from '../pinterest/sandbox';
 import { PINTEREST_API_BASE_URL } from '../pinterest/urls';
 import { asObject, asString } from '../project/project';
 import { finding, type Rule } from './rule';
@@ -17,10 +18,10 @@ export const pinterestServerUrl: Rule = {
     const url = asString(asObject(asObject(value.urlBasedDestination)?.url)?.value);
     if (url === undefined || url.startsWith(`${PINTEREST_API_BASE_URL}/`) || !/pinterest\.com/i.test(url)) return [];
     const pointer = '/urlBasedDestination/url/value';
-    if (url.toLowerCase().startsWith(SANDBOX_ORIGIN)) return [finding(this, pointer, `The server URL is Pinterest's sandbox API, and ${SANDBOX_FACT}: call \`${PINTEREST_API_BASE_URL}/…\`.`, { data: { replacement: PRODUCTION_ORIGIN + url.slice(SANDBOX_ORIGIN.length) } })];
-    if (/^http:/i.test(url)) return [finding(this, pointer, `Pinterest's API is served over HTTPS only; use \`${PINTEREST_API_BASE_URL}/…\`.`)];
+    if (url.toLowerCase().startsWith(SANDBOX_ORIGIN)) return [finding(this, pointer, en`The server URL is Pinterest's sandbox API, and ${SANDBOX_FACT_TEXT}: call \`${PINTEREST_API_BASE_URL}/…\`.`, { data: { replacement: PRODUCTION_ORIGIN + url.slice(SANDBOX_ORIGIN.length) } })];
+    if (/^http:/i.test(url)) return [finding(this, pointer, en`Pinterest's API is served over HTTPS only; use \`${PINTEREST_API_BASE_URL}/…\`.`)];
     const version = /\/v(\d+)\//.exec(url)?.[1];
-    if (version && version !== '5') return [finding(this, pointer, `Pinterest retired API v${version}; this destination must call \`${PINTEREST_API_BASE_URL}/…\`.`)];
-    return [finding(this, pointer, `The server URL must start with \`${PINTEREST_API_BASE_URL}/\`.`)];
+    if (version && version !== '5') return [finding(this, pointer, en`Pinterest retired API v${version}; this destination must call \`${PINTEREST_API_BASE_URL}/…\`.`)];
+    return [finding(this, pointer, en`The server URL must start with \`${PINTEREST_API_BASE_URL}/\`.`)];
   },
 };

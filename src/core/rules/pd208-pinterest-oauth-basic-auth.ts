@@ -1,8 +1,9 @@
+import { en } from '../report/l10n';
 import { asArray, asObject } from '../project/project';
 import { finding, type Rule } from './rule';
 
 const MESSAGE =
-  "Pinterest's token endpoint takes the app id and secret only as HTTP Basic: set `\"options\": {\"useBasicAuth\": true}`, or AEP sends them in the request body and Pinterest refuses the token exchange.";
+  en`Pinterest's token endpoint takes the app id and secret only as HTTP Basic: set \`"options": {"useBasicAuth": true}\`, or AEP sends them in the request body and Pinterest refuses the token exchange.`;
 
 /**
  * Pinterest's `POST /oauth/token` authenticates the client with HTTP Basic only (its `basic`

@@ -1,4 +1,4 @@
-import { SANDBOX_REFUSAL } from '../pinterest/sandbox';
+import { SANDBOX_REFUSAL_TEXT } from '../pinterest/sandbox';
 import { finding, type Rule } from './rule';
 
 /**
@@ -13,6 +13,6 @@ export const pinterestSandboxEnvironment: Rule = {
   pinterestOnly: true,
   check({ value }) {
     if (value.environment !== 'sandbox') return [];
-    return [finding(this, '/environment', SANDBOX_REFUSAL, { data: { replacement: 'local', candidates: ['production'] } })];
+    return [finding(this, '/environment', SANDBOX_REFUSAL_TEXT, { data: { replacement: 'local', candidates: ['production'] } })];
   },
 };

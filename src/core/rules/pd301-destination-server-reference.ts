@@ -1,5 +1,6 @@
+import { en } from '../report/l10n';
 import { asArray, asObject, asString } from '../project/project';
-import { listOf } from '../text/suggest';
+import { listText } from '../text/suggest';
 import { finding, type Rule } from './rule';
 
 /** destinationServerId names a destination server of this project. */
@@ -16,7 +17,7 @@ export const destinationServerReference: Rule = {
       const id = asString(asObject(d)?.destinationServerId);
       if (id === undefined || project.serverById(id)) return [];
       const known = servers.map((s) => asString(asObject(s.doc.value)?.instanceId)).filter((x): x is string => !!x);
-      return [finding(this, `/destinationDelivery/${i}/destinationServerId`, `No destination server in this project has \`instanceId\` \`${id}\`${known.length ? `; found ${listOf(known)}` : ''}.`, { data: { candidates: known } })];
+      return [finding(this, `/destinationDelivery/${i}/destinationServerId`, en`No destination server in this project has \`instanceId\` \`${id}\`${known.length ? en`; found ${listText(known)}` : ''}.`, { data: { candidates: known } })];
     });
   },
 };

@@ -1,6 +1,7 @@
+import { en } from '../report/l10n';
 import { asObject, asString } from '../project/project';
 import { audienceTemplateRef } from './facts';
-import { listOf } from '../text/suggest';
+import { listText } from '../text/suggest';
 import { finding, type Rule } from './rule';
 
 /** audienceTemplateId names an audience metadata template of this project. */
@@ -16,6 +17,6 @@ export const audienceTemplateReference: Rule = {
     // A destination validated on its own has nothing to resolve against.
     if (templates.length === 0) return [];
     const known = templates.map((t) => asString(asObject(t.doc.value)?.instanceId)).filter((x): x is string => !!x);
-    return [finding(this, ref.pointer, `No audience template in this project has \`instanceId\` \`${ref.id}\`${known.length ? `; found ${listOf(known)}` : ''}.`, { data: { candidates: known } })];
+    return [finding(this, ref.pointer, en`No audience template in this project has \`instanceId\` \`${ref.id}\`${known.length ? en`; found ${listText(known)}` : ''}.`, { data: { candidates: known } })];
   },
 };

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asObject } from '../project/project';
 import { suggest } from '../text/suggest';
 import { customerDataFieldNames, destinationsFor } from './facts';
@@ -23,7 +24,7 @@ export const customerDataFields: Rule = {
         const name = m[1]!;
         if (names.has(name)) continue;
         const hint = suggest(name, [...names]);
-        out.push(finding(this, pointer, `\`customerData.${name}\` is not a customer data field of the destination${hint ? `; did you mean \`${hint}\`?` : `: add it to \`customerDataFields\`.`}`, {
+        out.push(finding(this, pointer, en`\`customerData.${name}\` is not a customer data field of the destination${hint ? en`; did you mean \`${hint}\`?` : en`: add it to \`customerDataFields\`.`}`, {
           inner: { offset: m.index! + 'customerData.'.length, length: name.length },
           data: hint ? { replacement: hint } : { addCustomerDataField: name },
         }));

@@ -1,5 +1,6 @@
+import { en } from '../report/l10n';
 import { asArray, asObject, asString } from '../project/project';
-import { listOf, suggest } from '../text/suggest';
+import { listText, suggest } from '../text/suggest';
 import { defaultTarget } from '../plan/activation';
 import { destinationsFor, TRANSFORMATION } from './facts';
 import { finding, type Rule } from './rule';
@@ -26,11 +27,11 @@ export const activationMappings: Rule = {
       if (!def) {
         const hint = suggest(target, targetNames) ?? (targetNames.length === 1 ? targetNames[0] : undefined);
         if (asString(mapping.target)) {
-          out.push(finding(this, `${base}/target`, `The destination has no target identity \`${target}\`; ${hint ? `did you mean \`${hint}\`?` : `use ${listOf(targetNames)}.`}`, { data: hint ? { replacement: hint } : undefined }));
+          out.push(finding(this, `${base}/target`, en`The destination has no target identity \`${target}\`; ${hint ? en`did you mean \`${hint}\`?` : en`use ${listText(targetNames)}.`}`, { data: hint ? { replacement: hint } : undefined }));
         } else {
           // No target: AEP fills in the source's name, which this destination does not declare.
-          const what = `This mapping names no \`target\`, so AEP fills in \`${source}\` (the source's name), which is not a target identity of the destination`;
-          out.push(finding(this, `${base}/source`, `${what}; ${hint ? `set \`target\` to \`${hint}\`.` : `set \`target\` to one of ${listOf(targetNames)}.`}`, { data: hint ? { set: { pointer: `${base}/target`, value: hint } } : undefined }));
+          const what = en`This mapping names no \`target\`, so AEP fills in \`${source}\` (the source's name), which is not a target identity of the destination`;
+          out.push(finding(this, `${base}/source`, en`${what}; ${hint ? en`set \`target\` to \`${hint}\`.` : en`set \`target\` to one of ${listText(targetNames)}.`}`, { data: hint ? { set: { pointer: `${base}/target`, value: hint } } : undefined }));
         }
         continue;
       }
@@ -40,11 +41,11 @@ export const activationMappings: Rule = {
       if (!nsDef) {
         if (def.acceptsCustomNamespaces === true && !suggest(source, acceptedNames)) continue;
         const hint = suggest(source, acceptedNames);
-        out.push(finding(this, `${base}/source`, `\`${target}\` does not accept the namespace \`${source}\`; ${hint ? `did you mean \`${hint}\`? Codes are case-sensitive.` : `it accepts ${listOf(acceptedNames)}.`}`, { data: hint ? { replacement: hint } : undefined }));
+        out.push(finding(this, `${base}/source`, en`\`${target}\` does not accept the namespace \`${source}\`; ${hint ? en`did you mean \`${hint}\`? Codes are case-sensitive.` : en`it accepts ${listText(acceptedNames)}.`}`, { data: hint ? { replacement: hint } : undefined }));
         continue;
       }
       if (nsDef.requiredTransformation === TRANSFORMATION && mapping.applyTransformation !== true) {
-        out.push(finding(this, mapping.applyTransformation === undefined ? base : `${base}/applyTransformation`, `AEP always applies \`${TRANSFORMATION}\` to \`${source}\` for this destination; set \`applyTransformation\` to \`true\` so the file says what happens.`, { severity: 'warning', data: { set: { pointer: `${base}/applyTransformation`, value: true } } }));
+        out.push(finding(this, mapping.applyTransformation === undefined ? base : `${base}/applyTransformation`, en`AEP always applies \`${TRANSFORMATION}\` to \`${source}\` for this destination; set \`applyTransformation\` to \`true\` so the file says what happens.`, { severity: 'warning', data: { set: { pointer: `${base}/applyTransformation`, value: true } } }));
       }
     }
     return out;

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import type { FileKind } from '../project/kinds';
 import { asArray, asObject, asString } from '../project/project';
 import { finding, type Rule } from './rule';
@@ -23,16 +24,16 @@ export const activationFiles: Rule = {
       const target = project.file(project.resolveFrom(file, rel));
       if (!target) {
         out.push(finding(this, `/files/${slot}`, project.exists(project.resolveFrom(file, rel))
-          ? `\`${rel}\` is not part of the validated project; validate the folder that holds it.`
-          : `\`${rel}\` does not exist (paths are relative to this activation file).`));
+          ? en`\`${rel}\` is not part of the validated project; validate the folder that holds it.`
+          : en`\`${rel}\` does not exist (paths are relative to this activation file).`));
       } else if (target.kind !== kind) {
-        out.push(finding(this, `/files/${slot}`, `\`${rel}\` is ${target.kind ? `a ${target.kind} file` : 'not a destination file'}, not a ${kind} file.`));
+        out.push(finding(this, `/files/${slot}`, en`\`${rel}\` is ${target.kind ? en`a ${target.kind} file` : en`not a destination file`}, not a ${kind} file.`));
       }
     }
     const profiles = typeof value.profiles === 'string' ? [value.profiles] : asArray(value.profiles);
     profiles.forEach((p, i) => {
       if (typeof p !== 'string' || project.exists(project.resolveFrom(file, p))) return;
-      out.push(finding(this, typeof value.profiles === 'string' ? '/profiles' : `/profiles/${i}`, `Sample profiles \`${p}\` do not exist (paths are relative to this activation file).`));
+      out.push(finding(this, typeof value.profiles === 'string' ? '/profiles' : `/profiles/${i}`, en`Sample profiles \`${p}\` do not exist (paths are relative to this activation file).`));
     });
     return out;
   },

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import { asArray, asObject, asString } from '../project/project';
 import { audienceTemplateRef, destinationsFor } from './facts';
 import { finding, type Rule } from './rule';
@@ -20,12 +21,12 @@ export const activationAudiences: Rule = {
       if (!audience || id === undefined) continue;
       const key = `${asString(audience.namespace) ?? 'ups'}:${id}`;
       if (seen.has(key)) {
-        out.push(finding(this, `/audiences/${i}/id`, `Audience \`${id}\` is already activated at item ${seen.get(key)}; activate each audience once.`));
+        out.push(finding(this, `/audiences/${i}/id`, en`Audience \`${id}\` is already activated at item ${String(seen.get(key))}; activate each audience once.`));
       } else {
         seen.set(key, i);
       }
       if (!canCreate && audience.alias === undefined) {
-        out.push(finding(this, `/audiences/${i}`, `The destination has no audience template to create a Pinterest list for \`${asString(audience.name) ?? id}\`; give it an \`alias\` (an existing customer list id).`));
+        out.push(finding(this, `/audiences/${i}`, en`The destination has no audience template to create a Pinterest list for \`${asString(audience.name) ?? id}\`; give it an \`alias\` (an existing customer list id).`));
       }
     }
     return out;

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import type { Finding } from '../diagnostics';
 import { parsed, pebbleStrings } from './pd4-templates';
 import { finding, type Rule } from './rule';
@@ -19,7 +20,7 @@ export const templateSyntax: Rule = {
     const out: Finding[] = [];
     for (const { pointer, text } of pebbleStrings(ctx)) {
       for (const e of parsed(text).errors.slice(0, MAX_ERRORS_PER_TEMPLATE)) {
-        out.push(finding(this, pointer, `Template (line ${e.line}, column ${e.column}): ${e.message}`, { inner: { offset: e.offset, length: e.length } }));
+        out.push(finding(this, pointer, en`Template (line ${e.line}, column ${e.column}): ${e.text ?? e.message}`, { inner: { offset: e.offset, length: e.length } }));
       }
     }
     return out;

@@ -1,5 +1,6 @@
+import { en } from '../report/l10n';
 import type { Finding } from '../diagnostics';
-import { listOf, suggest } from '../text/suggest';
+import { listText, suggest } from '../text/suggest';
 import { parsed, pathsOf, pebbleStrings, type Slot } from './pd4-templates';
 import type { PathSegment } from '../template/paths';
 import { TEMPLATE_VARIABLES, templateRoots, type VariableSpec } from '../template/variables';
@@ -54,7 +55,7 @@ export const unknownTemplateVariable: Rule = {
           seen.add(member.segment.offset);
           const { segment, owner, known } = member;
           const hint = suggest(segment.name, known);
-          out.push(finding(this, pointer, `\`${owner}\` has no member \`${segment.name}\`, so it renders as nothing; ${hint ? `did you mean \`${hint}\`?` : `it has ${listOf(known.map((k) => `${owner}.${k}`), 13)}.`}`, {
+          out.push(finding(this, pointer, en`\`${owner}\` has no member \`${segment.name}\`, so it renders as nothing; ${hint ? en`did you mean \`${hint}\`?` : en`it has ${listText(known.map((k) => `${owner}.${k}`), 13)}.`}`, {
             inner: { offset: segment.offset, length: segment.length },
             ...(hint ? { data: { replacement: hint } } : {}),
           }));
@@ -63,8 +64,8 @@ export const unknownTemplateVariable: Rule = {
         const root = p.segments[0]!;
         if (roots.includes(root.name)) continue;
         const hint = suggest(root.name, roots);
-        const where = slot === 'server' ? 'a destination server template' : 'an audience template';
-        out.push(finding(this, pointer, `\`${root.name}\` is not a variable of ${where}, so it renders as nothing; ${hint ? `did you mean \`${hint}\`?` : `use ${listOf(roots, 13)}.`}`, {
+        const where = slot === 'server' ? en`a destination server template` : en`an audience template`;
+        out.push(finding(this, pointer, en`\`${root.name}\` is not a variable of ${where}, so it renders as nothing; ${hint ? en`did you mean \`${hint}\`?` : en`use ${listText(roots, 13)}.`}`, {
           inner: { offset: root.offset, length: root.length },
           ...(hint ? { data: { replacement: hint } } : {}),
         }));

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import type { Finding } from '../diagnostics';
 import { destinationOf, parsed, pathsOf, pebbleStrings, profileShape } from './pd4-templates';
 import { finding, type Rule } from './rule';
@@ -18,11 +19,11 @@ export const profileVsProfiles: Rule = {
     if (!expected) return [];
     const wrong = expected === 'profile' ? 'profiles' : 'profile';
     const why = expected === 'profile'
-      ? 'the destination aggregates best effort with `maxUsersPerRequest: 1`, so AEP sends one profile as `input.profile` and `input.profiles` is empty'
-      : 'the destination sends several profiles per call (configurable aggregation, or best effort with `maxUsersPerRequest` above 1), so AEP fills `input.profiles` and `input.profile` is empty';
+      ? en`the destination aggregates best effort with \`maxUsersPerRequest: 1\`, so AEP sends one profile as \`input.profile\` and \`input.profiles\` is empty`
+      : en`the destination sends several profiles per call (configurable aggregation, or best effort with \`maxUsersPerRequest\` above 1), so AEP fills \`input.profiles\` and \`input.profile\` is empty`;
     const todo = expected === 'profile'
-      ? 'read `input.profile` directly (drop the loop over the profiles)'
-      : 'loop over `input.profiles` (`{% for profile in input.profiles %}`)';
+      ? en`read \`input.profile\` directly (drop the loop over the profiles)`
+      : en`loop over \`input.profiles\` (\`{% for profile in input.profiles %}\`)`;
     const out: Finding[] = [];
     for (const { pointer, text } of pebbleStrings(ctx)) {
       if (parsed(text).errors.length) continue;
@@ -30,7 +31,7 @@ export const profileVsProfiles: Rule = {
         const [root, second] = p.segments;
         if (p.local !== undefined || root?.name !== 'input' || second?.name !== wrong) continue;
         const offset = root.offset;
-        out.push(finding(this, pointer, `\`input.${wrong}\` is empty here: ${why}; ${todo}.`, {
+        out.push(finding(this, pointer, en`\`input.${wrong}\` is empty here: ${why}; ${todo}.`, {
           inner: { offset, length: second.offset + second.length - offset },
           data: { replacement: `input.${expected}` },
         }));

@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import type { Finding } from '../diagnostics';
 import type { ResolvedPath } from '../template';
 import { parsed, pathsOf, pebbleStrings } from './pd4-templates';
@@ -45,7 +46,7 @@ export const deprecatedSegmentMaps: Rule = {
         const offset = root.offset;
         const length = map.offset + map.length - offset;
         const written = text.slice(offset, offset + length);
-        out.push(finding(this, pointer, `\`${written}\` is deprecated and misses audiences outside the \`ups\` namespace: write \`${replacement}\` in its place (the namespaced map is keyed by audience namespace, then audience id).`, {
+        out.push(finding(this, pointer, en`\`${written}\` is deprecated and misses audiences outside the \`ups\` namespace: write \`${replacement}\` in its place (the namespaced map is keyed by audience namespace, then audience id).`, {
           inner: { offset, length },
           data: { replacement },
         }));

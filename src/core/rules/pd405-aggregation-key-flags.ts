@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import type { Finding } from '../diagnostics';
 import { suggest } from '../text/suggest';
 import { activeAggregationKey, destinationOf, parsed, pathsOf, pebbleStrings } from './pd4-templates';
@@ -35,15 +36,15 @@ export const aggregationKeyFlags: Rule = {
         const flag = FLAG_OF[field.name];
         if (!flag) {
           const hint = suggest(field.name, Object.keys(FLAG_OF));
-          out.push(finding(this, pointer, `\`input.aggregationKey.${field.name}\` does not exist, so it renders as nothing; ${hint ? `did you mean \`${hint}\`?` : `use ${Object.keys(FLAG_OF).map((k) => '`' + k + '`').join(', ')}.`}`, {
+          out.push(finding(this, pointer, en`\`input.aggregationKey.${field.name}\` does not exist, so it renders as nothing; ${hint ? en`did you mean \`${hint}\`?` : en`use ${Object.keys(FLAG_OF).map((k) => '`' + k + '`').join(', ')}.`}`, {
             inner,
             ...(hint ? { data: { replacement: hint } } : {}),
           }));
           continue;
         }
         if (active.key[flag] === true) continue;
-        const extra = flag === 'includeSegmentStatus' && active.key.includeSegmentId !== true ? ' (with `includeSegmentId: true` too)' : '';
-        out.push(finding(this, pointer, `\`input.aggregationKey.${field.name}\` is only filled when the destination groups calls with \`${flag}: true\`; set it in \`${active.pointer}\` of the destination${extra}, or stop reading this field.`, {
+        const extra = flag === 'includeSegmentStatus' && active.key.includeSegmentId !== true ? en` (with \`includeSegmentId: true\` too)` : '';
+        out.push(finding(this, pointer, en`\`input.aggregationKey.${field.name}\` is only filled when the destination groups calls with \`${flag}: true\`; set it in \`${active.pointer}\` of the destination${extra}, or stop reading this field.`, {
           inner,
           data: { destination: { set: { pointer: `${active.pointer}/${flag}`, value: true } } },
         }));

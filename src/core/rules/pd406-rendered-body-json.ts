@@ -1,3 +1,4 @@
+import { en } from '../report/l10n';
 import type { Finding } from '../diagnostics';
 import { asObject, asString } from '../project/project';
 import { renderTemplate, TemplateFailure } from '../template';
@@ -52,13 +53,13 @@ export const renderedBodyJson: Rule = {
       ? (['realized', 'exited'] as const)
       : (['realized'] as const);
     for (const status of statuses) {
-      const when = statuses.length > 1 ? ` (for a group of profiles with status \`${status}\`)` : '';
+      const when = statuses.length > 1 ? en` (for a group of profiles with status \`${status}\`)` : '';
       let rendered: string;
       try {
         rendered = renderTemplate(template, sampleContext(destination, status), { maxSteps: 100_000, maxOutput: 1 << 20 });
       } catch (e) {
         if (!(e instanceof TemplateFailure)) throw e;
-        out.push(finding(this, BODY, `Rendering the body with two sample profiles fails${when} at template line ${e.line}, column ${e.column}: ${e.message}`, {
+        out.push(finding(this, BODY, en`Rendering the body with two sample profiles fails${when} at template line ${e.line}, column ${e.column}: ${e.message}`, {
           inner: { offset: e.offset, length: e.length },
         }));
         break;
@@ -69,11 +70,11 @@ export const renderedBodyJson: Rule = {
         // The parser's own text is engine wording; only the place it names is used.
         const message = (e as Error).message;
         if (rendered.trim() === '') {
-          out.push(finding(this, BODY, `With two sample profiles the body renders empty${when}, but \`contentType\` is \`${contentType}\`: check the template's conditions and loops, and that it reads \`input.profile\`/\`input.profiles\` as the destination sends them.`));
+          out.push(finding(this, BODY, en`With two sample profiles the body renders empty${when}, but \`contentType\` is \`${String(contentType)}\`: check the template's conditions and loops, and that it reads \`input.profile\`/\`input.profiles\` as the destination sends them.`));
           break;
         }
         const at = errorPosition(message, rendered);
-        out.push(finding(this, BODY, `With two sample profiles the body renders as invalid JSON${when}, but \`contentType\` is \`${contentType}\`: it stops being JSON at character ${at + 1}. Rendered: ${snippet(rendered, at)}. Check the template's quotes, commas and brackets around that output.`));
+        out.push(finding(this, BODY, en`With two sample profiles the body renders as invalid JSON${when}, but \`contentType\` is \`${String(contentType)}\`: it stops being JSON at character ${at + 1}. Rendered: ${snippet(rendered, at)}. Check the template's quotes, commas and brackets around that output.`));
         break;
       }
     }

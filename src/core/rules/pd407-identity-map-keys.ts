@@ -1,5 +1,6 @@
+import { en } from '../report/l10n';
 import type { Finding } from '../diagnostics';
-import { listOf, suggest } from '../text/suggest';
+import { listText, suggest } from '../text/suggest';
 import { destinationOf, parsed, pathsOf, pebbleStrings, targetIdentities } from './pd4-templates';
 import { finding, type Rule } from './rule';
 
@@ -43,7 +44,7 @@ export const identityMapKeys: Rule = {
         if (targets.includes(key.name) || seen.has(key.offset)) continue;
         seen.add(key.offset);
         const hint = suggest(key.name, targets);
-        out.push(finding(this, pointer, `Profiles reach the template with identityMap keyed by the destination's target identities (${listOf(targets)}), so \`identityMap.${key.name}\` is always empty; ${hint ? `did you mean \`${hint}\`?` : 'read a target identity, or add it to `identityNamespaces` of the destination.'}`, {
+        out.push(finding(this, pointer, en`Profiles reach the template with identityMap keyed by the destination's target identities (${listText(targets)}), so \`identityMap.${key.name}\` is always empty; ${hint ? en`did you mean \`${hint}\`?` : en`read a target identity, or add it to \`identityNamespaces\` of the destination.`}`, {
           inner: { offset: key.offset, length: key.length },
           ...(hint ? { data: { replacement: hint } } : {}),
         }));

@@ -6,7 +6,7 @@
 import type { Finding } from '../diagnostics';
 import { governanceOf } from '../governance/activation';
 import { evaluate } from '../governance/evaluate';
-import { carrierPlace as where, violationMessage as message } from '../governance/explain';
+import { carrierPlace as where, violationText as message } from '../governance/explain';
 import { asObject } from '../project/project';
 import { destinationsFor } from './facts';
 import { finding, type Rule } from './rule';

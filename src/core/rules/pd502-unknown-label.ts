@@ -5,6 +5,7 @@
  * label: fine inside a custom policy, but on an audience, identity or attribute it is a warning
  * when no custom policy mentions it, since then it can affect no evaluation.
  */
+import { en } from '../report/l10n';
 import type { Finding } from '../diagnostics';
 import { CORE_LABEL_CODES } from '../governance/adobe-governance';
 import { childPointer } from '../json/pointer';
@@ -34,7 +35,7 @@ export const unknownLabel: Rule = {
     const nearMiss = (label: string, pointer: string): boolean => {
       const hint = suggest(label, CORE_LABEL_CODES);
       if (!hint) return false;
-      out.push(finding(this, pointer, `\`${label}\` is not an Adobe data usage label; did you mean \`${hint}\`? Label codes are case-sensitive.`, { data: { replacement: hint } }));
+      out.push(finding(this, pointer, en`\`${label}\` is not an Adobe data usage label; did you mean \`${hint}\`? Label codes are case-sensitive.`, { data: { replacement: hint } }));
       return true;
     };
     for (const n of inPolicies) if (!core.has(n.label)) nearMiss(n.label, n.pointer);
@@ -47,7 +48,7 @@ export const unknownLabel: Rule = {
           const pointer = `${childPointer(`/labels/${sectionName}`, key)}/${i}`;
           if (custom.has(label)) return;
           if (nearMiss(label, pointer)) return;
-          out.push(finding(this, pointer, `\`${label}\` is not an Adobe core label and no custom policy in \`policies\` uses it, so it affects no policy evaluation. If it is a custom label of your organisation, add the policy that restricts it.`, { severity: 'warning' }));
+          out.push(finding(this, pointer, en`\`${label}\` is not an Adobe core label and no custom policy in \`policies\` uses it, so it affects no policy evaluation. If it is a custom label of your organisation, add the policy that restricts it.`, { severity: 'warning' }));
         });
       }
     }

@@ -6,6 +6,7 @@
  * with `requiredTransformation` are forced). Where the destination forces hashing on `Email`
  * itself, AEP hashes anyway and PD304 already asks for the flag, so this rule stays silent there.
  */
+import { en } from '../report/l10n';
 import { asArray, asObject, asString } from '../project/project';
 import { destinationsFor, TRANSFORMATION } from './facts';
 import { finding, type Rule } from './rule';
@@ -33,10 +34,10 @@ export const plainEmailToHashedTarget: Rule = {
         ? 'declares a target `transformation`'
         : Object.entries(accepted).find(([, v]) => asObject(v)?.requiredTransformation !== undefined)?.[0];
       if (!hashedBy) continue;
-      const why = hashedBy.startsWith('declares') ? hashedBy : `hashes \`${hashedBy}\` with \`requiredTransformation\``;
+      const why = typeof def.transformation === 'string' ? en`declares a target \`transformation\`` : en`hashes \`${hashedBy}\` with \`requiredTransformation\``;
       const pointer = `/mappings/${i}/applyTransformation`;
       out.push(finding(this, mapping.applyTransformation === undefined ? `/mappings/${i}` : pointer,
-        `\`Email\` is mapped to \`${target}\` without hashing, but the destination ${why}, so the target expects digests and these plain addresses would leave AEP readable. Set \`applyTransformation\` to \`true\` (\`${TRANSFORMATION}\`).`,
+        en`\`Email\` is mapped to \`${target}\` without hashing, but the destination ${why}, so the target expects digests and these plain addresses would leave AEP readable. Set \`applyTransformation\` to \`true\` (\`${TRANSFORMATION}\`).`,
         { data: { set: { pointer, value: true } } }));
     }
     return out;

@@ -1,6 +1,7 @@
 /** What a rule is: one check, one stable code, one file (and one test file). */
 import type { Finding, Severity } from '../diagnostics';
 import type { FileKind } from '../project/kinds';
+import { said, type Text } from '../report/l10n';
 import type { Json, Project, ProjectFile } from '../project/project';
 
 export interface RuleContext {
@@ -22,6 +23,6 @@ export interface Rule {
 }
 
 /** A finding with the rule's code and default severity filled in. */
-export function finding(rule: Pick<Rule, 'code' | 'severity'>, pointer: string, message: string, extra: Partial<Finding> = {}): Finding {
-  return { code: rule.code, severity: rule.severity, message, pointer, ...extra };
+export function finding(rule: Pick<Rule, 'code' | 'severity'>, pointer: string, message: Text, extra: Partial<Finding> = {}): Finding {
+  return { code: rule.code, severity: rule.severity, ...said(message), pointer, ...extra };
 }

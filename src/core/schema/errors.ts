@@ -5,7 +5,8 @@
 import type { ErrorObject } from 'ajv';
 import type { Finding } from '../diagnostics';
 import { childPointer, parsePointer, formatPointer, valueAt } from '../json/pointer';
-import { listOf, suggest } from '../text/suggest';
+import { en, said, type Text } from '../report/l10n';
+import { listText, suggest } from '../text/suggest';
 
 export const SCHEMA_CODES = {
   required: 'PD010',
@@ -14,22 +15,37 @@ export const SCHEMA_CODES = {
   constraint: 'PD013',
 } as const;
 
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return 'a string';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a number';
-  return 'a ' + typeof v;
+function typeName(v: unknown): Text {
+  if (v === null) return en`null`;
+  if (Array.isArray(v)) return en`an array`;
+  if (typeof v === 'object') return en`an object`;
+  if (typeof v === 'string') return en`a string`;
+  if (typeof v === 'number') return Number.isInteger(v) ? en`an integer` : en`a number`;
+  return typeof v === 'boolean' ? en`a boolean` : en`a ${typeof v}`;
 }
 
-function article(t: string): string {
-  return /^[aeiou]/.test(t) ? 'an ' + t : 'a ' + t;
+/** A JSON schema type with its article: ajv's type names, each a phrase to translate. */
+function article(t: string): Text {
+  switch (t) {
+    case 'object': return en`an object`;
+    case 'array': return en`an array`;
+    case 'string': return en`a string`;
+    case 'number': return en`a number`;
+    case 'integer': return en`an integer`;
+    case 'boolean': return en`a boolean`;
+    case 'null': return en`a null`;
+    default: return /^[aeiou]/.test(t) ? en`an ${t}` : en`a ${t}`;
+  }
 }
 
-function name(pointer: string): string {
+function name(pointer: string): Text {
   const last = pointer.split('/').pop() ?? '';
-  return pointer === '' ? 'The document' : /^\d+$/.test(last) ? `Item ${last}` : '`' + last.replace(/~1/g, '/').replace(/~0/g, '~') + '`';
+  return pointer === '' ? en`The document` : /^\d+$/.test(last) ? en`Item ${last}` : en`\`${last.replace(/~1/g, '/').replace(/~0/g, '~')}\``;
+}
+
+/** `types` joined by "or", each with its article. */
+function oneOf(types: string[]): Text {
+  return types.slice(1).reduce<Text>((all, t) => en`${all} or ${article(t)}`, article(types[0]!));
 }
 
 /** Keeps, for each union, the errors of the branch with the fewest errors. */
@@ -76,14 +92,14 @@ function toFinding(e: ErrorObject, root: unknown): Finding | undefined {
       return {
         code: SCHEMA_CODES.required,
         severity: 'error',
-        message: `Missing required property \`${missing}\`${p ? ' in ' + name(p) : ''}.`,
+        ...said(p ? en`Missing required property \`${missing}\` in ${name(p)}.` : en`Missing required property \`${missing}\`.`),
         pointer: childPointer(p, missing),
         data: { missingProperty: missing, parent: p },
       };
     }
     case 'type': {
-      const expected = String(params.type).split(',').map(article).join(' or ');
-      return { code: SCHEMA_CODES.type, severity: 'error', message: `${name(p)} must be ${expected}, not ${typeName(value)}.`, pointer: p };
+      const expected = oneOf(String(params.type).split(','));
+      return { code: SCHEMA_CODES.type, severity: 'error', ...said(en`${name(p)} must be ${expected}, not ${typeName(value)}.`), pointer: p };
     }
     case 'enum':
     case 'const': {
@@ -95,9 +111,9 @@ function toFinding(e: ErrorObject, root: unknown): Finding | undefined {
         code: SCHEMA_CODES.enum,
         severity: 'error',
         // An empty string has nothing to quote: "`` is not allowed" reads as a rendering bug.
-        message: value === '' ? `${name(p)} is empty; use ${listOf(allowed)}.` : hint
-          ? `${shown} is not an allowed value of ${name(p)}; did you mean \`${hint}\`? Values are case-sensitive.`
-          : `${shown} is not an allowed value of ${name(p)}; use ${listOf(allowed)}.`,
+        ...said(value === '' ? en`${name(p)} is empty; use ${listText(allowed)}.` : hint
+          ? en`${shown} is not an allowed value of ${name(p)}; did you mean \`${hint}\`? Values are case-sensitive.`
+          : en`${shown} is not an allowed value of ${name(p)}; use ${listText(allowed)}.`),
         pointer: p,
         data: hint ? { replacement: hint } : { allowed },
       };
@@ -106,42 +122,42 @@ function toFinding(e: ErrorObject, root: unknown): Finding | undefined {
       return {
         code: 'PD014',
         severity: 'warning',
-        message: `Unknown property \`${String(params.additionalProperty)}\`.`,
+        ...said(en`Unknown property \`${String(params.additionalProperty)}\`.`),
         pointer: childPointer(p, String(params.additionalProperty)),
         at: 'key',
       };
     case 'anyOf':
     case 'oneOf':
-      return { code: SCHEMA_CODES.constraint, severity: 'error', message: `${name(p)} does not match any allowed shape.`, pointer: p };
+      return { code: SCHEMA_CODES.constraint, severity: 'error', ...said(en`${name(p)} does not match any allowed shape.`), pointer: p };
     default:
-      return { code: SCHEMA_CODES.constraint, severity: 'error', message: `${name(p)} ${constraintMessage(e)}.`, pointer: p };
+      return { code: SCHEMA_CODES.constraint, severity: 'error', ...said(en`${name(p)} ${constraintMessage(e)}.`), pointer: p };
   }
 }
 
-function constraintMessage(e: ErrorObject): string {
+function constraintMessage(e: ErrorObject): Text {
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return `must be ${String(params.comparison)} ${String(params.limit)}`;
+      return en`must be ${String(params.comparison)} ${String(params.limit)}`;
     case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${String(params.limit)} characters long`;
+      return params.limit === 1 ? en`must not be empty` : en`must be at least ${String(params.limit)} characters long`;
     case 'maxLength':
-      return `must be at most ${String(params.limit)} characters long`;
+      return en`must be at most ${String(params.limit)} characters long`;
     case 'minItems':
-      return params.limit === 1 ? 'must not be empty' : `must have at least ${String(params.limit)} items`;
+      return params.limit === 1 ? en`must not be empty` : en`must have at least ${String(params.limit)} items`;
     case 'maxItems':
-      return `must have at most ${String(params.limit)} items`;
+      return en`must have at most ${String(params.limit)} items`;
     case 'pattern':
-      return `must match the pattern \`${String(params.pattern)}\``;
+      return en`must match the pattern \`${String(params.pattern)}\``;
     case 'format':
-      return `must be a valid ${String(params.format)}`;
+      return en`must be a valid ${String(params.format)}`;
     case 'uniqueItems':
-      return `must not repeat items (items ${String(params.j)} and ${String(params.i)} are the same)`;
+      return en`must not repeat items (items ${String(params.j)} and ${String(params.i)} are the same)`;
     default:
-      return e.message ?? 'is not valid';
+      return e.message ? en`${e.message}` : en`is not valid`;
   }
 }
 

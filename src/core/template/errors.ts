@@ -3,9 +3,12 @@
  * language server can underline it inside the JSON string the template is embedded in.
  */
 import { LineIndex as JsonLineIndex } from '../json/lines';
+import type { Text } from '../report/l10n';
 
 export interface TemplateError {
   message: string;
+  /** `message` as a template and arguments, for a front end that translates it. */
+  text?: Text;
   /** 0-based UTF-16 offset into the template source. */
   offset: number;
   length: number;
@@ -57,9 +60,12 @@ export class LineIndex {
     return { line: p.line + 1, column: p.character + 1 };
   }
 
-  error(message: string, span: Span): TemplateError {
+  error(message: string, span: Span, text?: Text): TemplateError {
     const { line, column } = this.position(span.offset);
-    return { message, offset: span.offset, length: span.length, line, column };
+    const error: TemplateError = { message, offset: span.offset, length: span.length, line, column };
+    // Not enumerable: the error's JSON shape (CLI output, tests) stays as it was.
+    if (text) Object.defineProperty(error, 'text', { value: text, enumerable: false });
+    return error;
   }
 }
 

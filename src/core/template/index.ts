@@ -72,7 +72,7 @@ class ParsedTemplate implements Template {
 export function parseTemplate(source: string): { template: Template; errors: TemplateError[] } {
   const lines = new LineIndex(source);
   const { body, problems } = parse(source);
-  const errors = problems.map((p) => lines.error(p.message, p.span));
+  const errors = problems.map((p) => lines.error(p.message, p.span, p.text));
   return { template: new ParsedTemplate(source, body, errors, lines), errors };
 }
 

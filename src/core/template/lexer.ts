@@ -7,6 +7,7 @@
  * examples/pebble-cases/13-*.json). Closing delimiters only count outside brackets, so
  * `{{ {'a': {'b': 1}} }}` works. The lexer never throws: problems are collected and lexing goes on.
  */
+import { en, say, type Text } from '../report/l10n';
 import type { Span } from './errors';
 
 export type TokenType =
@@ -32,6 +33,7 @@ export interface Token {
 
 export interface LexProblem {
   message: string;
+  text?: Text;
   span: Span;
 }
 
@@ -62,7 +64,7 @@ export function lex(source: string): { tokens: Token[]; problems: LexProblem[] }
   let pos = 0;
   let trimNext = false;
 
-  const problem = (message: string, offset: number, length: number) => problems.push({ message, span: { offset, length } });
+  const problem = (message: Text, offset: number, length: number) => problems.push({ message: say(message), text: message, span: { offset, length } });
 
   while (pos < n) {
     // DATA: find the next opening delimiter.
@@ -93,7 +95,7 @@ export function lex(source: string): { tokens: Token[]; problems: LexProblem[] }
     if (kind === '#') {
       const close = source.indexOf('#}', pos);
       if (close === -1) {
-        problem('Unclosed comment: add "#}" to end it.', open, openLength);
+        problem(en`Unclosed comment: add "#}" to end it.`, open, openLength);
         pos = n;
         break;
       }
@@ -118,7 +120,7 @@ export function lex(source: string): { tokens: Token[]; problems: LexProblem[] }
       if (brackets.length > 0 && source.startsWith(closer, pos) && (!isPrint || brackets[brackets.length - 1]!.char !== '{')) {
         // `{{ (a }}`: report the bracket, not a missing "}}" at the end of the template
         const b = brackets[brackets.length - 1]!;
-        problem(`Unclosed "${b.char}": add "${PAIRS[b.char]}".`, b.offset, 1);
+        problem(en`Unclosed "${b.char}": add "${PAIRS[b.char]}".`, b.offset, 1);
         brackets.length = 0;
       }
       if (brackets.length === 0) {
@@ -140,8 +142,8 @@ export function lex(source: string): { tokens: Token[]; problems: LexProblem[] }
     }
     if (!closed) {
       const b = brackets[brackets.length - 1];
-      if (b) problem(`Unclosed "${b.char}": add "${PAIRS[b.char]}".`, b.offset, 1);
-      else if (problems.length === problemsBefore) problem(`Unclosed "${isPrint ? '{{' : '{%'}": add "${closer}".`, open, openLength);
+      if (b) problem(en`Unclosed "${b.char}": add "${PAIRS[b.char]}".`, b.offset, 1);
+      else if (problems.length === problemsBefore) problem(en`Unclosed "${isPrint ? '{{' : '{%'}": add "${closer}".`, open, openLength);
       // Close it anyway so the parser can report what it can.
       tokens.push({ type: isPrint ? 'printClose' : 'tagClose', value: closer, offset: n, length: 0 });
     }
@@ -156,7 +158,7 @@ function lexExpressionToken(
   pos: number,
   tokens: Token[],
   brackets: { char: string; offset: number }[],
-  problem: (message: string, offset: number, length: number) => void,
+  problem: (message: Text, offset: number, length: number) => void,
 ): number {
   const ch = source[pos]!;
 
@@ -201,11 +203,11 @@ function lexExpressionToken(
     } else if (ch === ')' || ch === ']' || ch === '}') {
       const last = brackets[brackets.length - 1];
       if (!last) {
-        problem(`Unexpected "${ch}": there is no opening bracket for it.`, pos, 1);
+        problem(en`Unexpected "${ch}": there is no opening bracket for it.`, pos, 1);
         return pos + 1;
       }
       if (PAIRS[last.char] !== ch) {
-        problem(`Unclosed "${last.char}": expected "${PAIRS[last.char]}" before "${ch}".`, last.offset, 1);
+        problem(en`Unclosed "${last.char}": expected "${PAIRS[last.char]}" before "${ch}".`, last.offset, 1);
       }
       brackets.pop();
     }
@@ -220,20 +222,20 @@ function lexExpressionToken(
       i++;
     }
     if (i >= source.length) {
-      problem(`Unclosed string: add the closing ${ch}.`, pos, 1);
+      problem(en`Unclosed string: add the closing ${ch}.`, pos, 1);
       // keep it as a string so the parser does not add a second, misleading error
       tokens.push({ type: 'string', value: source.slice(pos + 1), offset: pos, length: source.length - pos });
       return source.length;
     }
     const raw = source.slice(pos + 1, i);
     if (ch === '"' && raw.includes('#{')) {
-      problem('String interpolation "#{...}" is not supported here: use the ~ operator to join strings.', pos, i + 1 - pos);
+      problem(en`String interpolation "#{...}" is not supported here: use the ~ operator to join strings.`, pos, i + 1 - pos);
     }
     tokens.push({ type: 'string', value: unescape(raw, ch), offset: pos, length: i + 1 - pos });
     return i + 1;
   }
 
-  problem(`Unexpected character "${ch}".`, pos, 1);
+  problem(en`Unexpected character "${ch}".`, pos, 1);
   return pos + 1;
 }
 

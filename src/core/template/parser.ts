@@ -7,26 +7,29 @@
  * operator chains) is capped at MAX_DEPTH so hostile input cannot overflow the stack here or in
  * the evaluator, which recurses along the same tree.
  */
+import { en, say, type Text } from '../report/l10n';
 import type { Args, BinaryOp, Expr, FilterCall, Stmt } from './ast';
 import { FILTER_SPECS, FUNCTION_SPECS, SUPPORTED_TAGS, TESTS, UNSUPPORTED_TAGS, type CallableSpec } from './catalog';
 import type { Span } from './errors';
 import { lex, type Token } from './lexer';
-import { didYouMean } from '../text/suggest';
+import { didYouMeanText } from '../text/suggest';
 
 export const MAX_DEPTH = 200;
 
 export interface Problem {
   message: string;
+  /** `message` as a template and arguments, for a front end that translates it. */
+  text?: Text;
   span: Span;
 }
 
 /** A syntax error inside one delimiter: recover at its end. */
 class SyntaxFail extends Error {
   constructor(
-    message: string,
+    readonly text: Text,
     readonly span: Span,
   ) {
-    super(message);
+    super(say(text));
   }
 }
 
@@ -57,15 +60,15 @@ const BINARY: Readonly<Record<string, { prec: number; op: BinaryOp | 'test' | 'f
 };
 const UNARY_PRECEDENCE = 500;
 const RESERVED = new Set(['true', 'false', 'null', 'none']);
-const RANGE_MESSAGE = "range() is not supported by Adobe's Pebble";
+const RANGE_MESSAGE = en`range() is not supported by Adobe's Pebble`;
 /** Why some well-known names are not in the tables (Twig aliases, Pebble functions that need an unsupported tag). */
-const NOT_IN_PEBBLE: Readonly<Record<string, string>> = {
-  'filter:e': 'Pebble has no "e" filter (that is Twig\'s alias); use "escape".',
-  'filter:format': 'Pebble added "format" (Java\'s String.format) in 4.1.2, 2026; Adobe does not say its fork has it and this product does not model it. Join the parts with "~" instead.',
-  'filter:keys': 'Pebble has no "keys" filter; iterate the map instead: {% for entry in map %}{{ entry.key }}{% endfor %}.',
-  'function:block': 'block() needs the "block" tag, which Adobe\'s Pebble does not support.',
-  'function:parent': 'parent() needs the "extends" and "block" tags, which Adobe\'s Pebble does not support.',
-  'function:i18n': 'i18n() needs resource bundles, which a destination cannot ship.',
+const NOT_IN_PEBBLE: Readonly<Record<string, Text>> = {
+  'filter:e': en`Pebble has no "e" filter (that is Twig's alias); use "escape".`,
+  'filter:format': en`Pebble added "format" (Java's String.format) in 4.1.2, 2026; Adobe does not say its fork has it and this product does not model it. Join the parts with "~" instead.`,
+  'filter:keys': en`Pebble has no "keys" filter; iterate the map instead: {% for entry in map %}{{ entry.key }}{% endfor %}.`,
+  'function:block': en`block() needs the "block" tag, which Adobe's Pebble does not support.`,
+  'function:parent': en`parent() needs the "extends" and "block" tags, which Adobe's Pebble does not support.`,
+  'function:i18n': en`i18n() needs resource bundles, which a destination cannot ship.`,
 };
 const END_TAGS = ['endfor', 'endif', 'endfilter', 'else', 'elseif'];
 
@@ -129,7 +132,7 @@ class Parser {
   private parsePrint(body: Stmt[]): void {
     const open = this.next();
     try {
-      if (this.cur().type === 'printClose') throw new SyntaxFail('Empty "{{ }}": write an expression to print between the braces.', this.spanOf(open, this.cur()));
+      if (this.cur().type === 'printClose') throw new SyntaxFail(en`Empty "{{ }}": write an expression to print between the braces.`, this.spanOf(open, this.cur()));
       const expr = this.parseExpression();
       this.expectClose('printClose');
       body.push({ type: 'print', expr, span: this.spanFrom(open.offset) });
@@ -142,7 +145,7 @@ class Parser {
     const open = this.next();
     const nameTok = this.cur();
     if (nameTok.type !== 'name') {
-      this.problem('Expected a tag name after "{%" (for, if, set or filter).', nameTok.type === 'tagClose' ? this.spanOf(open, nameTok) : this.span(nameTok));
+      this.problem(en`Expected a tag name after "{%" (for, if, set or filter).`, nameTok.type === 'tagClose' ? this.spanOf(open, nameTok) : this.span(nameTok));
       this.skipTag();
       return;
     }
@@ -160,11 +163,11 @@ class Parser {
       return;
     }
     if (END_TAGS.includes(name)) {
-      const opener = name === 'else' || name === 'elseif' ? 'if or for' : name.slice(3);
-      this.problem(`Unexpected "{% ${name} %}": no {% ${opener} %} is open here.`, this.span(nameTok));
+      const opener = name === 'else' || name === 'elseif' ? en`if or for` : name.slice(3);
+      this.problem(en`Unexpected "{% ${name} %}": no {% ${opener} %} is open here.`, this.span(nameTok));
     } else if (!(name.startsWith('end') && UNSUPPORTED_TAGS.includes(name.slice(3)))) {
-      const hint = UNSUPPORTED_TAGS.includes(name) ? '' : didYouMean(name, SUPPORTED_TAGS);
-      this.problem(`unsupported tag "${name}": Adobe's Pebble supports only for, if, set and filter.${hint}`, this.span(nameTok));
+      const hint = UNSUPPORTED_TAGS.includes(name) ? '' : didYouMeanText(name, SUPPORTED_TAGS);
+      this.problem(en`unsupported tag "${name}": Adobe's Pebble supports only for, if, set and filter.${hint}`, this.span(nameTok));
     }
     this.skipTag();
   }
@@ -174,12 +177,12 @@ class Parser {
     let variableSpan: Span = this.span(nameTok);
     let iterable: Expr = literal(null, this.span(nameTok));
     try {
-      const v = this.expectName('a loop variable name after "for"');
+      const v = this.expectName(en`a loop variable name after "for"`);
       this.checkAssignable(v);
       variable = v.value;
       variableSpan = this.span(v);
       const inTok = this.cur();
-      if (!(inTok.type === 'name' && inTok.value === 'in')) throw this.fail(`Expected "in" after "for ${variable}".`, inTok);
+      if (!(inTok.type === 'name' && inTok.value === 'in')) throw this.fail(en`Expected "in" after "for ${variable}".`, inTok);
       this.i++;
       iterable = this.parseExpression();
       this.expectClose('tagClose');
@@ -231,10 +234,10 @@ class Parser {
   }
 
   private parseSet(open: Token, nameTok: Token): Stmt {
-    const v = this.expectName('a variable name after "set"');
+    const v = this.expectName(en`a variable name after "set"`);
     this.checkAssignable(v);
     const eq = this.cur();
-    if (!(eq.type === 'punct' && eq.value === '=')) throw this.fail(`Expected "=" after "set ${v.value}".`, eq);
+    if (!(eq.type === 'punct' && eq.value === '=')) throw this.fail(en`Expected "=" after "set ${v.value}".`, eq);
     this.i++;
     const value = this.parseExpression();
     this.expectClose('tagClose');
@@ -266,7 +269,7 @@ class Parser {
   /** The condition of if/elseif; on a syntax error, recover and use null. */
   private parseTagExpression(nameTok: Token): Expr {
     try {
-      if (this.cur().type === 'tagClose') throw this.fail(`"{% ${nameTok.value} %}" needs a condition.`, nameTok);
+      if (this.cur().type === 'tagClose') throw this.fail(en`"{% ${nameTok.value} %}" needs a condition.`, nameTok);
       const e = this.parseExpression();
       this.expectClose('tagClose');
       return e;
@@ -278,7 +281,7 @@ class Parser {
 
   private enterBlock(nameTok: Token): void {
     if (++this.blockDepth > MAX_DEPTH) {
-      this.problem(`Blocks are nested more than ${MAX_DEPTH} deep: flatten the template.`, this.span(nameTok));
+      this.problem(en`Blocks are nested more than ${MAX_DEPTH} deep: flatten the template.`, this.span(nameTok));
       throw new Abort();
     }
   }
@@ -286,7 +289,7 @@ class Parser {
   private finishBlock(end: Token | null, opener: Token, endName: string): void {
     this.blockDepth--;
     if (!end) {
-      this.problem(`Unclosed "{% ${opener.value} %}": add "{% ${endName} %}".`, this.span(opener));
+      this.problem(en`Unclosed "{% ${opener.value} %}": add "{% ${endName} %}".`, this.span(opener));
       return;
     }
     this.closeEndTag();
@@ -313,16 +316,16 @@ class Parser {
         if (!info || info.prec < minPrec) break;
         this.i++;
         const opSpan = this.span(t);
-        if (info.op === 'range') throw new SyntaxFail(`${RANGE_MESSAGE} (the ".." operator is range()).`, opSpan);
+        if (info.op === 'range') throw new SyntaxFail(en`${RANGE_MESSAGE} (the ".." operator is range()).`, opSpan);
         if (info.op === 'filter') {
           const call = this.parseFilterCall();
           left = this.node({ type: 'filter', input: left, ...call, span: this.join(left.span), depth: 0 }, left, ...call.args.positional, ...call.args.named.map((a) => a.value));
         } else if (info.op === 'test') {
-          const nameTok = this.expectName('a test name after "is" (empty, null, defined, odd, even, iterable, map)');
+          const nameTok = this.expectName(en`a test name after "is" (empty, null, defined, odd, even, iterable, map)`);
           if (!TESTS.includes(nameTok.value)) {
-            this.problem(`Unknown test "${nameTok.value}".${didYouMean(nameTok.value, TESTS)} Tests: ${TESTS.join(', ')}.`, this.span(nameTok));
+            this.problem(en`Unknown test "${nameTok.value}".${didYouMeanText(nameTok.value, TESTS)} Tests: ${TESTS.join(', ')}.`, this.span(nameTok));
           }
-          if (this.isPunct('(')) throw this.fail(`The test "${nameTok.value}" takes no arguments.`, this.cur());
+          if (this.isPunct('(')) throw this.fail(en`The test "${nameTok.value}" takes no arguments.`, this.cur());
           left = this.node({ type: 'test', negated: t.value === 'is not', operand: left, name: nameTok.value, nameSpan: this.span(nameTok), span: this.join(left.span), depth: 0 }, left);
         } else {
           const right = this.parseExpression(info.prec + 1);
@@ -332,7 +335,7 @@ class Parser {
       if (minPrec === 0 && this.isPunct('?')) {
         this.i++;
         const then = this.parseExpression();
-        this.expectPunct(':', 'in a "cond ? a : b" expression');
+        this.expectPunct(':', en`in a "cond ? a : b" expression`);
         const otherwise = this.parseExpression();
         left = this.node({ type: 'ternary', cond: left, then, otherwise, span: this.join(left.span), depth: 0 }, left, then, otherwise);
       }
@@ -354,7 +357,7 @@ class Parser {
     if (t.type === 'punct' && t.value === '(') {
       this.i++;
       e = this.parseExpression();
-      this.expectPunct(')', 'to close "("');
+      this.expectPunct(')', en`to close "("`);
     } else if (t.type === 'punct' && t.value === '[') {
       e = this.parseList();
     } else if (t.type === 'punct' && t.value === '{') {
@@ -379,7 +382,7 @@ class Parser {
       this.i++;
       e = literal(t.value, this.span(t));
     } else {
-      throw this.fail(`Expected an expression but found ${describe(t)}.`, t);
+      throw this.fail(en`Expected an expression but found ${describe(t)}.`, t);
     }
     return this.parsePostfix(e);
   }
@@ -390,18 +393,18 @@ class Parser {
       if (t.type === 'punct' && t.value === '.') {
         this.i++;
         const k = this.cur();
-        if (k.type !== 'name' && k.type !== 'number') throw this.fail(`Expected an attribute name after "." but found ${describe(k)}.`, k);
+        if (k.type !== 'name' && k.type !== 'number') throw this.fail(en`Expected an attribute name after "." but found ${describe(k)}.`, k);
         this.i++;
         const key = literal(k.type === 'number' ? Number(k.value) : k.value, this.span(k));
-        if (this.isPunct('(')) throw this.fail(`Method calls like ".${k.value}(...)" are not supported: use a filter or function instead.`, k);
+        if (this.isPunct('(')) throw this.fail(en`Method calls like ".${k.value}(...)" are not supported: use a filter or function instead.`, k);
         e = this.node({ type: 'member', object: e, key, keySpan: this.span(k), span: this.join(e.span), depth: 0 }, e);
       } else if (t.type === 'punct' && t.value === '[') {
         this.i++;
         const key = this.parseExpression();
-        this.expectPunct(']', 'to close "["');
+        this.expectPunct(']', en`to close "["`);
         e = this.node({ type: 'member', object: e, key, keySpan: this.spanFrom(t.offset), span: this.join(e.span), depth: 0 }, e, key);
       } else if (t.type === 'punct' && t.value === '(') {
-        throw this.fail('Only a function name can be called with "(...)".', t);
+        throw this.fail(en`Only a function name can be called with "(...)".`, t);
       } else {
         return e;
       }
@@ -415,7 +418,7 @@ class Parser {
       for (;;) {
         items.push(this.parseExpression());
         if (this.isPunct(']')) break;
-        this.expectPunct(',', 'between list items');
+        this.expectPunct(',', en`between list items`);
       }
     }
     this.i++;
@@ -429,12 +432,12 @@ class Parser {
     if (!this.isPunct('}')) {
       for (;;) {
         const key = this.parseExpression();
-        this.expectPunct(':', 'between a map key and its value');
+        this.expectPunct(':', en`between a map key and its value`);
         const value = this.parseExpression();
         entries.push({ key, value });
         children.push(key, value);
         if (this.isPunct('}')) break;
-        this.expectPunct(',', 'between map entries');
+        this.expectPunct(',', en`between map entries`);
       }
     }
     this.i++;
@@ -444,14 +447,14 @@ class Parser {
   private parseCall(nameTok: Token): Expr {
     const nameSpan = this.span(nameTok);
     if (nameTok.value === 'range') {
-      this.problem(RANGE_MESSAGE + '.', nameSpan);
+      this.problem(en`${RANGE_MESSAGE}.`, nameSpan);
     }
     const args = this.parseArgs();
     const spec = FUNCTION_SPECS[nameTok.value];
     if (nameTok.value !== 'range') {
       if (!spec) {
         const why = NOT_IN_PEBBLE[`function:${nameTok.value}`];
-        this.problem(`Unknown function "${nameTok.value}".${why ? ' ' + why : didYouMean(nameTok.value, Object.keys(FUNCTION_SPECS))} Functions: ${Object.keys(FUNCTION_SPECS).sort().join(', ')}.`, nameSpan);
+        this.problem(en`Unknown function "${nameTok.value}".${why ? en` ${why}` : didYouMeanText(nameTok.value, Object.keys(FUNCTION_SPECS))} Functions: ${Object.keys(FUNCTION_SPECS).sort().join(', ')}.`, nameSpan);
       } else {
         this.checkArgs('Function', nameTok.value, spec, args, nameSpan);
       }
@@ -460,13 +463,13 @@ class Parser {
   }
 
   private parseFilterCall(): FilterCall {
-    const nameTok = this.expectName('a filter name');
+    const nameTok = this.expectName(en`a filter name`);
     const nameSpan = this.span(nameTok);
     const args: Args = this.isPunct('(') ? this.parseArgs() : { positional: [], named: [] };
     const spec = FILTER_SPECS[nameTok.value];
     if (!spec) {
       const why = NOT_IN_PEBBLE[`filter:${nameTok.value}`];
-      this.problem(`Unknown filter "${nameTok.value}".${why ? ' ' + why : didYouMean(nameTok.value, Object.keys(FILTER_SPECS)) || ` Filters: ${Object.keys(FILTER_SPECS).sort().join(', ')}.`}`, nameSpan);
+      this.problem(en`Unknown filter "${nameTok.value}".${why ? en` ${why}` : didYouMeanText(nameTok.value, Object.keys(FILTER_SPECS)) || en` Filters: ${Object.keys(FILTER_SPECS).sort().join(', ')}.`}`, nameSpan);
     } else {
       this.checkArgs('Filter', nameTok.value, spec, args, nameSpan);
     }
@@ -477,7 +480,7 @@ class Parser {
     this.i++; // '('
     const args: Args = { positional: [], named: [] };
     while (!this.isPunct(')')) {
-      if (args.positional.length + args.named.length > 0) this.expectPunct(',', 'between arguments');
+      if (args.positional.length + args.named.length > 0) this.expectPunct(',', en`between arguments`);
       const t = this.cur();
       const after = this.tokens[this.i + 1]!;
       if (t.type === 'name' && after.type === 'punct' && after.value === '=') {
@@ -486,7 +489,7 @@ class Parser {
         args.named.push({ name: t.value, value, span: this.spanFrom(t.offset) });
       } else {
         const value = this.parseExpression();
-        if (args.named.length > 0) throw new SyntaxFail('Positional arguments must come before named arguments.', value.span);
+        if (args.named.length > 0) throw new SyntaxFail(en`Positional arguments must come before named arguments.`, value.span);
         args.positional.push(value);
       }
     }
@@ -494,29 +497,31 @@ class Parser {
     return args;
   }
 
-  private checkArgs(kind: string, name: string, spec: CallableSpec, args: Args, nameSpan: Span): void {
+  private checkArgs(which: 'Function' | 'Filter', name: string, spec: CallableSpec, args: Args, nameSpan: Span): void {
+    const kind = which === 'Filter' ? en`Filter` : en`Function`;
+    const lower = which === 'Filter' ? en`filter` : en`function`;
     const params = spec.params;
     if (params === null) {
-      if (args.named.length > 0) this.problem(`${kind} "${name}" takes no named arguments.`, args.named[0]!.span);
-      else if (args.positional.length < spec.required) this.problem(`${kind} "${name}" needs at least ${spec.required} argument${spec.required > 1 ? 's' : ''}.`, nameSpan);
+      if (args.named.length > 0) this.problem(en`${kind} "${name}" takes no named arguments.`, args.named[0]!.span);
+      else if (args.positional.length < spec.required) this.problem(spec.required > 1 ? en`${kind} "${name}" needs at least ${spec.required} arguments.` : en`${kind} "${name}" needs at least ${spec.required} argument.`, nameSpan);
       return;
     }
-    const list = params.length ? params.join(', ') : 'none';
+    const list = params.length ? params.join(', ') : en`none`;
     if (args.positional.length > params.length) {
-      this.problem(`${kind} "${name}" takes at most ${params.length} argument${params.length === 1 ? '' : 's'} (${list}).`, args.positional[params.length]!.span);
+      this.problem(params.length === 1 ? en`${kind} "${name}" takes at most ${params.length} argument (${list}).` : en`${kind} "${name}" takes at most ${params.length} arguments (${list}).`, args.positional[params.length]!.span);
       return;
     }
     const given = new Set(params.slice(0, args.positional.length));
     for (const a of args.named) {
       if (!params.includes(a.name)) {
-        this.problem(`${kind} "${name}" has no argument "${a.name}"; its arguments: ${list}.${didYouMean(a.name, params)}`, a.span);
+        this.problem(en`${kind} "${name}" has no argument "${a.name}"; its arguments: ${list}.${didYouMeanText(a.name, params)}`, a.span);
       } else if (given.has(a.name)) {
-        this.problem(`Argument "${a.name}" of ${kind.toLowerCase()} "${name}" is given twice.`, a.span);
+        this.problem(en`Argument "${a.name}" of ${lower} "${name}" is given twice.`, a.span);
       }
       given.add(a.name);
     }
     for (const p of params.slice(0, spec.required)) {
-      if (!given.has(p)) this.problem(`${kind} "${name}" needs the argument "${p}".`, nameSpan);
+      if (!given.has(p)) this.problem(en`${kind} "${name}" needs the argument "${p}".`, nameSpan);
     }
   }
 
@@ -532,7 +537,7 @@ class Parser {
   }
 
   private tooDeep(span: Span): SyntaxFail {
-    return new SyntaxFail(`Expression nested more than ${MAX_DEPTH} levels deep: simplify it or split it with {% set %}.`, span);
+    return new SyntaxFail(en`Expression nested more than ${MAX_DEPTH} levels deep: simplify it or split it with {% set %}.`, span);
   }
 
   private cur(): Token {
@@ -548,31 +553,31 @@ class Parser {
     return t.type === 'punct' && t.value === v;
   }
 
-  private expectPunct(v: string, why: string): void {
-    if (!this.isPunct(v)) throw this.fail(`Expected "${v}" ${why} but found ${describe(this.cur())}.`, this.cur());
+  private expectPunct(v: string, why: Text): void {
+    if (!this.isPunct(v)) throw this.fail(en`Expected "${v}" ${why} but found ${describe(this.cur())}.`, this.cur());
     this.i++;
   }
 
-  private expectName(what: string): Token {
+  private expectName(what: Text): Token {
     const t = this.cur();
-    if (t.type !== 'name') throw this.fail(`Expected ${what} but found ${describe(t)}.`, t);
+    if (t.type !== 'name') throw this.fail(en`Expected ${what} but found ${describe(t)}.`, t);
     this.i++;
     return t;
   }
 
   private expectClose(type: 'printClose' | 'tagClose'): void {
     const t = this.cur();
-    if (t.type !== type) throw this.fail(`Expected "${type === 'printClose' ? '}}' : '%}'}" but found ${describe(t)}.`, t);
+    if (t.type !== type) throw this.fail(en`Expected "${type === 'printClose' ? '}}' : '%}'}" but found ${describe(t)}.`, t);
     this.i++;
   }
 
   private checkAssignable(t: Token): void {
-    if (RESERVED.has(t.value)) throw this.fail(`Can not assign a value to "${t.value}": choose another name.`, t);
+    if (RESERVED.has(t.value)) throw this.fail(en`Can not assign a value to "${t.value}": choose another name.`, t);
   }
 
   private recover(e: unknown): void {
     if (!(e instanceof SyntaxFail)) throw e;
-    this.problems.push({ message: e.message, span: e.span });
+    this.problems.push({ message: e.message, text: e.text, span: e.span });
     this.skipTag();
   }
 
@@ -586,11 +591,11 @@ class Parser {
     }
   }
 
-  private problem(message: string, span: Span): void {
-    this.problems.push({ message, span });
+  private problem(message: Text, span: Span): void {
+    this.problems.push({ message: say(message), text: message, span });
   }
 
-  private fail(message: string, t: Token): SyntaxFail {
+  private fail(message: Text, t: Token): SyntaxFail {
     return new SyntaxFail(message, this.span(t));
   }
 
@@ -617,18 +622,15 @@ function literal(value: string | number | boolean | null, span: Span): Expr {
   return { type: 'literal', value, span, depth: 1 };
 }
 
-function describe(t: Token): string {
+function describe(t: Token): Text {
   switch (t.type) {
     case 'eof':
-      return 'the end of the template';
-    case 'printClose':
-    case 'tagClose':
-      return `"${t.value}"`;
+      return en`the end of the template`;
     case 'string':
-      return 'a string';
+      return en`a string`;
     case 'text':
-      return 'text';
+      return en`text`;
     default:
-      return `"${t.value}"`;
+      return en`"${t.value}"`;
   }
 }

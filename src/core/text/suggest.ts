@@ -1,4 +1,5 @@
 /** "Did you mean" and lists of names for messages. */
+import { en, type Arg } from '../report/l10n';
 
 /**
  * The one "did you mean" of the product: rule keys and values, template filters, functions, tests
@@ -43,6 +44,12 @@ export function suggest(value: string, candidates: readonly string[]): string | 
 }
 
 /** ` Did you mean "x"?` for a message, or nothing. */
+/** `didYouMean` as a message (or '' when there is no near candidate). */
+export function didYouMeanText(value: string, candidates: readonly string[]): Arg {
+  const best = suggest(value, candidates);
+  return best !== undefined && best !== value ? en` Did you mean "${best}"?` : '';
+}
+
 export function didYouMean(value: string, candidates: readonly string[]): string {
   const best = suggest(value, candidates);
   return best !== undefined && best !== value ? ` Did you mean "${best}"?` : '';
@@ -73,6 +80,13 @@ function editDistance(a: string, b: string, limit = Infinity): number {
 }
 
 /** `a`, `b` or `c` — for messages. */
+/** `listOf` as a message, so that a front end can translate its "or" and "more". */
+export function listText(values: readonly unknown[], max = 8): Arg {
+  const shown = values.slice(0, max).map((v) => '`' + String(v) + '`');
+  const list: Arg = shown.length <= 1 ? shown.join('') : en`${shown.slice(0, -1).join(', ')} or ${shown.at(-1)!}`;
+  return values.length > max ? en`${list}, … (${values.length - max} more)` : list;
+}
+
 export function listOf(values: readonly unknown[], max = 8): string {
   const shown = values.slice(0, max).map((v) => '`' + String(v) + '`');
   const more = values.length > max ? `, … (${values.length - max} more)` : '';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkUnderlined, validateExample, withCode } from '../../helpers/example';
+import { say } from '../../../src/core/report/l10n';
 import { patternProblem } from '../../../src/core/rules/pd204-pinterest-ad-account-field';
 
 test('PD204: the example ad account field takes 1 to 18 digits', () => {
@@ -8,7 +9,7 @@ test('PD204: the example ad account field takes 1 to 18 digits', () => {
 });
 
 test('PD204: patterns are judged by what they accept, not by their text', () => {
-  const problem = (pattern: string) => patternProblem(pattern)?.message;
+  const problem = (pattern: string) => { const m = patternProblem(pattern)?.message; return m && say(m); };
   assert.equal(problem('^[0-9]{1,18}$'), undefined);
   assert.equal(problem('^\\d{1,18}$'), undefined);
   assert.equal(problem('[0-9]{1,18}'), undefined, 'Java matches the whole value');

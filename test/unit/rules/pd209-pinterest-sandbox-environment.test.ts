@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { say } from '../../../src/core/report/l10n';
 import assert from 'node:assert/strict';
 import { fixesFor } from '../../../src/core/edits/fixes';
 import { exampleFiles, validateExample, withCode } from '../../helpers/example';
@@ -21,7 +22,7 @@ test('PD209: the fixes offer local (preferred) and production, and the fixed fil
   const text = JSON.stringify(files.activation, null, 2);
   const [d] = withCode(validateExample((f) => (f.activation.environment = 'sandbox')), 'PD209');
   const fixes = fixesFor(text, { code: d!.code, pointer: d!.pointer, data: d!.data, start: 0, end: 0 });
-  assert.deepEqual(fixes.map((x) => [x.title, x.preferred === true]), [['Change to `local`', true], ['Change to `production`', false]]);
+  assert.deepEqual(fixes.map((x) => [say(x.title), x.preferred === true]), [['Change to `local`', true], ['Change to `production`', false]]);
   for (const fix of fixes) {
     const [e] = fix.edits;
     const fixed = JSON.parse(text.slice(0, e!.offset) + e!.content + text.slice(e!.offset + e!.length));
