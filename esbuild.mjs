@@ -1,7 +1,7 @@
 // Bundles every front end from src/ into dist/. One bundle per entry point; each is self-contained
 // so the CLI and the language server start without resolving node_modules at run time.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 const entries = [
   // Split: each command's code is a chunk loaded when that command runs (src/cli/main.ts).
@@ -19,6 +19,9 @@ const entries = [
 const emitter = await build({ entryPoints: ['src/cli/bulk/email-wasm.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
 const { emailWasmBytes } = await import(`data:text/javascript;base64,${Buffer.from(emitter.outputFiles[0].contents).toString('base64')}`);
 const define = { __PINDEST_EMAIL_WASM__: JSON.stringify(Buffer.from(emailWasmBytes()).toString('base64')) };
+
+// Chunk names carry a content hash: drop the previous build's, or dist/ keeps every old one.
+if (existsSync('dist')) for (const f of readdirSync('dist')) if (f.startsWith('cli-chunk-') || f.startsWith('cli-') && /-[A-Z0-9]{8}\.mjs(\.map)?$/.test(f)) rmSync(`dist/${f}`);
 
 await Promise.all(
   entries
