@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { executePlan } from '../../src/core/execute/execute';
 import { formatActivationText } from '../../src/core/execute/report';
+import { fileStateStore } from '../../src/core/execute/state';
+import { rejectMessage } from '../../src/core/identity/reasons';
 import { aepRetryPolicy, createPinterestClient, staticTokenProvider } from '../../src/core/pinterest';
 import { resolveActivation } from '../../src/core/plan/activation';
 import { buildPlan } from '../../src/core/plan/plan';
@@ -235,6 +237,71 @@ test('a request template that fails or renders a body that is not JSON: the prob
   };
   assert.match(preview('{"records": "{{ input.profiles | length }}"'), /Le corps produit n'est pas du JSON valide \(il cesse d'être du JSON au caractère \d+\) ; vérifiez les guillemets et les virgules du modèle\./);
   assert.match(preview('{% if %}'), /requête 1 : Modèle du corps de requête, ligne 1, colonne \d+ : /);
+});
+
+test('sample files with malformed JSON, bad CSV rows and shape problems: the problems in French on the preview page', () => {
+  const english = englishSentences(['preview-html.ts', 'report/preview.ts', 'profiles/json-text.ts', 'profiles/jsonl.ts', 'profiles/csv.ts', 'profiles/shape.ts']);
+  assert.ok(english.some((e) => e.startsWith('Malformed JSON at line')), 'the scan covers the profile problems');
+  const activation = exampleActivation();
+  const preview = (name: string, text: string) => {
+    const { profiles, problems } = parseProfiles(text, join(EXAMPLE_DIR, name));
+    assert.ok(problems.length > 0, name);
+    const report = previewReport(activation, buildPlan(activation, profiles, problems), EXAMPLE_DIR, {}, french);
+    const page = visibleText(renderPreviewPage(report, RES, french, 'fr'));
+    for (const e of english) assert.ok(!page.includes(e), `English left on the French preview of ${name}: "${e}"`);
+    return { report, page };
+  };
+  const json = preview('broken.json', [
+    '[',
+    '  { "identityMap": { "Email": [{ "id": 7 }] }, "segmentMembership": { "ups": { "a": { "status": "Realised" } } }, "attributes": [] },',
+    '  { "identityMap": { "Email": "x" }, "segmentMembership": { "ups": { "a": {} } } },',
+    '  { "identityMap": { "Email": [{ "id": "sample.one@example.com" }] } oops }',
+    ']',
+  ].join('\n'));
+  assert.ok(json.report.problems.some((p) => /^Malformed JSON at line 4, column \d+: /.test(p.message)), 'the report keeps the English problem');
+  assert.match(json.page, /JSON mal formé à la ligne 4, colonne \d+ : caractère inattendu\./);
+  assert.match(json.page, /Profil 0 : identityMap\.Email\[0\]\.id doit être une chaîne, et non un nombre ; l'identité a été ignorée\./);
+  assert.match(json.page, /Profil 0 : segmentMembership\.ups\.a\.status doit valoir realized, existing ou exited, et non « Realised » ; l'appartenance a été ignorée\./);
+  assert.match(json.page, /Profil 0 : attributes doit être un objet, et non un tableau ; il a été ignoré\./);
+  assert.match(json.page, /Profil 1 : segmentMembership\.ups\.a\.status manque \(il doit valoir realized, existing ou exited\) ; l'appartenance a été ignorée\./);
+  const lines = preview('broken.jsonl', '{ "identityMap": { "Email": [{ "id": "sample.two@example.com" }] } }\n{ "identityMap": \n');
+  assert.match(lines.page, /JSON mal formé à la ligne 2, colonne \d+ : une valeur était attendue ; la ligne a été ignorée\./);
+  assert.match(lines.page, /Profil 0 : il n'a pas de segmentMembership, donc il n'appartient à aucune audience\./);
+  const csv = preview('broken.csv', ['Email,ups:a,email,Email:1,', 'sample.three@example.com,Realised,,,', 'too,few', 'sam"ple,realized,,,'].join('\n'));
+  assert.match(csv.page, /La colonne « email » est lue comme un attribut ; les codes d'espace de noms respectent la casse, nommez-la donc « Email » si elle contient des identités\./);
+  assert.match(csv.page, /La colonne « Email:1 » a un type inconnu : « Email » est un espace de noms d'identité/);
+  assert.match(csv.page, /La colonne 5 a un en-tête vide, son type est donc inconnu ; ses cellules sont ignorées\./);
+  assert.match(csv.page, /Ligne de données 0 \(ligne 2\), colonne « ups:a » : le statut doit valoir realized, existing ou exited, et non « Realised » ; l'appartenance a été ignorée\./);
+  assert.match(csv.page, /La ligne de données 1 \(ligne 3\) a 2 cellules, mais l'en-tête en a 5 ; elle a été ignorée\./);
+  assert.match(csv.page, /CSV mal formé à la ligne 4 : un guillemet apparaît dans une cellule sans guillemets ; la ligne a été ignorée\./);
+});
+
+test('a test activation stopped by a stale list id, and the stand-in for an unrecognised namespace: French on the report page', async () => {
+  const english = englishSentences(['report-html.ts', 'execute/report.ts', 'execute/execute.ts', 'identity/reasons.ts']);
+  assert.ok(english.some((e) => e.includes('is stale')), 'the scan covers the refusals');
+  // A namespace that is not shaped like one is never echoed; its stand-in is French too.
+  assert.equal(translateText(rejectMessage('unknown-namespace', 'ab12'.repeat(8)), french), "« (espace de noms non reconnu) » n'est pas un espace de noms d'identité que connaît cette destination (les codes sont sensibles à la casse).");
+  const sim = await startSimulator({ port: 0, seed: 1 });
+  const dir = mkdtempSync(join(tmpdir(), 'pindest-l10n-'));
+  try {
+    const state = fileStateStore(join(dir, 'activation.json'));
+    const activation = exampleActivation();
+    const once = () => executePlan(activation, buildPlan(activation, exampleProfiles()), createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: staticTokenProvider(sim.seed.accessToken), retry: aepRetryPolicy(activation.destination), retryTimeScale: 0.0001 }), { state });
+    assert.equal((await once()).outcome, 'succeeded');
+    // The list the state file remembers is gone from the simulator: its id is stale.
+    const file = join(dir, '.pindest', 'state.json');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    saved.audiences[0].responseFields.externalAudienceId = '999999999';
+    writeFileSync(file, JSON.stringify(saved));
+    const stale = await once();
+    assert.match(stale.failure!.message, /^Pinterest has no customer list 999999999 for audience "Spring buyers"/);
+    const text = visibleText(renderReportPage({ report: stale, tr: french, lang: 'fr', labels: frenchLabels(ENGLISH_LABELS) }, RES));
+    assert.match(text, /Pinterest n'a pas de liste de clients 999999999 pour l'audience « Spring buyers » : l'identifiant mémorisé dans \S+ est périmé/);
+    for (const e of english) assert.ok(!text.includes(e), `English left on the French report: "${e}"`);
+  } finally {
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 async function run(faults?: string, signal?: AbortSignal) {

@@ -75,6 +75,16 @@ const SAY = {
   dropped: msg('AEP would drop this call after its retries: {0}'),
   seeDropped: msg('See the dropped call and its retries below: the records of a dropped call do not reach Pinterest in AEP either. Find why Pinterest failed, then run again.'),
   seeFailed: msg('See the failed call below; the calls before it were sent and are counted. Fix the cause and run again.'),
+  staleList: msg('Pinterest has no customer list {0} for audience "{1}": the id remembered in {2} is stale (the list was deleted, or the state is from another Pinterest or simulator).'),
+  tokenRefused: msg('Pinterest did not accept the access token: {0}'),
+  noAccount: msg('Ad account {0} is not available to this Pinterest user: {1}'),
+  noRole: msg('no role'),
+  roleTooLow: msg('Your Pinterest user has {0} on ad account {1}, which does not allow managing customer lists and audiences.'),
+  endlessLists: msg('Listing the customer lists of ad account {0} returned a page bookmark it had already returned, so the list of lists never ends.'),
+  duplicateLists: msg('An earlier create of the list for "{0}" got no answer, and ad account {1} now has {2} lists named "{3}" ({4}).'),
+  noCompleteAnswer: msg('The create of the list for "{0}" got no complete answer ({1}); it may or may not have made the list.'),
+  noListId: msg('Creating the list for "{0}" returned no id (the audience template\'s externalAudienceId found nothing).'),
+  notListId: msg('Creating the list for "{0}" returned externalAudienceId "{1}", not a Pinterest customer list id (1 to 18 digits).'),
   memoryOnly: msg('Lists are kept in memory only, for a simulator that starts empty: to see lists reused, run `pindest simulate` and push with --base-url (or set pindest.pinterest.baseUrl).'),
 };
 
@@ -194,7 +204,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
   const reusedIds = new Set<string>();
   const stale = (e: unknown, listId: string | undefined, audience: string | undefined) => {
     if (listId && audience && reusedIds.has(listId) && describe(e).status === 404) {
-      return new Refusal(`Pinterest has no customer list ${listId} for audience "${audience}": the id remembered in ${store.where} is stale (the list was deleted, or the state is from another Pinterest or simulator).`, STALE_WHAT_TO_DO);
+      return new Refusal(fill(SAY.staleList, [listId, audience, store.where]), STALE_WHAT_TO_DO);
     }
     return e;
   };
@@ -234,14 +244,14 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       if (d.status === 401) {
         // A local run sends a simulator's token, never the real one: signing in again would not help there.
         if (activation.environment === 'local') throw new Refusal(d.message, SAY.simulatorToken);
-        throw new Refusal(`Pinterest did not accept the access token: ${d.message}`, SAY.signInAgain);
+        throw new Refusal(fill(SAY.tokenRefused, [d.message]), SAY.signInAgain);
       }
-      throw new Refusal(`Ad account ${adAccountId} is not available to this Pinterest user: ${d.message}`, SAY.checkAdAccount);
+      throw new Refusal(fill(SAY.noAccount, [adAccountId, d.message]), SAY.checkAdAccount);
     });
     const info = account.body as { name?: string; permissions?: string[] };
     report.adAccount = { id: adAccountId, name: info.name, permissions: info.permissions };
     if (!info.permissions?.some((p) => AUDIENCE_ROLES.includes(p))) {
-      throw new Refusal(`Your Pinterest user has ${info.permissions?.length ? info.permissions.join(', ') : 'no role'} on ad account ${adAccountId}, which does not allow managing customer lists and audiences.`, SAY.askForAccess);
+      throw new Refusal(fill(SAY.roleTooLow, [info.permissions?.length ? info.permissions.join(', ') : SAY.noRole, adAccountId]), SAY.askForAccess);
     }
     onProgress?.({ phase: 'preflight', done: 1, total: 1 });
 
@@ -260,7 +270,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
         if (Array.isArray(body?.items)) all.push(...body.items);
         bookmark = body?.bookmark ?? undefined;
         if (bookmark !== undefined && seen.has(bookmark)) {
-          throw new Refusal(`Listing the customer lists of ad account ${adAccountId} returned a page bookmark it had already returned, so the list of lists never ends.`, SAY.checkBaseUrl);
+          throw new Refusal(fill(SAY.endlessLists, [adAccountId]), SAY.checkBaseUrl);
         }
         if (bookmark !== undefined) seen.add(bookmark);
       } while (bookmark);
@@ -284,7 +294,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
         const inUse = state.idsInUse();
         const found = (await listsOfAccount(audience.name)).filter((l) => l.name === remembered!.listName && !inUse.has(l.id) && (l.created_time === undefined || l.created_time >= since));
         if (found.length > 1) {
-          throw new Refusal(`An earlier create of the list for "${audience.name}" got no answer, and ad account ${adAccountId} now has ${found.length} lists named "${remembered.listName}" (${found.map((l) => l.id).join(', ')}).`, SAY.deleteExtraLists);
+          throw new Refusal(fill(SAY.duplicateLists, [audience.name, adAccountId, found.length, remembered.listName, found.map((l) => l.id).join(', ')]), SAY.deleteExtraLists);
         }
         if (found.length === 1) {
           remembered = { ...remembered, status: 'created', responseFields: { externalAudienceId: found[0]!.id } };
@@ -312,7 +322,7 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
         created = await record('create-list', creation.display, send(creation.call, true), audience.name);
       } catch (e) {
         if (isAbort(e, signal) || ambiguous(e)) {
-          if (!isAbort(e, signal)) throw new Refusal(`The create of the list for "${audience.name}" got no complete answer (${describe(e).message}); it may or may not have made the list.`, fill(SAY.pending, [store.where, listName]));
+          if (!isAbort(e, signal)) throw new Refusal(fill(SAY.noCompleteAnswer, [audience.name, describe(e).message]), fill(SAY.pending, [store.where, listName]));
           throw e;
         }
         await state.remove(audience.id);
@@ -322,12 +332,12 @@ export async function executePlan(activation: ResolvedActivation, plan: Plan, ap
       const listId = fields.externalAudienceId;
       if (!listId) {
         await state.remove(audience.id);
-        throw new Refusal(`Creating the list for "${audience.name}" returned no id (the audience template's externalAudienceId found nothing).`, SAY.checkResponseFields);
+        throw new Refusal(fill(SAY.noListId, [audience.name]), SAY.checkResponseFields);
       }
       // Not remembered: the state file accepts only Pinterest ids, and would call this one hand-edited on the next run.
       if (!/^\d{1,18}$/.test(listId)) {
         await state.remove(audience.id);
-        throw new Refusal(`Creating the list for "${audience.name}" returned externalAudienceId "${listId.slice(0, 80)}", not a Pinterest customer list id (1 to 18 digits).`, SAY.checkResponseFieldsId);
+        throw new Refusal(fill(SAY.notListId, [audience.name, listId.slice(0, 80)]), SAY.checkResponseFieldsId);
       }
       const entry = { ...pending, status: 'created' as const, responseFields: fields };
       await state.put(entry);

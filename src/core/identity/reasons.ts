@@ -59,6 +59,8 @@ const REJECT_MESSAGES: Record<RejectReason, string> = {
   'invalid-identifier': msg('The {0} value is not a usable identifier (it must be text without whitespace inside it).'),
 };
 
+const UNRECOGNISED = msg('(unrecognised namespace)');
+
 const WARNING_MESSAGES: Record<WarningReason, string> = {
   'whitespace-trimmed': msg('The {0} value had surrounding whitespace, which was removed before use.'),
   'transformation-ignored-already-hashed': msg('The {0} value is already a SHA-256 digest, so Apply transformation was not applied again (a hash is never hashed twice).'),
@@ -85,5 +87,5 @@ export const WARNING_REASONS = Object.keys(WARNING_MESSAGES) as WarningReason[];
  */
 function safeNamespace(namespace: string): string {
   if (/^[A-Za-z][A-Za-z0-9_.]{0,39}$/.test(namespace) && !/^[0-9a-fA-F]{16,}$/.test(namespace)) return namespace;
-  return '(unrecognised namespace)';
+  return UNRECOGNISED;
 }

@@ -25,6 +25,7 @@ import type { CsvError, Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { createReadStream } from 'node:fs';
 import { findNamespace, listNamespaces } from '../identity/namespaces';
+import { fill, msg } from '../report/l10n';
 import { put, statusComplaint } from './shape';
 import { MEMBERSHIP_STATUSES } from './types';
 import type { MembershipStatus, ProfileOrProblem, ProfileProblem, SourceProfile } from './types';
@@ -34,6 +35,24 @@ type Column =
   | { kind: 'audience'; namespace: string; audienceId: string }
   | { kind: 'attribute'; name: string }
   | { kind: 'ignored' };
+
+// Problems are stored in English; `msg` marks each template so the extension can show it translated.
+const SAY = {
+  malformedAt: msg('Malformed CSV at line {0}: {1}; the row was skipped.'),
+  malformed: msg('Malformed CSV: {0}; the row was skipped.'),
+  notClosed: msg('a quoted cell is never closed'),
+  afterQuote: msg('a closing quote is followed by other characters'),
+  quoteInside: msg('a quote appears inside an unquoted cell'),
+  tooLarge: msg('the record is too large'),
+  notCsv: msg('the row is not valid CSV'),
+  cells: msg('Row {0} (line {1}) has {2} cells but the header has {3}; it was skipped.'),
+  status: msg("Row {0} (line {1}), column '{2}': status {3}; the membership was ignored."),
+  emptyHeader: msg('Column {0} has an empty header, so its type is unknown; its cells are ignored.'),
+  partMissing: msg("Column '{0}' has an unknown type: an audience column is ups:<audienceId> or <audienceNamespace>:<audienceId>; it is ignored."),
+  identityPrefix: msg("Column '{0}' has an unknown type: '{1}' is an identity namespace, not an audience namespace (use ups:<audienceId>); it is ignored."),
+  wrongCase: msg("Column '{0}' is read as an attribute; namespace codes are case-sensitive, so name it '{1}' if it holds identities."),
+  empty: msg('The CSV file is empty; it needs a header row.'),
+};
 
 interface CsvRecord {
   record: string[];
@@ -73,14 +92,14 @@ class CsvProfiles {
     if (key === this.lastSkip) return undefined;
     this.lastSkip = key;
     const what: Record<string, string> = {
-      CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed',
-      CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by other characters',
-      CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a closing quote is followed by other characters',
-      INVALID_OPENING_QUOTE: 'a quote appears inside an unquoted cell',
-      CSV_MAX_RECORD_SIZE: 'the record is too large',
+      CSV_QUOTE_NOT_CLOSED: SAY.notClosed,
+      CSV_INVALID_CLOSING_QUOTE: SAY.afterQuote,
+      CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: SAY.afterQuote,
+      INVALID_OPENING_QUOTE: SAY.quoteInside,
+      CSV_MAX_RECORD_SIZE: SAY.tooLarge,
     };
-    const reason = what[error.code] ?? 'the row is not valid CSV';
-    return { file: this.file, ...(line ? { line } : {}), message: `Malformed CSV${line ? ` at line ${line}` : ''}: ${reason}; the row was skipped.` };
+    const reason = what[error.code] ?? SAY.notCsv;
+    return { file: this.file, ...(line ? { line } : {}), message: line ? fill(SAY.malformedAt, [line, reason]) : fill(SAY.malformed, [reason]) };
   }
 
   /** The header row on the first call, then one profile per row. */
@@ -98,7 +117,7 @@ class CsvProfiles {
         file: this.file,
         index,
         line,
-        message: `Row ${index} (line ${line}) has ${record.length} cells but the header has ${columns.length}; it was skipped.`,
+        message: fill(SAY.cells, [index, line, record.length, columns.length]),
       }];
     }
     const problems: ProfileProblem[] = [];
@@ -123,7 +142,7 @@ class CsvProfiles {
             index,
             line,
             column: i + 1,
-            message: `Row ${index} (line ${line}), column '${headerLabel(column)}': status ${statusComplaint(value)}; the membership was ignored.`,
+            message: fill(SAY.status, [index, line, headerLabel(column), statusComplaint(value)]),
           });
         }
       } else if (column.kind === 'attribute') {
@@ -137,7 +156,7 @@ class CsvProfiles {
     const header = raw.trim();
     const problem = (message: string) => problems.push({ file: this.file, line, column: i + 1, message });
     if (header === '') {
-      problem(`Column ${i + 1} has an empty header, so its type is unknown; its cells are ignored.`);
+      problem(fill(SAY.emptyHeader, [i + 1]));
       return { kind: 'ignored' };
     }
     if (findNamespace(header)) return { kind: 'identity', namespace: header };
@@ -145,20 +164,20 @@ class CsvProfiles {
     if (colon >= 0) {
       const prefix = header.slice(0, colon).trim();
       const audienceId = header.slice(colon + 1).trim();
-      const label = quoteHeader(header);
+      const label = clipHeader(header);
       if (prefix === '' || audienceId === '') {
-        problem(`Column ${label} has an unknown type: an audience column is ups:<audienceId> or <audienceNamespace>:<audienceId>; it is ignored.`);
+        problem(fill(SAY.partMissing, [label]));
         return { kind: 'ignored' };
       }
       if (findNamespace(prefix)) {
-        problem(`Column ${label} has an unknown type: '${prefix}' is an identity namespace, not an audience namespace (use ups:<audienceId>); it is ignored.`);
+        problem(fill(SAY.identityPrefix, [label, prefix]));
         return { kind: 'ignored' };
       }
       return { kind: 'audience', namespace: prefix === 'audience' ? 'ups' : prefix, audienceId };
     }
     const meant = listNamespaces().find((n) => n.code.toLowerCase() === header.toLowerCase());
     if (meant) {
-      problem(`Column ${quoteHeader(header)} is read as an attribute; namespace codes are case-sensitive, so name it '${meant.code}' if it holds identities.`);
+      problem(fill(SAY.wrongCase, [clipHeader(header), meant.code]));
     }
     return { kind: 'attribute', name: header };
   }
@@ -168,8 +187,9 @@ function headerLabel(column: Column): string {
   return column.kind === 'audience' ? `${column.namespace}:${column.audienceId}` : '';
 }
 
-function quoteHeader(header: string): string {
-  return `'${header.length > 60 ? `${header.slice(0, 60)}…` : header}'`;
+/** A header for a message (the templates quote it), cut at 60 characters. */
+function clipHeader(header: string): string {
+  return header.length > 60 ? `${header.slice(0, 60)}…` : header;
 }
 
 function add(list: ProfileProblem[], problem: ProfileProblem | undefined): void {
@@ -199,7 +219,7 @@ export function parseCsvText(text: string, file: string): { profiles: SourceProf
       else problems.push(item);
     }
   }
-  if (records.length === 0) problems.push({ file, message: 'The CSV file is empty; it needs a header row.' });
+  if (records.length === 0) problems.push({ file, message: SAY.empty });
   return { profiles, problems };
 }
 
@@ -222,7 +242,7 @@ export async function* streamCsv(path: string, file: string, limit: number): Asy
       }
     }
     yield* pending.splice(0);
-    if (records === 0) yield { file, message: 'The CSV file is empty; it needs a header row.' };
+    if (records === 0) yield { file, message: SAY.empty };
   } catch (error) {
     add(pending, builder.skipped(error as CsvError));
     yield* pending.splice(0);

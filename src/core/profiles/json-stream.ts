@@ -22,6 +22,20 @@ import Pick from 'stream-json/filters/Pick.js';
 import StreamArray from 'stream-json/streamers/StreamArray.js';
 import { toSourceProfile } from './shape';
 import type { ProfileOrProblem, ProfileProblem } from './types';
+import { fill, msg } from '../report/l10n';
+
+// Problems are stored in English; `msg` marks each template so the extension can show it translated.
+const SAY = {
+  empty: msg('The file is empty; it holds no profiles.'),
+  expected: msg('Expected an array of profiles or an object with a "profiles" array.'),
+  noProfiles: msg('Found no "profiles" array in the top-level object, so no profiles were read.'),
+  profilesNotArray: msg('"profiles" must be an array of profiles.'),
+  notArray: msg('Expected an array of profiles.'),
+  malformedLine: msg('Malformed JSON near line {0}: {1}; profiles from about this point on were not read.'),
+  malformedLines: msg('Malformed JSON near lines {0}–{1}: {2}; profiles from about this point on were not read.'),
+  unreadableCode: msg('The file could not be read ({0}); profiles after this point were not read.'),
+  unreadable: msg('The file could not be read; profiles after this point were not read.'),
+};
 
 /** Piece size: small enough for a useful line range, large enough that per-write cost is noise. */
 const PIECE_CHARS = 2048;
@@ -55,11 +69,11 @@ export async function* streamJsonProfiles(path: string, file: string, limit: num
     }
   }
   if (top === '') {
-    yield { file, message: 'The file is empty; it holds no profiles.' };
+    yield { file, message: SAY.empty };
     return;
   }
   if (top !== '[' && top !== '{') {
-    yield { file, line: 1, message: 'Expected an array of profiles or an object with a "profiles" array.' };
+    yield { file, line: 1, message: SAY.expected };
     await source.return(undefined);
     return;
   }
@@ -116,28 +130,27 @@ export async function* streamJsonProfiles(path: string, file: string, limit: num
     await feeding;
   }
   if (top === '{' && !sawProfilesKey) {
-    yield { file, message: 'Found no "profiles" array in the top-level object, so no profiles were read.' };
+    yield { file, message: SAY.noProfiles };
   }
 }
 
 function streamProblem(file: string, error: unknown, piece: Piece, top: string): ProfileProblem {
   const text = error instanceof Error ? error.message : '';
   if (/Top-level object should be an array/.test(text)) {
-    return { file, message: top === '{' ? '"profiles" must be an array of profiles.' : 'Expected an array of profiles.' };
+    return { file, message: top === '{' ? SAY.profilesNotArray : SAY.notArray };
   }
   if (/^Parser /.test(text)) {
     // stream-json's parser messages name the expected token only, never input text.
     const what = text.replace(/^Parser (cannot parse input: |has )/, '');
     const from = Math.max(1, piece.firstLine - 1);
-    const range = from === piece.lastLine ? `line ${from}` : `lines ${from}–${piece.lastLine}`;
     return {
       file,
       line: from,
-      message: `Malformed JSON near ${range}: ${what}; profiles from about this point on were not read.`,
+      message: from === piece.lastLine ? fill(SAY.malformedLine, [from, what]) : fill(SAY.malformedLines, [from, piece.lastLine, what]),
     };
   }
   const code = (error as { code?: unknown })?.code;
-  return { file, message: `The file could not be read${typeof code === 'string' ? ` (${code})` : ''}; profiles after this point were not read.` };
+  return { file, message: typeof code === 'string' ? fill(SAY.unreadableCode, [code]) : SAY.unreadable };
 }
 
 /**

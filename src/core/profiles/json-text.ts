@@ -14,6 +14,18 @@ import { LineIndex } from './positions';
 import { toSourceProfile } from './shape';
 import type { JsonPath } from './shape';
 import type { ProfileProblem, SourceProfile } from './types';
+import { fill, msg } from '../report/l10n';
+
+// Problems are stored in English; `msg` marks each template so the extension can show it translated.
+const SAY = {
+  tooDeep: msg('The JSON is nested too deeply to read (thousands of levels; a profile needs a few), so no profiles were read.'),
+  malformed: msg('Malformed JSON at line {0}, column {1}: {2}.'),
+  empty: msg('The file is empty; it holds no profiles.'),
+  skipped: msg('Profile {0} was skipped because its JSON is malformed (see the syntax error).'),
+  notArray: msg("'profiles' must be an array of profiles."),
+  expected: msg('Expected an array of profiles, an object with a "profiles" array, or a single profile object.'),
+};
+const INVALID_JSON = msg('invalid JSON');
 
 export interface ParsedProfiles {
   profiles: SourceProfile[];
@@ -32,7 +44,7 @@ export function parseJsonProfiles(input: string, file: string): ParsedProfiles {
   } catch (e) {
     // jsonc-parser recurses once per level: hostile nesting overflows the stack.
     if (!(e instanceof RangeError)) throw e;
-    problems.push({ file, message: 'The JSON is nested too deeply to read (thousands of levels; a profile needs a few), so no profiles were read.' });
+    problems.push({ file, message: SAY.tooDeep });
     return { profiles, problems };
   }
 
@@ -41,11 +53,11 @@ export function parseJsonProfiles(input: string, file: string): ParsedProfiles {
     problems.push({
       file,
       ...at,
-      message: `Malformed JSON at line ${at.line}, column ${at.column}: ${describeSyntaxError(printParseErrorCode(error.error))}.`,
+      message: fill(SAY.malformed, [at.line, at.column, describeSyntaxError(printParseErrorCode(error.error))]),
     });
   }
   if (!root) {
-    if (errors.length === 0) problems.push({ file, message: 'The file is empty; it holds no profiles.' });
+    if (errors.length === 0) problems.push({ file, message: SAY.empty });
     return { profiles, problems };
   }
 
@@ -55,7 +67,7 @@ export function parseJsonProfiles(input: string, file: string): ParsedProfiles {
     // Inclusive end: a profile cut short by the end of the file has its error just past its text.
     const broken = errors.some((e) => e.offset >= node.offset && e.offset <= node.offset + node.length);
     if (broken) {
-      problems.push({ file, index, ...start, message: `Profile ${index} was skipped because its JSON is malformed (see the syntax error).` });
+      problems.push({ file, index, ...start, message: fill(SAY.skipped, [index]) });
       return;
     }
     const locate = (path: JsonPath) => {
@@ -79,7 +91,7 @@ function profileNodes(root: Node, file: string, lines: LineIndex, problems: Prof
     const list = findNodeAtLocation(root, ['profiles']);
     if (list?.type === 'array') return list.children ?? [];
     if (list) {
-      problems.push({ file, ...lines.at(list.offset), message: "'profiles' must be an array of profiles." });
+      problems.push({ file, ...lines.at(list.offset), message: SAY.notArray });
       return [];
     }
     if (findNodeAtLocation(root, ['identityMap']) || findNodeAtLocation(root, ['segmentMembership'])) return [root];
@@ -87,30 +99,30 @@ function profileNodes(root: Node, file: string, lines: LineIndex, problems: Prof
   problems.push({
     file,
     ...lines.at(root.offset),
-    message: 'Expected an array of profiles, an object with a "profiles" array, or a single profile object.',
+    message: SAY.expected,
   });
   return [];
 }
 
 const SYNTAX_ERRORS: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'a property name in double quotes was expected',
-  ValueExpected: 'a value was expected',
-  ColonExpected: "':' was expected",
-  CommaExpected: "',' was expected",
-  CloseBraceExpected: "'}' was expected",
-  CloseBracketExpected: "']' was expected",
-  EndOfFileExpected: 'the text continues after the end of the JSON value',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'comments are not allowed in JSON',
-  UnexpectedEndOfString: 'a string is not closed',
-  UnexpectedEndOfNumber: 'a number is cut short',
-  InvalidUnicode: 'invalid \\u escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character in a string (control characters must be escaped)',
+  InvalidSymbol: msg('unexpected character'),
+  InvalidNumberFormat: msg('invalid number'),
+  PropertyNameExpected: msg('a property name in double quotes was expected'),
+  ValueExpected: msg('a value was expected'),
+  ColonExpected: msg("':' was expected"),
+  CommaExpected: msg("',' was expected"),
+  CloseBraceExpected: msg("'}' was expected"),
+  CloseBracketExpected: msg("']' was expected"),
+  EndOfFileExpected: msg('the text continues after the end of the JSON value'),
+  InvalidCommentToken: msg('comments are not allowed in JSON'),
+  UnexpectedEndOfComment: msg('comments are not allowed in JSON'),
+  UnexpectedEndOfString: msg('a string is not closed'),
+  UnexpectedEndOfNumber: msg('a number is cut short'),
+  InvalidUnicode: msg('invalid \\u escape'),
+  InvalidEscapeCharacter: msg('invalid escape character'),
+  InvalidCharacter: msg('invalid character in a string (control characters must be escaped)'),
 };
 
 export function describeSyntaxError(code: string): string {
-  return SYNTAX_ERRORS[code] ?? 'invalid JSON';
+  return SYNTAX_ERRORS[code] ?? INVALID_JSON;
 }

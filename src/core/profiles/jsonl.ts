@@ -13,6 +13,10 @@ import type { ParseError } from 'jsonc-parser';
 import { describeSyntaxError } from './json-text';
 import { toSourceProfile } from './shape';
 import type { ProfileOrProblem, ProfileProblem, SourceProfile } from './types';
+import { fill, msg } from '../report/l10n';
+
+// Stored in English; `msg` marks it so the extension can show it translated.
+const MALFORMED = msg('Malformed JSON on line {0}, column {1}: {2}; the line was skipped.');
 
 /** The profile (or problems) of one non-blank line. */
 export function parseJsonLine(text: string, file: string, index: number, line: number): ProfileOrProblem[] {
@@ -24,13 +28,13 @@ export function parseJsonLine(text: string, file: string, index: number, line: n
     parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
     const column = (first?.offset ?? 0) + 1;
-    const what = first ? describeSyntaxError(printParseErrorCode(first.error)) : 'invalid JSON';
+    const what = describeSyntaxError(first ? printParseErrorCode(first.error) : '');
     const problem: ProfileProblem = {
       file,
       index,
       line,
       column,
-      message: `Malformed JSON on line ${line}, column ${column}: ${what}; the line was skipped.`,
+      message: fill(MALFORMED, [line, column, what]),
     };
     return [problem];
   }

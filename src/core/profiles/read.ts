@@ -17,6 +17,11 @@ import { parseJsonLinesText, streamJsonLines } from './jsonl';
 import { streamJsonProfiles } from './json-stream';
 import { parseJsonProfiles } from './json-text';
 import type { ProfileOrProblem, ProfileProblem, SourceProfile } from './types';
+import { fill, msg } from '../report/l10n';
+
+// Stored in English; `msg` marks them so the extension can show them translated.
+const NOT_A_FILE = msg('The profiles path is not a file.');
+const CANNOT_READ = msg('The profiles file cannot be read ({0}).');
 
 export type ProfileFormat = 'json' | 'jsonl' | 'csv';
 
@@ -54,12 +59,12 @@ export async function* readProfiles(path: string, options: ReadProfilesOptions =
   try {
     const info = await stat(path);
     if (!info.isFile()) {
-      yield { file: path, message: 'The profiles path is not a file.' };
+      yield { file: path, message: NOT_A_FILE };
       return;
     }
     size = info.size;
   } catch (error) {
-    yield { file: path, message: `The profiles file cannot be read (${errorCode(error)}).` };
+    yield { file: path, message: fill(CANNOT_READ, [errorCode(error)]) };
     return;
   }
 
@@ -75,7 +80,7 @@ export async function* readProfiles(path: string, options: ReadProfilesOptions =
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      yield { file: path, message: `The profiles file cannot be read (${errorCode(error)}).` };
+      yield { file: path, message: fill(CANNOT_READ, [errorCode(error)]) };
       return;
     }
     yield* inFileOrder(parseJsonProfiles(text, path), limit);

@@ -15,6 +15,43 @@
  */
 import { MEMBERSHIP_STATUSES } from './types';
 import type { Membership, MembershipStatus, ProfileProblem, SourceProfile } from './types';
+import { fill, msg } from '../report/l10n';
+
+// Problems are stored in English; `msg` marks each template so the extension can show it translated.
+const SAY = {
+  notObject: msg('Profile {0}: is {1}, not an object; it was skipped.'),
+  noIdentityMap: msg('Profile {0}: has no identityMap, so it has no identities to send.'),
+  identityMap: msg('Profile {0}: {1} must be an object of namespace → [{ "id": "..." }], not {2}; it was ignored.'),
+  identities: msg('Profile {0}: {1} must be an array of { "id": "..." }, not {2}; it was ignored.'),
+  identity: msg('Profile {0}: {1} must be an object { "id": "..." }, not {2}; it was ignored.'),
+  id: msg('Profile {0}: {1} must be a string, not {2}; the identity was ignored.'),
+  noMembership: msg('Profile {0}: has no segmentMembership, so it belongs to no audience.'),
+  membershipMap: msg('Profile {0}: {1} must be an object of audience namespace → audience id → membership, not {2}; it was ignored.'),
+  audiences: msg('Profile {0}: {1} must be an object of audience id → { "status": ... }, not {2}; it was ignored.'),
+  membership: msg('Profile {0}: {1} must be an object { "status": ... }, not {2}; it was ignored.'),
+  time: msg('Profile {0}: {1} must be a string (ISO-8601), not {2}; it was ignored.'),
+  attributes: msg('Profile {0}: {1} must be an object, not {2}; it was ignored.'),
+};
+const STATUS_IN_PROFILE = {
+  missing: msg('Profile {0}: {1} is missing (it must be realized, existing or exited); the membership was ignored.'),
+  word: msg("Profile {0}: {1} must be realized, existing or exited, not '{2}'; the membership was ignored."),
+  other: msg('Profile {0}: {1} must be realized, existing or exited, not {2}; the membership was ignored.'),
+};
+const STATUS = {
+  missing: msg('is missing (it must be realized, existing or exited)'),
+  word: msg("must be realized, existing or exited, not '{0}'"),
+  other: msg('must be realized, existing or exited, not {0}'),
+};
+const UNEXPECTED = msg('an unexpected value');
+const TYPE = {
+  null: msg('null'),
+  array: msg('an array'),
+  object: msg('an object'),
+  string: msg('a string'),
+  number: msg('a number'),
+  boolean: msg('a boolean'),
+  missing: msg('missing'),
+};
 
 export type JsonPath = (string | number)[];
 
@@ -28,37 +65,38 @@ export interface ShapeResult {
 
 export function toSourceProfile(value: unknown, origin: SourceProfile['origin'], locate?: Locator): ShapeResult {
   const problems: ProfileProblem[] = [];
-  const problem = (path: JsonPath, text: string): void => {
+  // The message is stored in English (a `msg` template, filled here); the extension translates it.
+  const problem = (path: JsonPath, template: string, ...args: string[]): void => {
     const at = locate?.(path);
     problems.push({
       file: origin.file,
       index: origin.index,
       line: at?.line ?? origin.line,
       ...(at ? { column: at.column } : {}),
-      message: `Profile ${origin.index}: ${path.length ? `${formatPath(path)} ` : ''}${text}`,
+      message: fill(template, path.length ? [origin.index, formatPath(path), ...args] : [origin.index, ...args]),
     });
   };
 
   if (!isObject(value)) {
-    problem([], `is ${describeType(value)}, not an object; it was skipped.`);
+    problem([], SAY.notObject, describeType(value));
     return { problems };
   }
 
   const identityMap: SourceProfile['identityMap'] = {};
   if (!('identityMap' in value)) {
-    problem([], 'has no identityMap, so it has no identities to send.');
+    problem([], SAY.noIdentityMap);
   } else if (!isObject(value.identityMap)) {
-    problem(['identityMap'], `must be an object of namespace → [{ "id": "..." }], not ${describeType(value.identityMap)}; it was ignored.`);
+    problem(['identityMap'], SAY.identityMap, describeType(value.identityMap));
   } else {
     for (const [namespace, entries] of Object.entries(value.identityMap)) {
       if (!Array.isArray(entries)) {
-        problem(['identityMap', namespace], `must be an array of { "id": "..." }, not ${describeType(entries)}; it was ignored.`);
+        problem(['identityMap', namespace], SAY.identities, describeType(entries));
         continue;
       }
       const ids: { id: string }[] = [];
       entries.forEach((entry, i) => {
-        if (!isObject(entry)) problem(['identityMap', namespace, i], `must be an object { "id": "..." }, not ${describeType(entry)}; it was ignored.`);
-        else if (typeof entry.id !== 'string') problem(['identityMap', namespace, i, 'id'], `must be a string, not ${describeType(entry.id)}; the identity was ignored.`);
+        if (!isObject(entry)) problem(['identityMap', namespace, i], SAY.identity, describeType(entry));
+        else if (typeof entry.id !== 'string') problem(['identityMap', namespace, i, 'id'], SAY.id, describeType(entry.id));
         else ids.push({ id: entry.id });
       });
       put(identityMap, namespace, ids);
@@ -67,30 +105,31 @@ export function toSourceProfile(value: unknown, origin: SourceProfile['origin'],
 
   const segmentMembership: SourceProfile['segmentMembership'] = {};
   if (!('segmentMembership' in value)) {
-    problem([], 'has no segmentMembership, so it belongs to no audience.');
+    problem([], SAY.noMembership);
   } else if (!isObject(value.segmentMembership)) {
-    problem(['segmentMembership'], `must be an object of audience namespace → audience id → membership, not ${describeType(value.segmentMembership)}; it was ignored.`);
+    problem(['segmentMembership'], SAY.membershipMap, describeType(value.segmentMembership));
   } else {
     for (const [namespace, audiences] of Object.entries(value.segmentMembership)) {
       if (!isObject(audiences)) {
-        problem(['segmentMembership', namespace], `must be an object of audience id → { "status": ... }, not ${describeType(audiences)}; it was ignored.`);
+        problem(['segmentMembership', namespace], SAY.audiences, describeType(audiences));
         continue;
       }
       const members: Record<string, Membership> = {};
       for (const [audienceId, membership] of Object.entries(audiences)) {
         const path = ['segmentMembership', namespace, audienceId];
         if (!isObject(membership)) {
-          problem(path, `must be an object { "status": ... }, not ${describeType(membership)}; it was ignored.`);
+          problem(path, SAY.membership, describeType(membership));
           continue;
         }
         if (!isStatus(membership.status)) {
-          problem([...path, 'status'], `${statusComplaint(membership.status)}; the membership was ignored.`);
+          const [template, ...args] = statusParts(membership.status, STATUS_IN_PROFILE);
+          problem([...path, 'status'], template, ...args);
           continue;
         }
         const entry: Membership = { status: membership.status };
         if ('lastQualificationTime' in membership) {
           if (typeof membership.lastQualificationTime === 'string') entry.lastQualificationTime = membership.lastQualificationTime;
-          else problem([...path, 'lastQualificationTime'], `must be a string (ISO-8601), not ${describeType(membership.lastQualificationTime)}; it was ignored.`);
+          else problem([...path, 'lastQualificationTime'], SAY.time, describeType(membership.lastQualificationTime));
         }
         put(members, audienceId, entry);
       }
@@ -104,7 +143,7 @@ export function toSourceProfile(value: unknown, origin: SourceProfile['origin'],
   }
   if ('attributes' in value) {
     if (isObject(value.attributes)) for (const [key, v] of Object.entries(value.attributes)) put(attributes, key, v);
-    else problem(['attributes'], `must be an object, not ${describeType(value.attributes)}; it was ignored.`);
+    else problem(['attributes'], SAY.attributes, describeType(value.attributes));
   }
 
   return { profile: { identityMap, segmentMembership, attributes, origin }, problems };
@@ -127,10 +166,15 @@ export function isStatus(value: unknown): value is MembershipStatus {
  * as `Realised`). Anything else could be data shifted into the wrong place, so it is not echoed.
  */
 export function statusComplaint(value: unknown): string {
-  const expected = 'must be realized, existing or exited';
-  if (value === undefined) return `is missing (it ${expected})`;
-  if (typeof value === 'string' && /^[A-Za-z_-]{1,20}$/.test(value)) return `${expected}, not '${value}'`;
-  return `${expected}, not ${typeof value === 'string' ? 'an unexpected value' : describeType(value)}`;
+  const [template, ...args] = statusParts(value, STATUS);
+  return fill(template, args);
+}
+
+/** The complaint's template (missing, a word, a type) and its argument: whole sentences, so each translates. */
+function statusParts(value: unknown, say: { missing: string; word: string; other: string }): string[] {
+  if (value === undefined) return [say.missing];
+  if (typeof value === 'string' && /^[A-Za-z_-]{1,20}$/.test(value)) return [say.word, value];
+  return [say.other, typeof value === 'string' ? UNEXPECTED : describeType(value)];
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -139,13 +183,13 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The type of a value for a message, never the value itself. */
 export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'a boolean';
-  return 'missing';
+  if (value === null) return TYPE.null;
+  if (Array.isArray(value)) return TYPE.array;
+  if (typeof value === 'object') return TYPE.object;
+  if (typeof value === 'string') return TYPE.string;
+  if (typeof value === 'number') return TYPE.number;
+  if (typeof value === 'boolean') return TYPE.boolean;
+  return TYPE.missing;
 }
 
 /** `identityMap.Email[0].id`; keys that are not plain names are quoted: `segmentMembership.ups["a b"]`. */
