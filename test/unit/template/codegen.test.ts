@@ -83,7 +83,7 @@ function codeOutsideStrings(source: string): string {
 const GENERATOR_WORDS = new Set([
   'return', 'function', 'render', 'ctx', 'maxSteps', 'maxOutput', 'let', 'const', 'out', 'steps', 'if', 'else', 'for', 'typeof',
   'null', 'undefined', 'true', 'false', 'Infinity', 'new', 'Array', 'isArray', 'Object', 'keys', 'length', 'R', 'getOwnName',
-  'getMember', 'toOutput', 'deepEqual', 'isMap', 'typeName', 'LoopInfo', 'MapEntry', 'fail', 'cond', 'index', 'revindex', 'first', 'last',
+  'getMember', 'toOutput', 'deepEqual', 'isMap', 'notIterable', 'loopSteps', 'loopOutput', 'LoopInfo', 'MapEntry', 'fail', 'cond', 'index', 'revindex', 'first', 'last',
 ]);
 const FRESH = /^(m|p|it|k|n|i|loop|v)\d+$/;
 
