@@ -11,8 +11,8 @@ import { EXAMPLE_DIR } from '../helpers/example';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.mjs');
 
-function pindest(args: string[], input?: string, cwd = dir) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input });
+function pindest(args: string[], input?: string, cwd = dir, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -95,4 +95,18 @@ test('a missing file is an error naming it (exit 1)', () => {
 test('render is listed in pindest --help', () => {
   const r = pindest(['--help']);
   assert.match(r.stdout, /^ {2}render TEMPLATE \[--context CONTEXT\.json\]$/m);
+});
+
+test('in a French locale, syntax and render-time errors are reported in French at the same place', () => {
+  const fr = { LC_ALL: 'fr_FR.UTF-8' };
+  const divide = pindest(['render', 'divide.peb', '-c', 'context.json'], undefined, dir, fr);
+  assert.equal(divide.code, 1);
+  assert.equal(divide.stderr, 'divide.peb:2:7: « / » attend deux nombres mais a reçu un nombre et un null.\n');
+  writeFileSync(join(dir, 'date.peb'), '{{ "2024-01-02T03:04:05Z" | date("yyyy qq") }}');
+  const date = pindest(['render', 'date.peb', '-c', 'context.json'], undefined, dir, fr);
+  assert.equal(date.stderr, 'date.peb:1:29: Filtre « date » : Lettre « q » non prise en charge dans le motif de date « yyyy qq ».\n');
+  const broken = pindest(['render', 'broken.peb', '-c', 'context.json'], undefined, dir, fr);
+  assert.equal(broken.stderr.split('\n')[0], 'broken.peb:2:29: Filtre inconnu « lenght ». Vouliez-vous dire « length » ?');
+  // The English locale keeps the English it always printed.
+  assert.equal(pindest(['render', 'date.peb', '-c', 'context.json'], undefined, dir, { LC_ALL: 'C' }).stderr, 'date.peb:1:29: Filter "date": Unsupported letter "q" in date pattern "yyyy qq".\n');
 });

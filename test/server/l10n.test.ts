@@ -124,3 +124,29 @@ test('French client: the hover on an identity namespace describes it in French',
   assert.match(await hoverText('en', en.uri, text, at), /^\*\*Email\*\* \(`Email`\)\n\nPlain email address\./);
   assert.match(await hoverText('fr', fr.uri, text, at), /^\*\*Email\*\* \(`Email`\)\n\nAdresse e-mail en clair\./);
 });
+
+test('French client: a Pebble render-time error inside PD406 reads as one French sentence; English unchanged for the English client', async () => {
+  const server = JSON.parse(read('destination-server.json'));
+  const body = server.httpTemplate.requestBody.value as string;
+  const withBody = (prefix: string) => {
+    server.httpTemplate.requestBody.value = prefix + body;
+    return JSON.stringify(server, null, 2);
+  };
+  const pd406 = async (lang: 'fr' | 'en', name: string, text: string) => (await diagnose(lang, name, text)).ds.filter((d) => d.code === 'PD406').map((d) => d.message);
+  // A filter given the wrong type: the filter's message, and the type it got, are nested phrases.
+  const wrongType = withBody('{{ input.profiles | sha256 }}');
+  assert.deepEqual(await pd406('en', 'render-type.json', wrongType), [
+    'Rendering the body with two sample profiles fails (for a group of profiles with status `realized`) at template line 1, column 21: Filter "sha256": "sha256" hashes a string, not a list.',
+  ]);
+  assert.deepEqual(await pd406('fr', 'render-type.json', wrongType), [
+    "Le rendu du corps avec deux profils d'exemple échoue (pour un groupe de profils au statut `realized`) à la ligne 1, colonne 21 du modèle : Filtre « sha256 » : « sha256 » hache une chaîne, et non une liste.",
+  ]);
+  // A date pattern Java's DateTimeFormatter has but pindest does not model.
+  const badPattern = withBody('{{ "2024-01-02T03:04:05Z" | date("yyyy qq") }}');
+  assert.deepEqual(await pd406('en', 'render-date.json', badPattern), [
+    'Rendering the body with two sample profiles fails (for a group of profiles with status `realized`) at template line 1, column 29: Filter "date": Unsupported letter "q" in date pattern "yyyy qq".',
+  ]);
+  assert.deepEqual(await pd406('fr', 'render-date.json', badPattern), [
+    "Le rendu du corps avec deux profils d'exemple échoue (pour un groupe de profils au statut `realized`) à la ligne 1, colonne 29 du modèle : Filtre « date » : Lettre « q » non prise en charge dans le motif de date « yyyy qq ».",
+  ]);
+});

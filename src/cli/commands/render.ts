@@ -14,7 +14,8 @@ import { detectKind } from '../../core/project/kinds';
 import { asObject } from '../../core/project/project';
 import { parseTemplate, renderTemplate, TemplateFailure, type TemplateError } from '../../core/template';
 import { kindName } from '../files';
-import { EXIT, t, UsageError, type CliIO } from '../io';
+import { say } from '../../core/report/l10n';
+import { EXIT, findingsTranslate, t, UsageError, type CliIO } from '../io';
 
 export const renderUsage = `usage: pindest render TEMPLATE [--context CONTEXT.json]
   Renders a Pebble template file (plain text, not JSON-escaped; '-' reads stdin) and prints the
@@ -46,9 +47,11 @@ async function readText(path: string, io: CliIO, what: string): Promise<string> 
 type Place = (e: TemplateError) => { line: number; column: number };
 
 function report(io: CliIO, name: string, errors: readonly TemplateError[], place: Place = (e) => e): number {
+  const tr = findingsTranslate();
   for (const e of errors) {
     const { line, column } = place(e);
-    io.stderr(`${name}:${line}:${column}: ${e.message}\n`);
+    // The error's template, when it has one, in the user's language (English: its message as it is).
+    io.stderr(`${name}:${line}:${column}: ${e.text ? say(e.text, tr) : e.message}\n`);
   }
   return EXIT.findings;
 }

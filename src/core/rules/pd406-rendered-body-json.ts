@@ -59,7 +59,7 @@ export const renderedBodyJson: Rule = {
         rendered = renderTemplate(template, sampleContext(destination, status), { maxSteps: 100_000, maxOutput: 1 << 20 });
       } catch (e) {
         if (!(e instanceof TemplateFailure)) throw e;
-        out.push(finding(this, BODY, en`Rendering the body with two sample profiles fails${when} at template line ${e.line}, column ${e.column}: ${e.message}`, {
+        out.push(finding(this, BODY, en`Rendering the body with two sample profiles fails${when} at template line ${e.line}, column ${e.column}: ${e.text ?? e.message}`, {
           inner: { offset: e.offset, length: e.length },
         }));
         break;

@@ -21,7 +21,9 @@
 import type { Expr, Stmt } from './ast';
 import type { LineIndex, Span } from './errors';
 import { TemplateFailure } from './errors';
-import { deepEqual, getMember, getOwnName, isInheritedName, isMap, staticMemberChain, LoopInfo, MapEntry, toOutput, typeName } from './values';
+import { say, type Text } from '../report/l10n';
+import { loopOutput, loopSteps, notCondition, notIterable, type Where } from './messages';
+import { deepEqual, getMember, getOwnName, isInheritedName, isMap, staticMemberChain, LoopInfo, MapEntry, toOutput } from './values';
 
 export type FastRender = (ctx: Record<string, unknown>, maxSteps: number, maxOutput: number) => string;
 
@@ -49,13 +51,16 @@ interface Runtime {
   toOutput: typeof toOutput;
   deepEqual: typeof deepEqual;
   isMap: typeof isMap;
-  typeName: typeof typeName;
   LoopInfo: typeof LoopInfo;
   MapEntry: typeof MapEntry;
-  fail(span: number, message: string): never;
-  truthy(v: unknown, where: string, span: number): boolean;
+  // The evaluator's own messages (./messages), so both renderers fail alike.
+  notIterable: typeof notIterable;
+  loopSteps: typeof loopSteps;
+  loopOutput: typeof loopOutput;
+  fail(span: number, message: Text): never;
+  truthy(v: unknown, where: Where, span: number): boolean;
   /** Compiler.condition: booleans as they are, else Pebble's truthiness (or its error). */
-  cond(v: unknown, where: string, span: number): boolean;
+  cond(v: unknown, where: Where, span: number): boolean;
 }
 
 /** Compiles the template to one function, or returns null when it uses anything outside the subset. */
@@ -103,10 +108,10 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastProgram | null 
         throw new Unsupported();
       }
       case 'unary':
-        if (e.op === 'not') return `!${condition(e.operand, '"not"')}`;
+        if (e.op === 'not') return `!${condition(e.operand, 'not')}`;
         throw new Unsupported();
       case 'binary':
-        if (e.op === 'and' || e.op === 'or') return `(${condition(e.left, `"${e.op}"`)} ${e.op === 'and' ? '&&' : '||'} ${condition(e.right, `"${e.op}"`)})`;
+        if (e.op === 'and' || e.op === 'or') return `(${condition(e.left, e.op)} ${e.op === 'and' ? '&&' : '||'} ${condition(e.right, e.op)})`;
         if (e.op === '==') return `R.deepEqual(${expr(e.left)}, ${expr(e.right)})`;
         if (e.op === '!=') return `!R.deepEqual(${expr(e.left)}, ${expr(e.right)})`;
         throw new Unsupported();
@@ -122,10 +127,10 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastProgram | null 
     return v !== undefined && v.startsWith('loop') ? `${v}.${e.key.value}` : undefined;
   }
 
-  function condition(e: Expr, where: string): string {
+  function condition(e: Expr, where: Where): string {
     const flag = loopFlag(e);
     if (flag) return flag;
-    if (e.type === 'unary' && e.op === 'not') return `!${condition(e.operand, '"not"')}`;
+    if (e.type === 'unary' && e.op === 'not') return `!${condition(e.operand, 'not')}`;
     return `R.cond(${expr(e)}, ${lit(where)}, ${spanId(e.span)})`;
   }
 
@@ -144,11 +149,11 @@ export function compileFast(body: Stmt[], lines: LineIndex): FastProgram | null 
             code += `{ const ${v} = ${expr(r.expr)}; out += typeof ${v} === 'string' ? ${v} : R.toOutput(${v}); }\n`;
           } else break;
         }
-        code += `if (out.length > maxOutput) R.fail(${spanId(st.span)}, 'The output exceeded maxOutput (' + maxOutput + ' characters): a loop writes too much. Raise maxOutput if that is expected.');\n`;
+        code += `if (out.length > maxOutput) R.fail(${spanId(st.span)}, R.loopOutput(maxOutput));\n`;
         i = j - 1;
       } else if (st.type === 'if') {
         st.branches.forEach((b, k) => {
-          code += `${k ? 'else ' : ''}if (${condition(b.cond, 'An "if" condition')}) {\n${block(b.body)}}\n`;
+          code += `${k ? 'else ' : ''}if (${condition(b.cond, 'if')}) {\n${block(b.body)}}\n`;
         });
         if (st.elseBody) code += `else {\n${block(st.elseBody)}}\n`;
       } else if (st.type === 'for') {
@@ -181,13 +186,13 @@ if (${it} !== null && ${it} !== undefined) {
   let ${keys} = null, ${n};
   if (Array.isArray(${it})) ${n} = ${it}.length;
   else if (R.isMap(${it})) ${n} = (${keys} = Object.keys(${it})).length;
-  else R.fail(${iterSpan}, 'Can not loop over a ' + R.typeName(${it}) + ': "for" needs a list or a map.');
+  else R.fail(${iterSpan}, R.notIterable(${it}));
   if (${n} === 0) {
 ${elseCode}  } else {
     const ${loop} = new R.LoopInfo();
     ${loop}.length = ${n};
     for (let ${i} = 0; ${i} < ${n}; ${i}++) {
-      if (++steps > maxSteps) R.fail(${iterSpan}, 'The template exceeded maxSteps (' + maxSteps + ' evaluation steps): loops run too often. Raise maxSteps if the data is really that large.');
+      if (++steps > maxSteps) R.fail(${iterSpan}, R.loopSteps(maxSteps));
       ${loop}.index = ${i}; ${loop}.revindex = ${n} - ${i} - 1; ${loop}.first = ${i} === 0; ${loop}.last = ${i} === ${n} - 1;
       const ${item} = ${keys} === null ? ${it}[${i}] : new R.MapEntry(${keys}[${i}], ${it}[${keys}[${i}]]);
 ${body}    }
@@ -204,17 +209,16 @@ ${body}    }
     if (e instanceof Unsupported) return null;
     throw e;
   }
-  const fail = (span: number, message: string): never => {
-    throw new TemplateFailure(lines.error(message, spans[span]!));
+  const fail = (span: number, message: Text): never => {
+    throw new TemplateFailure(lines.error(say(message), spans[span]!, message));
   };
   const runtime: Runtime = {
-    getOwnName, getMember, toOutput, deepEqual, isMap, typeName, LoopInfo, MapEntry, fail,
+    getOwnName, getMember, toOutput, deepEqual, isMap, LoopInfo, MapEntry, notIterable, loopSteps, loopOutput, fail,
     truthy(v, where, span) {
       if (v === null || v === undefined) return false;
       if (typeof v === 'number') return v !== 0 && !Number.isNaN(v);
       if (typeof v === 'string') return v.length > 0;
-      const t = typeName(v);
-      return fail(span, `${where} needs a boolean, number or string but got a ${t}; use "is empty" or "is not empty" to test a ${t}.`);
+      return fail(span, notCondition(where, v));
     },
     cond(v, where, span) {
       return v === true || (v !== false && runtime.truthy(v, where, span));

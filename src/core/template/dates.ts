@@ -6,6 +6,7 @@
  * trailing input is ignored, out-of-range fields roll over, and `S` counts milliseconds
  * (so ".828461" adds 828461 ms, as Java does).
  */
+import { en } from '../report/l10n';
 import { ValueError } from './errors';
 
 type Part = { kind: 'literal'; text: string } | { kind: 'field'; letter: string; count: number };
@@ -36,20 +37,20 @@ export function compilePattern(pattern: string): Part[] {
         continue;
       }
       const end = pattern.indexOf("'", i + 1);
-      if (end === -1) throw new ValueError(`Unterminated quote in date pattern "${pattern}".`);
+      if (end === -1) throw new ValueError(en`Unterminated quote in date pattern "${pattern}".`);
       // '' inside a quoted section is one quote
       let text = pattern.slice(i + 1, end);
       let j = end;
       while (pattern[j + 1] === "'") {
         const next = pattern.indexOf("'", j + 2);
-        if (next === -1) throw new ValueError(`Unterminated quote in date pattern "${pattern}".`);
+        if (next === -1) throw new ValueError(en`Unterminated quote in date pattern "${pattern}".`);
         text += "'" + pattern.slice(j + 2, next);
         j = next;
       }
       literal(text);
       i = j + 1;
     } else if (/[A-Za-z]/.test(c)) {
-      if (!LETTERS.has(c)) throw new ValueError(`Unsupported letter "${c}" in date pattern "${pattern}".`);
+      if (!LETTERS.has(c)) throw new ValueError(en`Unsupported letter "${c}" in date pattern "${pattern}".`);
       let j = i;
       while (pattern[j] === c) j++;
       parts.push({ kind: 'field', letter: c, count: j - i });
@@ -75,7 +76,7 @@ function offsetText(minutes: number, colon: boolean): string {
 /** Formats epoch milliseconds in a zone given as a fixed offset in minutes. */
 export function formatDate(ms: number, pattern: string, offsetMinutes: number): string {
   const d = new Date(ms + offsetMinutes * 60000);
-  if (Number.isNaN(d.getTime())) throw new ValueError('The date is out of range.');
+  if (Number.isNaN(d.getTime())) throw new ValueError(en`The date is out of range.`);
   let out = '';
   for (const p of compilePattern(pattern)) {
     if (p.kind === 'literal') {
@@ -130,7 +131,7 @@ export function parseDate(text: string, pattern: string): number {
   let pm: boolean | undefined;
   let offset: number | undefined;
   const fail = (): never => {
-    throw new ValueError(`Could not parse "${text}" as a date with the pattern "${pattern}".`);
+    throw new ValueError(en`Could not parse "${text}" as a date with the pattern "${pattern}".`);
   };
 
   for (let i = 0; i < parts.length; i++) {

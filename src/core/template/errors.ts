@@ -3,7 +3,7 @@
  * language server can underline it inside the JSON string the template is embedded in.
  */
 import { LineIndex as JsonLineIndex } from '../json/lines';
-import type { Text } from '../report/l10n';
+import { say, type Text } from '../report/l10n';
 
 export interface TemplateError {
   message: string;
@@ -29,6 +29,8 @@ export class TemplateFailure extends Error implements TemplateError {
   readonly length: number;
   readonly line: number;
   readonly column: number;
+  /** `message` as a template and arguments (not enumerable, like TemplateError's). */
+  declare readonly text?: Text;
 
   constructor(error: TemplateError) {
     super(error.message);
@@ -37,6 +39,7 @@ export class TemplateFailure extends Error implements TemplateError {
     this.length = error.length;
     this.line = error.line;
     this.column = error.column;
+    if (error.text) Object.defineProperty(this, 'text', { value: error.text, enumerable: false });
   }
 
   toJSON(): TemplateError {
@@ -70,4 +73,8 @@ export class LineIndex {
 }
 
 /** An error raised while evaluating a value (filter, operator); the caller attaches the span. */
-export class ValueError extends Error {}
+export class ValueError extends Error {
+  constructor(readonly text: Text) {
+    super(say(text));
+  }
+}

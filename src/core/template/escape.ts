@@ -1,4 +1,5 @@
 /** Escaping strategies of the `escape` filter and Java's form URL encoding. */
+import { en } from '../report/l10n';
 import { ValueError } from './errors';
 
 export const ESCAPE_STRATEGIES = ['html', 'js', 'json', 'url_param'] as const;
@@ -17,7 +18,7 @@ export function escape(s: string, strategy: string): string {
     case 'url_param':
       return encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
     default:
-      throw new ValueError(`Unknown escaping strategy "${strategy}": use ${ESCAPE_STRATEGIES.join(', ')}.`);
+      throw new ValueError(en`Unknown escaping strategy "${strategy}": use ${ESCAPE_STRATEGIES.join(', ')}.`);
   }
 }
 

@@ -10,15 +10,17 @@
  * inside it survives to the next iteration but not past the loop), and `set` updates the nearest
  * scope that already holds the name, else the current one.
  */
+import { en, say, type Arg, type Text } from '../report/l10n';
 import type { Args, Expr, FilterCall, Stmt } from './ast';
 import { FILTER_SPECS, FUNCTION_SPECS } from './catalog';
 import { type LineIndex, type Span, TemplateFailure, ValueError } from './errors';
 import { FILTER_IMPLS, type FilterFn } from './filters';
 import { FUNCTION_IMPLS } from './functions';
+import { loopOutput, loopSteps, notCondition, notIterable, type Where } from './messages';
 import { arithmetic } from './numbers';
 import { ADDED, REMOVED, segmentEntries } from './segments';
 import {
-  deepEqual, getMember, getOwnName, isEmpty, isInheritedName, isMap, LoopInfo, staticMemberChain, MapEntry, newMap, stringValueOf, toOutput, typeName,
+  deepEqual, getMember, getOwnName, isEmpty, isInheritedName, isMap, LoopInfo, staticMemberChain, MapEntry, newMap, stringValueOf, toOutput, aType,
 } from './values';
 
 export interface Limits {
@@ -84,8 +86,8 @@ class Compiler {
     return { run, slotCount: this.slotCount };
   }
 
-  private fail(span: Span, message: string): never {
-    throw new TemplateFailure(this.lines.error(message, span));
+  private fail(span: Span, message: Text): never {
+    throw new TemplateFailure(this.lines.error(say(message), span, message));
   }
 
   private declare(scope: Scope, name: string): number {
@@ -147,7 +149,7 @@ class Compiler {
   }
 
   private outputTooLong(s: State, span: Span): never {
-    this.fail(span, `The output exceeded maxOutput (${s.maxOutput} characters): a loop writes too much. Raise maxOutput if that is expected.`);
+    this.fail(span, loopOutput(s.maxOutput));
   }
 
   private outputRun(run: (string | Ev)[], span: Span): Ex {
@@ -210,7 +212,7 @@ class Compiler {
   }
 
   private ifStmt(st: Extract<Stmt, { type: 'if' }>): Ex {
-    const conds = st.branches.map((b) => this.condition(b.cond, 'An "if" condition'));
+    const conds = st.branches.map((b) => this.condition(b.cond, 'if'));
     const bodies = st.branches.map((b) => this.block(b.body));
     const otherwise = st.elseBody ? this.block(st.elseBody) : noop;
     if (conds.length === 1) {
@@ -231,11 +233,11 @@ class Compiler {
   private segmentIterable(e: Expr): Ev | null {
     let statuses: ReadonlySet<string> | undefined;
     let input: Expr | undefined;
-    let what = '';
+    let what: Arg = '';
     if (e.type === 'filter' && (e.name === 'added' || e.name === 'removed') && e.args.positional.length + e.args.named.length === 0) {
       statuses = e.name === 'added' ? ADDED : REMOVED;
       input = e.input;
-      what = `The "${e.name}" filter`;
+      what = e.name === 'added' ? en`The "added" filter` : en`The "removed" filter`;
     } else if (e.type === 'call' && (e.name === 'addedSegments' || e.name === 'removedSegments') && e.args.positional.length === 1 && e.args.named.length === 0) {
       statuses = e.name === 'addedSegments' ? ADDED : REMOVED;
       input = e.args.positional[0]!;
@@ -249,7 +251,7 @@ class Compiler {
       try {
         return segmentEntries(ev(s), st, what);
       } catch (err) {
-        if (err instanceof ValueError) this.fail(span, err.message);
+        if (err instanceof ValueError) this.fail(span, err.text);
         throw err;
       }
     };
@@ -274,7 +276,7 @@ class Compiler {
       for (let i = 0; i < own.length; i++) slots[own[i]!] = UNSET;
     };
     const tooManySteps = (s: State): never =>
-      this.fail(iterSpan, `The template exceeded maxSteps (${s.maxSteps} evaluation steps): loops run too often. Raise maxSteps if the data is really that large.`);
+      this.fail(iterSpan, loopSteps(s.maxSteps));
 
     let loopInfo: LoopInfo | undefined;
     return (s) => {
@@ -285,7 +287,7 @@ class Compiler {
       let n: number;
       if (Array.isArray(it)) n = it.length;
       else if (isMap(it)) n = (keys = Object.keys(it)).length;
-      else this.fail(iterSpan, `Can not loop over a ${typeName(it)}: "for" needs a list or a map.`);
+      else this.fail(iterSpan, notIterable(it));
       if (n === 0) {
         if (elseBody) elseBody(s);
         return;
@@ -353,7 +355,7 @@ class Compiler {
   // ---- expressions ------------------------------------------------------------------------
 
   /** A condition for if/and/or/not/ternary: Pebble accepts booleans, numbers and strings. */
-  private condition(e: Expr, where: string): (s: State) => boolean {
+  private condition(e: Expr, where: Where): (s: State) => boolean {
     const ev = this.expr(e);
     const span = e.span;
     return (s) => {
@@ -363,13 +365,12 @@ class Compiler {
     };
   }
 
-  private truthy(v: unknown, where: string, span: Span): boolean {
+  private truthy(v: unknown, where: Where, span: Span): boolean {
     if (v === null || v === undefined) return false;
     if (typeof v === 'number') return v !== 0 && !Number.isNaN(v);
     if (typeof v === 'string') return v.length > 0;
     if (typeof v === 'boolean') return v;
-    const t = typeName(v);
-    return this.fail(span, `${where} needs a boolean, number or string but got a ${t}; use "is empty" or "is not empty" to test a ${t}.`);
+    return this.fail(span, notCondition(where, v));
   }
 
   private expr(e: Expr): Ev {
@@ -408,7 +409,7 @@ class Compiler {
       case 'call':
         return this.call(e);
       case 'ternary': {
-        const c = this.condition(e.cond, 'The condition of "?:"');
+        const c = this.condition(e.cond, '?:');
         const a = this.expr(e.then);
         const b = this.expr(e.otherwise);
         return (s) => (c(s) ? a(s) : b(s));
@@ -468,7 +469,7 @@ class Compiler {
 
   private unary(e: Extract<Expr, { type: 'unary' }>): Ev {
     if (e.op === 'not') {
-      const c = this.condition(e.operand, '"not"');
+      const c = this.condition(e.operand, 'not');
       return (s) => !c(s);
     }
     const operand = this.expr(e.operand);
@@ -476,7 +477,7 @@ class Compiler {
     const span = e.span;
     return (s) => {
       const v = operand(s);
-      if (typeof v !== 'number') this.fail(span, `Unary "${e.op}" needs a number, not a ${typeName(v)}.`);
+      if (typeof v !== 'number') this.fail(span, en`Unary "${e.op}" needs a number, not ${aType(v)}.`);
       return sign * v;
     };
   }
@@ -484,8 +485,8 @@ class Compiler {
   private binary(e: Extract<Expr, { type: 'binary' }>): Ev {
     const op = e.op;
     if (op === 'and' || op === 'or') {
-      const a = this.condition(e.left, `"${op}"`);
-      const b = this.condition(e.right, `"${op}"`);
+      const a = this.condition(e.left, op);
+      const b = this.condition(e.right, op);
       return op === 'and' ? (s) => a(s) && b(s) : (s) => a(s) || b(s);
     }
     const a = this.expr(e.left);
@@ -501,7 +502,7 @@ class Compiler {
       case '~':
         return (s) => {
           const r = toOutput(a(s)) + toOutput(b(s));
-          if (r.length > s.maxOutput) this.fail(span, `A string built with "~" exceeded maxOutput (${s.maxOutput} characters).`);
+          if (r.length > s.maxOutput) this.fail(span, en`A string built with "~" exceeded maxOutput (${s.maxOutput} characters).`);
           return r;
         };
       case 'contains':
@@ -527,12 +528,12 @@ class Compiler {
 
   private math(op: '+' | '-' | '*' | '/' | '%', x: unknown, y: unknown, span: Span, decimal = false): number {
     if (typeof x !== 'number' || typeof y !== 'number') {
-      this.fail(span, `"${op}" needs two numbers but got a ${typeName(x)} and a ${typeName(y)}.`);
+      this.fail(span, en`"${op}" needs two numbers but got ${aType(x)} and ${aType(y)}.`);
     }
     try {
       return arithmetic(op, x, y, decimal);
     } catch (err) {
-      if (err instanceof ValueError) this.fail(span, err.message);
+      if (err instanceof ValueError) this.fail(span, err.text);
       throw err;
     }
   }
@@ -540,7 +541,7 @@ class Compiler {
   private add(s: State, x: unknown, y: unknown, span: Span): unknown {
     if (typeof x === 'string' || typeof y === 'string') {
       const r = stringValueOf(x) + stringValueOf(y);
-      if (r.length > s.maxOutput) this.fail(span, `A string built with "+" exceeded maxOutput (${s.maxOutput} characters).`);
+      if (r.length > s.maxOutput) this.fail(span, en`A string built with "+" exceeded maxOutput (${s.maxOutput} characters).`);
       return r;
     }
     if (Array.isArray(x)) {
@@ -555,7 +556,7 @@ class Compiler {
   private charge(s: State, n: number, span: Span): void {
     s.steps += n;
     if (s.steps > s.maxSteps) {
-      this.fail(span, `The template exceeded maxSteps (${s.maxSteps} evaluation steps) while building lists. Raise maxSteps if the data is really that large.`);
+      this.fail(span, en`The template exceeded maxSteps (${s.maxSteps} evaluation steps) while building lists. Raise maxSteps if the data is really that large.`);
     }
   }
 
@@ -563,7 +564,7 @@ class Compiler {
     // Pebble: a comparison with null is false, not an error.
     if (x === null || x === undefined || y === null || y === undefined) return false;
     if (typeof x !== 'number' || typeof y !== 'number') {
-      this.fail(span, `"${op}" compares numbers but got a ${typeName(x)} and a ${typeName(y)}.`);
+      this.fail(span, en`"${op}" compares numbers but got ${aType(x)} and ${aType(y)}.`);
     }
     switch (op) {
       case '<': return x < y;
@@ -584,7 +585,7 @@ class Compiler {
       const has = (k: unknown) => Object.prototype.hasOwnProperty.call(x, toOutput(k));
       return Array.isArray(y) ? y.every(has) : has(y);
     }
-    return this.fail(span, `"contains" needs a list, a map or a string on its left, not a ${typeName(x)}.`);
+    return this.fail(span, en`"contains" needs a list, a map or a string on its left, not ${aType(x)}.`);
   }
 
   private test(e: Extract<Expr, { type: 'test' }>): Ev {
@@ -601,13 +602,13 @@ class Compiler {
       case 'odd': case 'even': {
         const want = e.name === 'odd' ? 1 : 0;
         t = (v) => {
-          if (typeof v !== 'number') this.fail(span, `The "${e.name}" test needs a number, not a ${typeName(v)}.`);
+          if (typeof v !== 'number') this.fail(span, en`The "${e.name}" test needs a number, not ${aType(v)}.`);
           return Math.abs(Math.trunc(v) % 2) === want;
         };
         break;
       }
       default:
-        t = () => this.fail(span, `Unknown test "${e.name}".`);
+        t = () => this.fail(span, en`Unknown test "${e.name}".`);
     }
     return neg ? (s) => !t(operand(s)) : (s) => t(operand(s));
   }
@@ -629,7 +630,7 @@ class Compiler {
     const impl: FilterFn | undefined = FILTER_IMPLS[f.name];
     const spec = FILTER_SPECS[f.name];
     const span = f.nameSpan;
-    if (!impl || !spec) return () => this.fail(span, `Unknown filter "${f.name}".`);
+    if (!impl || !spec) return () => this.fail(span, en`Unknown filter "${f.name}".`);
     const args = this.orderedArgs(f.args, spec.params);
     const n = args.length;
     const invoke = (s: State, input: unknown, values: unknown[]) => {
@@ -637,10 +638,10 @@ class Compiler {
       try {
         r = impl(input, values);
       } catch (err) {
-        if (err instanceof ValueError) this.fail(span, `Filter "${f.name}": ${err.message}`);
+        if (err instanceof ValueError) this.fail(span, en`Filter "${f.name}": ${err.text}`);
         throw err;
       }
-      if (typeof r === 'string' && r.length > s.maxOutput) this.fail(span, `Filter "${f.name}" produced more than maxOutput (${s.maxOutput} characters).`);
+      if (typeof r === 'string' && r.length > s.maxOutput) this.fail(span, en`Filter "${f.name}" produced more than maxOutput (${s.maxOutput} characters).`);
       if (Array.isArray(r) && r.length > 64) this.charge(s, r.length, span);
       return r;
     };
@@ -659,14 +660,14 @@ class Compiler {
     const impl = FUNCTION_IMPLS[e.name];
     const spec = FUNCTION_SPECS[e.name];
     const span = e.nameSpan;
-    if (!impl || !spec) return () => this.fail(span, `Unknown function "${e.name}".`);
+    if (!impl || !spec) return () => this.fail(span, en`Unknown function "${e.name}".`);
     const args = this.orderedArgs(e.args, spec.params);
     return (s) => {
       const values = args.map((a) => a(s));
       try {
         return impl(values);
       } catch (err) {
-        if (err instanceof ValueError) this.fail(span, `${e.name}(): ${err.message}`);
+        if (err instanceof ValueError) this.fail(span, en`${e.name}(): ${err.text}`);
         throw err;
       }
     };

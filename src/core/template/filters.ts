@@ -5,6 +5,7 @@
  * the position.
  */
 import { sha256Hex } from '../identity/hash';
+import { en, type Arg } from '../report/l10n';
 import { FILTER_SPECS } from './catalog';
 import { formatDate, parseDate, parseIso, zoneOffset } from './dates';
 import { ValueError } from './errors';
@@ -12,7 +13,7 @@ import { escape, formEncode } from './escape';
 import { decimalFormat, defaultNumberFormat } from './numbers';
 import { compilePattern } from '../text/pattern';
 import { ADDED, filterSegments, REMOVED } from './segments';
-import { isEmpty, isMap, javaTrim, newMap, stringValueOf, toJson, toOutput, typeName } from './values';
+import { aType, isEmpty, isMap, javaTrim, newMap, stringValueOf, toJson, toOutput, typeText } from './values';
 
 export type FilterFn = (input: unknown, args: readonly unknown[]) => unknown;
 
@@ -22,14 +23,14 @@ function str(input: unknown): string {
   return typeof input === 'string' ? input : toOutput(input);
 }
 
-function num(v: unknown, what: string): number {
-  if (typeof v !== 'number') throw new ValueError(`${what} must be a number, not a ${typeName(v)}.`);
+function num(v: unknown, what: Arg): number {
+  if (typeof v !== 'number') throw new ValueError(en`${what} must be a number, not ${aType(v)}.`);
   return v;
 }
 
-function optString(v: unknown, what: string): string | undefined {
+function optString(v: unknown, what: Arg): string | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw new ValueError(`${what} must be a string, not a ${typeName(v)}.`);
+  if (typeof v !== 'string') throw new ValueError(en`${what} must be a string, not ${aType(v)}.`);
   return v;
 }
 
@@ -43,12 +44,12 @@ function compareSortable(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  throw new ValueError(`Can not sort a list that mixes ${typeName(a)} and ${typeName(b)} values.`);
+  throw new ValueError(en`Can not sort a list that mixes ${typeText(a)} and ${typeText(b)} values.`);
 }
 
 function sortList(input: unknown, name: string): unknown[] | null {
   if (input === null || input === undefined) return null;
-  if (!Array.isArray(input)) throw new ValueError(`"${name}" needs a list, not a ${typeName(input)}.`);
+  if (!Array.isArray(input)) throw new ValueError(en`"${name}" needs a list, not ${aType(input)}.`);
   return [...input].sort(compareSortable);
 }
 
@@ -56,10 +57,10 @@ function sortList(input: unknown, name: string): unknown[] | null {
 function javaSplit(s: string, delimiter: string, limit: number): string[] {
   const compiled = compilePattern(delimiter);
   if (!compiled.ok) {
-    throw new ValueError(`The split delimiter "${delimiter}" cannot be used: ${compiled.refusal.reason} (Java's split takes a regex; escape special characters).`);
+    throw new ValueError(en`The split delimiter "${delimiter}" cannot be used: ${compiled.refusal.reason} (Java's split takes a regex; escape special characters).`);
   }
   const parts = compiled.pattern.split(s, limit);
-  if (!parts) throw new ValueError(`The text to split is ${s.length} characters long, too long for pindest to split with "${delimiter}" in bounded time.`);
+  if (!parts) throw new ValueError(en`The text to split is ${s.length} characters long, too long for pindest to split with "${delimiter}" in bounded time.`);
   return parts;
 }
 
@@ -68,12 +69,12 @@ const BASE64 = /^([A-Za-z0-9+/]*)(={0,2})$/;
 
 function base64decode(input: unknown): unknown {
   if (input === null || input === undefined) return null;
-  if (typeof input !== 'string') throw new ValueError(`"base64decode" applies to a string, not a ${typeName(input)}.`);
+  if (typeof input !== 'string') throw new ValueError(en`"base64decode" applies to a string, not ${aType(input)}.`);
   const m = BASE64.exec(input);
   const body = m?.[1] ?? '';
   const pad = m?.[2] ?? '';
   const ok = m !== null && body.length % 4 !== 1 && (pad === '' || (body.length % 4 !== 0 && (body.length + pad.length) % 4 === 0));
-  if (!ok) throw new ValueError(`"base64decode" needs a correctly Base64-encoded string (alphabet A-Z a-z 0-9 + /, optional = padding); "${abbreviated(input)}" is not.`);
+  if (!ok) throw new ValueError(en`"base64decode" needs a correctly Base64-encoded string (alphabet A-Z a-z 0-9 + /, optional = padding); "${abbreviated(input)}" is not.`);
   // Java's new String(bytes, UTF_8) replaces malformed sequences with U+FFFD, as Buffer does.
   return Buffer.from(body, 'base64').toString('utf8');
 }
@@ -85,13 +86,13 @@ function abbreviated(s: string): string {
 /** CR, LF and CRLF each become one `<br />`. */
 function nl2br(input: unknown): unknown {
   if (input === null || input === undefined) return null;
-  if (typeof input !== 'string') throw new ValueError(`"nl2br" applies to a string, not a ${typeName(input)}.`);
+  if (typeof input !== 'string') throw new ValueError(en`"nl2br" applies to a string, not ${aType(input)}.`);
   return input.replace(/\r\n?|\n/g, '<br />');
 }
 
 function date(input: unknown, args: readonly unknown[]): unknown {
   if (input === null || input === undefined) return null;
-  const format = optString(args[0], 'The date format') ?? DEFAULT_DATE_FORMAT;
+  const format = optString(args[0], en`The date format`) ?? DEFAULT_DATE_FORMAT;
   const existing = optString(args[1], 'existingFormat');
   const zone = optString(args[2], 'timeZone');
   let ms: number;
@@ -109,12 +110,12 @@ function date(input: unknown, args: readonly unknown[]): unknown {
         parsed = parseIso(input);
       }
       if (parsed === undefined) {
-        throw new ValueError(`Could not parse "${input}" as a date: it is not ISO-8601; give its pattern with existingFormat="...".`);
+        throw new ValueError(en`Could not parse "${input}" as a date: it is not ISO-8601; give its pattern with existingFormat="...".`);
       }
       ms = parsed;
     }
   } else {
-    throw new ValueError(`"date" needs a string or a number (epoch milliseconds), not a ${typeName(input)}.`);
+    throw new ValueError(en`"date" needs a string or a number (epoch milliseconds), not ${aType(input)}.`);
   }
   return formatDate(ms, format, zone === undefined ? 0 : zoneOffset(zone, ms));
 }
@@ -128,19 +129,19 @@ function merge(input: unknown, args: readonly unknown[]): unknown {
     for (const k of Object.keys(items)) out[k] = items[k];
     return out;
   }
-  throw new ValueError(`"merge" joins two maps or two lists, not a ${typeName(input)} and a ${typeName(items)}.`);
+  throw new ValueError(en`"merge" joins two maps or two lists, not ${aType(input)} and ${aType(items)}.`);
 }
 
 function slice(input: unknown, args: readonly unknown[]): unknown {
   if (input === null || input === undefined) return null;
-  if (typeof input !== 'string' && !Array.isArray(input)) throw new ValueError(`"slice" needs a string or a list, not a ${typeName(input)}.`);
+  if (typeof input !== 'string' && !Array.isArray(input)) throw new ValueError(en`"slice" needs a string or a list, not ${aType(input)}.`);
   const from = args[0] === undefined || args[0] === null ? 0 : Math.trunc(num(args[0], 'fromIndex'));
-  if (from < 0) throw new ValueError('fromIndex must not be negative.');
+  if (from < 0) throw new ValueError(en`fromIndex must not be negative.`);
   let to = input.length;
   if (args[1] !== undefined && args[1] !== null) {
     to = Math.trunc(num(args[1], 'toIndex'));
-    if (to > input.length) throw new ValueError(`toIndex must not exceed the input size (${input.length}).`);
-    if (from >= to) throw new ValueError('toIndex must be greater than fromIndex.');
+    if (to > input.length) throw new ValueError(en`toIndex must not exceed the input size (${input.length}).`);
+    if (from >= to) throw new ValueError(en`toIndex must be greater than fromIndex.`);
   }
   return input.slice(from, to);
 }
@@ -148,7 +149,7 @@ function slice(input: unknown, args: readonly unknown[]): unknown {
 function replace(input: unknown, args: readonly unknown[]): unknown {
   if (input === null || input === undefined) return null;
   const pairs = args[0];
-  if (!isMap(pairs)) throw new ValueError(`"replace" needs a map of search -> replacement, e.g. replace({'a': 'b'}), not a ${typeName(pairs)}.`);
+  if (!isMap(pairs)) throw new ValueError(en`"replace" needs a map of search -> replacement, e.g. replace({'a': 'b'}), not ${aType(pairs)}.`);
   let s = str(input);
   for (const k of Object.keys(pairs)) if (k !== '') s = s.split(k).join(stringValueOf(pairs[k]));
   return s;
@@ -176,14 +177,14 @@ export const FILTER_IMPLS: Readonly<Record<string, FilterFn>> = {
   abbreviate: (input, args) => {
     if (input === null || input === undefined) return null;
     const s = str(input);
-    const max = Math.trunc(num(args[0], 'The abbreviate length'));
-    if (max < 0) throw new ValueError('The abbreviate length must not be negative.');
+    const max = Math.trunc(num(args[0], en`The abbreviate length`));
+    if (max < 0) throw new ValueError(en`The abbreviate length must not be negative.`);
     if (s.length < max || s.length <= 3) return s;
     if (max <= 3) return s.slice(0, max);
     return s.slice(0, max - 3) + '...';
   },
-  abs: (input) => (input === null || input === undefined ? null : Math.abs(num(input, 'The input of "abs"'))),
-  added: (input) => filterSegments(input, ADDED, 'The "added" filter'),
+  abs: (input) => (input === null || input === undefined ? null : Math.abs(num(input, en`The input of "abs"`))),
+  added: (input) => filterSegments(input, ADDED, en`The "added" filter`),
   base64decode,
   base64encode: nullSafe((s) => Buffer.from(s, 'utf8').toString('base64')),
   capitalize: nullSafe((s) => (s.length ? toUpperFirst(s[0]!) + s.slice(1) : s)),
@@ -191,7 +192,7 @@ export const FILTER_IMPLS: Readonly<Record<string, FilterFn>> = {
   default: (input, args) => (isEmpty(input) ? args[0] : input),
   escape: (input, args) => {
     if (input === null || input === undefined) return null;
-    return escape(str(input), optString(args[0], 'The escaping strategy') ?? 'html');
+    return escape(str(input), optString(args[0], en`The escaping strategy`) ?? 'html');
   },
   first,
   join: (input, args) => {
@@ -199,7 +200,7 @@ export const FILTER_IMPLS: Readonly<Record<string, FilterFn>> = {
     const sep = args[0] === undefined || args[0] === null ? '' : str(args[0]);
     if (Array.isArray(input)) return input.map(stringValueOf).join(sep);
     if (isMap(input)) return Object.keys(input).map((k) => stringValueOf(input[k])).join(sep);
-    throw new ValueError(`"join" needs a list, not a ${typeName(input)}.`);
+    throw new ValueError(en`"join" needs a list, not ${aType(input)}.`);
   },
   last,
   length,
@@ -208,31 +209,31 @@ export const FILTER_IMPLS: Readonly<Record<string, FilterFn>> = {
   nl2br,
   numberformat: (input, args) => {
     if (input === null || input === undefined) return null;
-    const n = num(input, 'The input of "numberformat"');
-    const format = optString(args[0], 'The number format');
+    const n = num(input, en`The input of "numberformat"`);
+    const format = optString(args[0], en`The number format`);
     return format === undefined ? defaultNumberFormat(n) : decimalFormat(n, format);
   },
   raw: (input) => input,
-  removed: (input) => filterSegments(input, REMOVED, 'The "removed" filter'),
+  removed: (input) => filterSegments(input, REMOVED, en`The "removed" filter`),
   replace,
   reverse: (input) => {
     if (typeof input === 'string') return [...input].reverse().join('');
     if (Array.isArray(input)) return [...input].reverse();
     if (input === null || input === undefined) return null;
-    throw new ValueError(`"reverse" needs a list or a string, not a ${typeName(input)}.`);
+    throw new ValueError(en`"reverse" needs a list or a string, not ${aType(input)}.`);
   },
   rsort: (input) => sortList(input, 'rsort')?.reverse() ?? null,
   sha256: (input) => {
     if (input === null || input === undefined) return null;
-    if (typeof input !== 'string') throw new ValueError(`"sha256" hashes a string, not a ${typeName(input)}.`);
+    if (typeof input !== 'string') throw new ValueError(en`"sha256" hashes a string, not ${aType(input)}.`);
     return sha256Hex(input);
   },
   slice,
   sort: (input) => sortList(input, 'sort'),
   split: (input, args) => {
     if (input === null || input === undefined) return null;
-    const delimiter = optString(args[0], 'The split delimiter') ?? '';
-    const limit = args[1] === undefined || args[1] === null ? 0 : Math.trunc(num(args[1], 'The split limit'));
+    const delimiter = optString(args[0], en`The split delimiter`) ?? '';
+    const limit = args[1] === undefined || args[1] === null ? 0 : Math.trunc(num(args[1], en`The split limit`));
     return javaSplit(str(input), delimiter, limit);
   },
   title: nullSafe((s) => {

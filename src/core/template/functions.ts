@@ -2,11 +2,12 @@
  * Functions: Adobe's audience helpers and formUrlEncode, plus Pebble's min and max.
  * range() is rejected by the parser: Adobe's Pebble does not have it.
  */
+import { en } from '../report/l10n';
 import { FUNCTION_SPECS } from './catalog';
 import { ValueError } from './errors';
 import { formEncode } from './escape';
 import { ADDED, filterSegments, hasSegments, REMOVED } from './segments';
-import { stringValueOf, typeName } from './values';
+import { aType, stringValueOf } from './values';
 
 export type FunctionFn = (args: readonly unknown[]) => unknown;
 
@@ -14,7 +15,7 @@ function extreme(args: readonly unknown[], name: string, pick: (a: number, b: nu
   let best: number | undefined;
   for (const a of args) {
     if (a === null || a === undefined) continue;
-    if (typeof a !== 'number') throw new ValueError(`${name}() compares numbers, not a ${typeName(a)}.`);
+    if (typeof a !== 'number') throw new ValueError(en`${name}() compares numbers, not ${aType(a)}.`);
     if (best === undefined || pick(a, best)) best = a;
   }
   return best ?? null;
@@ -25,7 +26,7 @@ export const FUNCTION_IMPLS: Readonly<Record<string, FunctionFn>> = {
   removedSegments: (args) => filterSegments(args[0], REMOVED, 'removedSegments()'),
   hasSegments: (args) => hasSegments(args[0]),
   formUrlEncode: (args) => {
-    if (args.length % 2 !== 0) throw new ValueError('formUrlEncode() takes name/value pairs: give an even number of arguments.');
+    if (args.length % 2 !== 0) throw new ValueError(en`formUrlEncode() takes name/value pairs: give an even number of arguments.`);
     const parts: string[] = [];
     for (let i = 0; i < args.length; i += 2) {
       parts.push(formEncode(stringValueOf(args[i])) + '=' + formEncode(args[i + 1] === null || args[i + 1] === undefined ? '' : stringValueOf(args[i + 1])));

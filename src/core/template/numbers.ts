@@ -1,4 +1,5 @@
 /** Arithmetic with Java's integer rules, and the `numberformat` filter's DecimalFormat subset. */
+import { en } from '../report/l10n';
 import { ValueError } from './errors';
 
 /**
@@ -13,10 +14,10 @@ export function arithmetic(op: '+' | '-' | '*' | '/' | '%', a: number, b: number
     case '*': return a * b;
     case '/':
       if (!integral) return a / b;
-      if (b === 0) throw new ValueError('Division by zero.');
+      if (b === 0) throw new ValueError(en`Division by zero.`);
       return Math.trunc(a / b);
     case '%':
-      if (integral && b === 0) throw new ValueError('Division by zero (in "%").');
+      if (integral && b === 0) throw new ValueError(en`Division by zero (in "%").`);
       return a % b;
   }
 }
@@ -26,7 +27,7 @@ export function decimalFormat(n: number, pattern: string): string {
   if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '∞' : '-∞';
   const positive = pattern.split(';')[0]!;
   const m = /^([^#0,.]*)([#0,]*)(?:\.([#0]*))?([^#0,.]*)$/.exec(positive);
-  if (!m || (m[2] === '' && m[3] === undefined)) throw new ValueError(`Unsupported number format "${pattern}": use digits (#, 0), "," and ".".`);
+  if (!m || (m[2] === '' && m[3] === undefined)) throw new ValueError(en`Unsupported number format "${pattern}": use digits (#, 0), "," and ".".`);
   const [, prefix, intPart, fracPart = '', suffix] = m as unknown as [string, string, string, string | undefined, string];
   let value = n;
   if (prefix.includes('%') || suffix.includes('%')) value *= 100;

@@ -4,8 +4,9 @@
  * (namespace -> audience id -> {status}) or one namespace of it (audience id -> {status}), which is
  * what Adobe's own sample templates pass (`profile.segmentMembership.ups | added`).
  */
+import { en, type Arg } from '../report/l10n';
 import { ValueError } from './errors';
-import { isMap, MapEntry, newMap, type PebbleMap } from './values';
+import { aTypeNamed, isMap, MapEntry, newMap, type PebbleMap } from './values';
 
 /** Adobe's message-format page: `addedSegments` "returns only the audiences that have status `realized`". */
 export const ADDED: ReadonlySet<string> = new Set(['realized']);
@@ -15,14 +16,14 @@ function isMembership(v: unknown): v is PebbleMap {
   return isMap(v) && typeof v['status'] === 'string';
 }
 
-function checkMap(v: unknown, what: string): PebbleMap | null {
+function checkMap(v: unknown, what: Arg): PebbleMap | null {
   if (v === null || v === undefined) return null;
-  if (!isMap(v)) throw new ValueError(`${what} expects the segmentMembership map (or one namespace of it) but got a ${Array.isArray(v) ? 'list' : typeof v}.`);
+  if (!isMap(v)) throw new ValueError(en`${what} expects the segmentMembership map (or one namespace of it) but got ${aTypeNamed(Array.isArray(v) ? 'list' : typeof v)}.`);
   return v;
 }
 
 /** The audiences whose status is in `statuses`, as a map audience id -> membership, in input order. */
-export function filterSegments(value: unknown, statuses: ReadonlySet<string>, what: string): PebbleMap {
+export function filterSegments(value: unknown, statuses: ReadonlySet<string>, what: Arg): PebbleMap {
   const out = newMap();
   const map = checkMap(value, what);
   if (!map) return out;
@@ -44,7 +45,7 @@ export function filterSegments(value: unknown, statuses: ReadonlySet<string>, wh
  * The same selection as a list of entries, for `{% for s in m | added %}`: the loop needs entries
  * anyway, so building the intermediate map would only make garbage.
  */
-export function segmentEntries(value: unknown, statuses: ReadonlySet<string>, what: string): MapEntry[] {
+export function segmentEntries(value: unknown, statuses: ReadonlySet<string>, what: Arg): MapEntry[] {
   const out: MapEntry[] = [];
   const map = checkMap(value, what);
   if (!map) return out;

@@ -4,6 +4,7 @@
  * like Java, maps and lists as compact JSON, null as nothing.
  */
 import type { Expr } from './ast';
+import { en, type Text } from '../report/l10n';
 
 /** One entry of a map being iterated: `{% for e in map %}{{ e.key }}={{ e.value }}`. */
 export class MapEntry {
@@ -46,6 +47,42 @@ export function typeName(v: unknown): string {
   if (v instanceof MapEntry) return 'map entry';
   if (typeof v === 'object') return 'map';
   return typeof v;
+}
+
+// The type names of errors, as messages so that a front end can translate them.
+const A_TYPE: Readonly<Record<string, Text>> = {
+  null: en`a null`,
+  list: en`a list`,
+  'map entry': en`a map entry`,
+  map: en`a map`,
+  string: en`a string`,
+  number: en`a number`,
+  boolean: en`a boolean`,
+};
+const TYPE: Readonly<Record<string, Text>> = {
+  null: en`null`,
+  list: en`list`,
+  'map entry': en`map entry`,
+  map: en`map`,
+  string: en`string`,
+  number: en`number`,
+  boolean: en`boolean`,
+};
+
+/** "a list", "a map", … for a type name (typeName's or typeof's). */
+export function aTypeNamed(name: string): Text {
+  return A_TYPE[name] ?? en`a ${name}`;
+}
+
+/** "a list", "a map", … for `v`: typeName with its article, translatable. */
+export function aType(v: unknown): Text {
+  return aTypeNamed(typeName(v));
+}
+
+/** typeName(v), translatable. */
+export function typeText(v: unknown): Text | string {
+  const t = typeName(v);
+  return TYPE[t] ?? t;
 }
 
 /** Java's Double.toString for non-integers; integers print without ".0". */
