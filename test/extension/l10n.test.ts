@@ -315,8 +315,8 @@ async function run(faults?: string, signal?: AbortSignal) {
   }
 }
 
-test("the Pinterest client's errors on the French report page: a refused token, an ad account the user cannot see, calls that fail with 500", async () => {
-  const english = englishSentences(['report-html.ts', 'execute/report.ts', 'execute/execute.ts', 'pinterest/errors.ts']);
+test("the Pinterest client's errors on the French report page: a refused token, no token, an ad account the user cannot see, calls that fail with 500", async () => {
+  const english = englishSentences(['report-html.ts', 'execute/report.ts', 'execute/execute.ts', 'pinterest/errors.ts', 'pinterest/tokens.ts', 'pinterest/client.ts']);
   assert.ok(english.some((e) => e.includes('did not accept the token it was sent')) && english.some((e) => e.includes('was not found: check the id')), 'the scan covers the client errors');
   // Response bodies are data, shown as they were recorded (in English, as the saved run keeps them).
   const page = (report: Awaited<ReturnType<typeof executePlan>>) => visibleText(renderReportPage({ report, tr: french, lang: 'fr', labels: frenchLabels(ENGLISH_LABELS) }, RES).replace(/<pre class="response-body">[\s\S]*?<\/pre>/g, ' '));
@@ -332,6 +332,12 @@ test("the Pinterest client's errors on the French report page: a refused token, 
     assert.match(refusedText, /Le simulateur n'a pas accepté le jeton qui lui a été envoyé lors de la lecture du compte publicitaire \d+ : retirez PINDEST_SIMULATOR_TOKEN .* \(identifiant de requête \S+\)/);
     assert.ok(!refusedText.includes('pina-not-the-seeded-one'), 'the token is never shown');
     for (const e of english) assert.ok(!refusedText.includes(e), `English left on the French report: "${e}"`);
+    // No token at all: the client refuses before sending anything.
+    const empty = await push(exampleActivation(), '');
+    assert.equal(empty.failure!.message, 'The access token is empty: set it to a Pinterest access token (it starts with "pina").');
+    const emptyText = page(empty);
+    assert.match(emptyText, /Le jeton d'accès : vide ; mettez-y un jeton d'accès Pinterest \(il commence par « pina »\)\./);
+    for (const e of english) assert.ok(!emptyText.includes(e), `English left on the French report: "${e}"`);
     // An ad account that is not the user's: the refusal quotes the client's 404 sentence.
     const files = exampleFiles();
     files.activation.connection.customerData.adAccountId = '123456789';
