@@ -315,8 +315,8 @@ async function run(faults?: string, signal?: AbortSignal) {
   }
 }
 
-test("the Pinterest client's errors on the French report page: a refused token, no token, an ad account the user cannot see, calls that fail with 500", async () => {
-  const english = englishSentences(['report-html.ts', 'execute/report.ts', 'execute/execute.ts', 'pinterest/errors.ts', 'pinterest/tokens.ts', 'pinterest/client.ts']);
+test("the Pinterest client's errors on the French report page: a refused token, no token, a plain-http URL, an ad account the user cannot see, calls that fail with 500", async () => {
+  const english = englishSentences(['report-html.ts', 'execute/report.ts', 'execute/execute.ts', 'pinterest/errors.ts', 'pinterest/tokens.ts', 'pinterest/client.ts', 'pinterest/urls.ts']);
   assert.ok(english.some((e) => e.includes('did not accept the token it was sent')) && english.some((e) => e.includes('was not found: check the id')), 'the scan covers the client errors');
   // Response bodies are data, shown as they were recorded (in English, as the saved run keeps them).
   const page = (report: Awaited<ReturnType<typeof executePlan>>) => visibleText(renderReportPage({ report, tr: french, lang: 'fr', labels: frenchLabels(ENGLISH_LABELS) }, RES).replace(/<pre class="response-body">[\s\S]*?<\/pre>/g, ' '));
@@ -351,6 +351,14 @@ test("the Pinterest client's errors on the French report page: a refused token, 
   } finally {
     await sim.close();
   }
+  // A base URL that would carry the token in plain http off this machine: refused, nothing sent.
+  const activation = exampleActivation();
+  const plain = await executePlan(activation, buildPlan(activation, exampleProfiles()), createPinterestClient({ environment: 'local', baseUrl: 'http://pinterest.example/v5', tokens: staticTokenProvider('unused'), retry: aepRetryPolicy(activation.destination) }), {});
+  assert.equal(plain.outcome, 'refused');
+  assert.match(plain.failure!.message, /^Refusing to send the Pinterest access token over plain http to pinterest\.example: use https/);
+  const plainText = page(plain);
+  assert.match(plainText, /Refus d'envoyer le jeton d'accès Pinterest en http simple à pinterest\.example : utilisez https/);
+  for (const e of english) assert.ok(!plainText.includes(e), `English left on the French report: "${e}"`);
   // Every call answers 500 (not retried for this destination), or 429 (retried, then dropped as AEP would): the call's
   // error and the refusal carry the client's sentence, the attempts counted when there were several.
   const failed = await run('500:1');
