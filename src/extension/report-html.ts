@@ -127,7 +127,7 @@ function renderCall(c: CallRecord, i: number, view: ReportView, l: ReportLabels)
 <p class="muted">${stepLabel}${c.requestId ? h` · x-pinterest-rid <code class="rid">${c.requestId}</code>` : ''}</p>
 ${c.retries?.length ? h`<ul class="retries">${c.retries.map((r) => h`<li>${tr('attempt {0} failed ({1}): {2}', r.attempt, `${r.reason}${r.status ? ` ${r.status}` : ''}`, retryWait(r, view.report.retry?.timeScale, tr))}</li>`)}</ul>` : ''}
 ${c.dropped ? h`<p class="bad dropped">${tr('Dropped: AEP gives up on this call after its retries; its records do not reach Pinterest.')}</p>` : ''}
-${c.error ? h`<p class="bad call-error">${c.error}</p>` : ''}
+${c.error ? h`<p class="bad call-error">${translateText(c.error, tr)}</p>` : ''}
 ${block(l.requestHeaders, headerText(c.request.headers), 'request-headers')}
 ${block(l.requestBody, bodyText(c.request.body), 'request-body')}
 ${block(l.responseHeaders, headerText(c.response?.headers), 'response-headers')}
@@ -135,7 +135,7 @@ ${block(l.responseBody, bodyText(c.response?.body), 'response-body')}
 ${canResend(c) ? h`<p><vscode-button secondary data-action="resend" data-index="${i}">${l.resend}</vscode-button></p>` : ''}
 ${resent.map(
     (r) => h`<div class="resent"><h4>${l.resend}: ${r.at}</h4><p>→ <span class="status ${r.status !== undefined && r.status < 400 ? 'ok' : 'bad'}">${r.status ?? tr('error')}</span> <span class="muted">· ${ms(r.durationMs)}${r.requestId ? ` · x-pinterest-rid ${r.requestId}` : ''}</span></p>
-${r.error ? h`<p class="bad">${r.error}</p>` : ''}${block(l.responseHeaders, headerText(r.headers), 'response-headers')}${block(l.responseBody, bodyText(r.body), 'response-body')}</div>`,
+${r.error ? h`<p class="bad">${translateText(r.error, tr)}</p>` : ''}${block(l.responseHeaders, headerText(r.headers), 'response-headers')}${block(l.responseBody, bodyText(r.body), 'response-body')}</div>`,
   )}
 </details></li>`;
 }

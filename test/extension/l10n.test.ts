@@ -315,6 +315,63 @@ async function run(faults?: string, signal?: AbortSignal) {
   }
 }
 
+test("the Pinterest client's errors on the French report page: a refused token, no token, a plain-http URL, an ad account the user cannot see, calls that fail with 500", async () => {
+  const english = englishSentences(['report-html.ts', 'execute/report.ts', 'execute/execute.ts', 'pinterest/errors.ts', 'pinterest/tokens.ts', 'pinterest/client.ts', 'pinterest/urls.ts']);
+  assert.ok(english.some((e) => e.includes('did not accept the token it was sent')) && english.some((e) => e.includes('was not found: check the id')), 'the scan covers the client errors');
+  // Response bodies are data, shown as they were recorded (in English, as the saved run keeps them).
+  const page = (report: Awaited<ReturnType<typeof executePlan>>) => visibleText(renderReportPage({ report, tr: french, lang: 'fr', labels: frenchLabels(ENGLISH_LABELS) }, RES).replace(/<pre class="response-body">[\s\S]*?<\/pre>/g, ' '));
+  const sim = await startSimulator({ port: 0, seed: 1 });
+  try {
+    const push = (activation: ReturnType<typeof exampleActivation>, token: string) =>
+      executePlan(activation, buildPlan(activation, exampleProfiles()), createPinterestClient({ environment: 'local', baseUrl: sim.baseUrl, tokens: staticTokenProvider(token), retry: aepRetryPolicy(activation.destination), retryTimeScale: 0.0001 }), {});
+    // A token the simulator does not know: refused before anything is written.
+    const refused = await push(exampleActivation(), 'pina-not-the-seeded-one');
+    assert.equal(refused.outcome, 'refused');
+    assert.match(refused.failure!.message, /^The simulator did not accept the token it was sent while reading ad account \d+: .* \(request id \S+\)$/);
+    const refusedText = page(refused);
+    assert.match(refusedText, /Le simulateur n'a pas accepté le jeton qui lui a été envoyé lors de la lecture du compte publicitaire \d+ : retirez PINDEST_SIMULATOR_TOKEN .* \(identifiant de requête \S+\)/);
+    assert.ok(!refusedText.includes('pina-not-the-seeded-one'), 'the token is never shown');
+    for (const e of english) assert.ok(!refusedText.includes(e), `English left on the French report: "${e}"`);
+    // No token at all: the client refuses before sending anything.
+    const empty = await push(exampleActivation(), '');
+    assert.equal(empty.failure!.message, 'The access token is empty: set it to a Pinterest access token (it starts with "pina").');
+    const emptyText = page(empty);
+    assert.match(emptyText, /Le jeton d'accès : vide ; mettez-y un jeton d'accès Pinterest \(il commence par « pina »\)\./);
+    for (const e of english) assert.ok(!emptyText.includes(e), `English left on the French report: "${e}"`);
+    // An ad account that is not the user's: the refusal quotes the client's 404 sentence.
+    const files = exampleFiles();
+    files.activation.connection.customerData.adAccountId = '123456789';
+    const other = resolveActivation(Project.fromTexts(NAMES.map(([k, name]) => ({ path: join(EXAMPLE_DIR, name), text: JSON.stringify(files[k]) }))));
+    const missing = await push(other, sim.seed.accessToken);
+    assert.equal(missing.outcome, 'refused');
+    assert.match(missing.failure!.message, /^Ad account 123456789 is not available to this Pinterest user: Ad account 123456789 was not found: check the id/);
+    const missingText = page(missing);
+    assert.match(missingText, /Le compte publicitaire 123456789 n'est pas accessible à cet utilisateur Pinterest : Le compte publicitaire 123456789 est introuvable : vérifiez l'identifiant \(les chiffres dans ads\.pinterest\.com\/advertiser\/<id>\/\)/);
+    for (const e of english) assert.ok(!missingText.includes(e), `English left on the French report: "${e}"`);
+  } finally {
+    await sim.close();
+  }
+  // A base URL that would carry the token in plain http off this machine: refused, nothing sent.
+  const activation = exampleActivation();
+  const plain = await executePlan(activation, buildPlan(activation, exampleProfiles()), createPinterestClient({ environment: 'local', baseUrl: 'http://pinterest.example/v5', tokens: staticTokenProvider('unused'), retry: aepRetryPolicy(activation.destination) }), {});
+  assert.equal(plain.outcome, 'refused');
+  assert.match(plain.failure!.message, /^Refusing to send the Pinterest access token over plain http to pinterest\.example: use https/);
+  const plainText = page(plain);
+  assert.match(plainText, /Refus d'envoyer le jeton d'accès Pinterest en http simple à pinterest\.example : utilisez https/);
+  for (const e of english) assert.ok(!plainText.includes(e), `English left on the French report: "${e}"`);
+  // Every call answers 500 (not retried for this destination), or 429 (retried, then dropped as AEP would): the call's
+  // error and the refusal carry the client's sentence, the attempts counted when there were several.
+  const failed = await run('500:1');
+  assert.equal(failed.outcome, 'refused');
+  assert.match(failed.failure!.message, /Pinterest failed while reading ad account \d+ \(HTTP 500\): try again later/);
+  const limited = await run('429:1');
+  assert.match(limited.failure!.message, /Pinterest's rate limit stopped reading ad account \d+ after \d+ attempts: wait a minute/);
+  const [failedText, limitedText] = [page(failed), page(limited)];
+  assert.match(failedText, /Le compte publicitaire \d+ n'est pas accessible à cet utilisateur Pinterest : Pinterest a échoué lors de la lecture du compte publicitaire \d+ \(HTTP 500\) : réessayez plus tard ; si cela persiste, donnez l'identifiant de requête au support de Pinterest\. \(identifiant de requête \S+\)/);
+  assert.match(limitedText, /La limite de débit de Pinterest a arrêté la lecture du compte publicitaire \d+ après \d+ tentatives : attendez une minute et réessayez, ou baissez maxRequestsPerMinute\./);
+  for (const text of [failedText, limitedText]) for (const e of english) assert.ok(!text.includes(e), `English left on the French report: "${e}"`);
+});
+
 test('the test activation report in French: summary lines, retries, notes and advice the core stored in English are shown in French', async () => {
   // The page's default labels are the English of the ones report-panel.ts translates.
   const flat = (o: unknown): string[] => (typeof o === 'string' ? [o] : Object.values(o as object).flatMap(flat));
@@ -326,8 +383,9 @@ test('the test activation report in French: summary lines, retries, notes and ad
   assert.equal(dropped.outcome, 'refused');
   const cancelled = await run(undefined, AbortSignal.abort());
   assert.equal(cancelled.outcome, 'cancelled');
-  const english = englishSentences(['report-html.ts', 'report-panel.ts', 'execute/report.ts', 'execute/summary.ts', 'execute/execute.ts', 'pinterest/retry.ts']);
-  const pages = [ok, dropped, cancelled].map((report) => visibleText(renderReportPage({ report, tr: french, lang: 'fr', labels: frenchLabels(ENGLISH_LABELS) }, RES)));
+  const english = englishSentences(['report-html.ts', 'report-panel.ts', 'execute/report.ts', 'execute/summary.ts', 'execute/execute.ts', 'pinterest/retry.ts', 'pinterest/errors.ts']);
+  // Response bodies are data, shown as they were recorded.
+  const pages = [ok, dropped, cancelled].map((report) => visibleText(renderReportPage({ report, tr: french, lang: 'fr', labels: frenchLabels(ENGLISH_LABELS) }, RES).replace(/<pre class="response-body">[\s\S]*?<\/pre>/g, ' ')));
   for (const text of pages) for (const e of english) assert.ok(!text.includes(e), `English left on the French report: "${e}"`);
   const [okText, droppedText, cancelledText] = pages as [string, string, string];
   assert.match(okText, /Identités : \d+ mappées, \d+ rejetées, \d+ non mappées/);
@@ -341,7 +399,7 @@ test('the test activation report in French: summary lines, retries, notes and ad
   // the saved report stays English, as `pindest push --format json` writes it
   assert.match(cancelled.failure!.message, /^The test activation was cancelled/);
   // "Export as Markdown" (and the diff of two runs) in French too, every call included
-  const mdEnglish = englishSentences(['activation-md.ts', 'execute/report.ts', 'execute/summary.ts', 'execute/execute.ts', 'pinterest/retry.ts']);
+  const mdEnglish = englishSentences(['activation-md.ts', 'execute/report.ts', 'execute/summary.ts', 'execute/execute.ts', 'pinterest/retry.ts', 'pinterest/errors.ts']);
   for (const report of [ok, dropped, cancelled]) {
     const md = activationMarkdown(report, formatActivationText(report, french), french);
     for (const e of mdEnglish) assert.ok(!md.includes(e), `English left in the French Markdown: "${e}"`);

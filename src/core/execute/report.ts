@@ -171,7 +171,7 @@ export function formatActivationText(report: ActivationReport, tr: Translate = e
     out.push(`  ${i + 1}. ${c.request.method} ${c.request.uri} → ${answer}${c.requestId ? `  [x-pinterest-rid ${c.requestId}]` : ''}  (${c.step}${c.audience ? `, ${c.audience}` : ''}; ${translateText(STEP_LABEL[c.step], tr)})`);
     for (const r of c.retries ?? []) out.push(`     ${tr('retry after {0}: {1}', r.reason, retryWait(r, report.retry?.timeScale, tr))}`);
     if (c.dropped) out.push(`     ${tr('dropped: AEP gives up on this call after its retries; its records do not reach Pinterest')}`);
-    if (c.error) out.push(`     ${c.error}`);
+    if (c.error) out.push(`     ${translateText(c.error, tr)}`);
   });
   return out.join('\n') + '\n';
 }

@@ -24,7 +24,8 @@ import { createPacer, defaultSleep, raceAbort, type Pacer, type Sleep } from './
 import { redactPath, scrubText } from './redact';
 import { noRetryPolicy, serverDelayMs, type RetryPolicy } from './retry';
 import { MAX_RESPONSE_BYTES, ResponseTooLargeError, describeBytes, readBoundedText } from './body';
-import { checkToken } from './tokens';
+import { checkToken, TOKEN_SOURCE } from './tokens';
+import { fill, msg } from '../report/l10n';
 import { BASE_URLS, EMBEDDED_SIMULATOR_BASE, PINTEREST_API_BASE_URL, insecureReason } from './urls';
 import type { ClientEvent, Environment, RateLimitInfo, RawRequest, RawResponse, RetryInfo, RetryRecord, TokenProvider } from './types';
 
@@ -68,6 +69,16 @@ export interface PinterestClient {
 
 const DROPPED_HEADERS = new Set(['authorization', 'host', 'content-length', 'connection', 'transfer-encoding']);
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
+
+// English templates (`msg`), so that the extension shows these refusals in the reader's language.
+const SAY = {
+  needsBase: msg('The local environment needs a base URL (the simulator prints it, e.g. {0}): start the simulator or set pindest.pinterest.baseUrl.'),
+  queryOrFragment: msg('The Pinterest base URL must not have a query or a fragment.'),
+  invalidBase: msg('The Pinterest base URL is not a valid URL: use {0} or the simulator URL it prints.'),
+  timeScale: msg('retryTimeScale must be a number from 0 to 1 (1 waits as AEP does).'),
+  invalidRequestUrl: msg('The request URL is not a valid absolute URL.'),
+  notUnderBase: msg('The request URL is not under the configured Pinterest base URL {0}: the access token is only ever sent there.'),
+};
 
 type AttemptOutcome =
   | { kind: 'response'; status: number; headers: Record<string, string>; text: string }
@@ -135,16 +146,16 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
   let baseProblem: PinterestConfigError | undefined;
   const rawBase = options.baseUrl?.trim() || (options.environment === 'local' ? '' : BASE_URLS[options.environment]);
   if (!rawBase) {
-    baseProblem = new PinterestConfigError('invalid-url', `The local environment needs a base URL (the simulator prints it, e.g. ${EMBEDDED_SIMULATOR_BASE}): start the simulator or set pindest.pinterest.baseUrl.`);
+    baseProblem = new PinterestConfigError('invalid-url', fill(SAY.needsBase, [EMBEDDED_SIMULATOR_BASE]));
   } else {
     try {
       base = new URL(rawBase.replace(/\/+$/, ''));
-      if (base.search || base.hash) baseProblem = new PinterestConfigError('invalid-url', 'The Pinterest base URL must not have a query or a fragment.');
+      if (base.search || base.hash) baseProblem = new PinterestConfigError('invalid-url', SAY.queryOrFragment);
     } catch {
-      baseProblem = new PinterestConfigError('invalid-url', `The Pinterest base URL is not a valid URL: use ${PINTEREST_API_BASE_URL} or the simulator URL it prints.`);
+      baseProblem = new PinterestConfigError('invalid-url', fill(SAY.invalidBase, [PINTEREST_API_BASE_URL]));
     }
   }
-  if (!(timeScale >= 0 && timeScale <= 1)) baseProblem ??= new PinterestConfigError('invalid-argument', 'retryTimeScale must be a number from 0 to 1 (1 waits as AEP does).');
+  if (!(timeScale >= 0 && timeScale <= 1)) baseProblem ??= new PinterestConfigError('invalid-argument', SAY.timeScale);
   const basePath = base ? base.pathname.replace(/\/+$/, '') : '';
   let lastRate: RateLimitInfo | undefined;
   let refreshing: Promise<string | undefined> | null = null;
@@ -165,13 +176,13 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
     try {
       url = new URL(req.url);
     } catch {
-      throw new PinterestConfigError('invalid-url', 'The request URL is not a valid absolute URL.');
+      throw new PinterestConfigError('invalid-url', SAY.invalidRequestUrl);
     }
     const under = url.origin === base.origin && (url.pathname === basePath || url.pathname.startsWith(`${basePath}/`));
     if (!under) {
       throw new PinterestConfigError(
         'invalid-url',
-        `The request URL is not under the configured Pinterest base URL ${base.origin}${basePath}: the access token is only ever sent there.`,
+        fill(SAY.notUnderBase, [`${base.origin}${basePath}`]),
       );
     }
     const problem = insecureReason(url, env);
@@ -347,7 +358,7 @@ export function createPinterestClient(options: PinterestClientOptions): Pinteres
           fresh = undefined; // the provider's failure is reported as the 401 below
         }
         if (fresh) {
-          freshToken = checkToken(fresh, 'The refreshed access token');
+          freshToken = checkToken(fresh, TOKEN_SOURCE.refreshed);
           retries.push({ attempt: attempts, reason: 'refresh', status, aepWaitMs: 0, waitedMs: 0 });
           emit({ type: 'retry', method, path, attempt: attempts, delayMs: 0, aepWaitMs: 0, reason: 'refresh', status, requestId });
           continue;

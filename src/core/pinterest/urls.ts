@@ -1,6 +1,7 @@
 // Where Pinterest and the simulator live, and the one rule for where a secret may be sent. Every
 // base URL of the product comes from here; the client, the CLI, the extension's sign-in, code
 // exchange and refresh all apply `secretUrl` before a byte leaves the machine.
+import { fill, msg } from '../report/l10n';
 import { PinterestConfigError } from './errors';
 import { SANDBOX_API_BASE_URL } from './sandbox';
 
@@ -49,13 +50,22 @@ export function isLoopbackHost(hostname: string): boolean {
  * may: https, or plain http only to a loopback host (a local simulator); never credentials in the
  * URL, never with certificate checks turned off for a remote host.
  */
-export function insecureReason(url: URL, env: Record<string, string | undefined> = process.env, what = 'the Pinterest access token'): PinterestConfigError | undefined {
-  if (url.username || url.password) return new PinterestConfigError('invalid-url', 'The Pinterest base URL must not contain a user name or password.');
+// English templates (`msg`), so that the extension shows these refusals in the reader's language.
+const SAY = {
+  accessToken: msg('the Pinterest access token'),
+  credentials: msg('The Pinterest base URL must not contain a user name or password.'),
+  tlsOff: msg('NODE_TLS_REJECT_UNAUTHORIZED=0 turns off certificate checks, so {0} could reach an impostor: unset it, then retry.'),
+  plainHttp: msg('Refusing to send {0} over plain http to {1}: use https (http is allowed only for a local simulator on 127.0.0.1, localhost or [::1]).'),
+  notHttps: msg('The Pinterest base URL must start with https:// (got a {0} URL).'),
+};
+
+export function insecureReason(url: URL, env: Record<string, string | undefined> = process.env, what = SAY.accessToken): PinterestConfigError | undefined {
+  if (url.username || url.password) return new PinterestConfigError('invalid-url', SAY.credentials);
   if (url.protocol === 'https:') {
     if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0' && !isLoopbackHost(url.hostname)) {
       return new PinterestConfigError(
         'tls-disabled',
-        `NODE_TLS_REJECT_UNAUTHORIZED=0 turns off certificate checks, so ${what} could reach an impostor: unset it, then retry.`,
+        fill(SAY.tlsOff, [what]),
       );
     }
     return undefined;
@@ -64,10 +74,10 @@ export function insecureReason(url: URL, env: Record<string, string | undefined>
     if (isLoopbackHost(url.hostname)) return undefined;
     return new PinterestConfigError(
       'insecure-url',
-      `Refusing to send ${what} over plain http to ${url.hostname}: use https (http is allowed only for a local simulator on 127.0.0.1, localhost or [::1]).`,
+      fill(SAY.plainHttp, [what, url.hostname]),
     );
   }
-  return new PinterestConfigError('invalid-url', `The Pinterest base URL must start with https:// (got a ${url.protocol} URL).`);
+  return new PinterestConfigError('invalid-url', fill(SAY.notHttps, [url.protocol]));
 }
 
 /**

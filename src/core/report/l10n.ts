@@ -55,13 +55,17 @@ export function translateText(text: string, tr: Translate): string {
   if (tr === english || !text) return text;
   if (stored.has(text)) return tr(text);
   // A line can match a message filled into another ("The plan has 1 problem(s), e.g. The {0} …"
-  // matches both): the message with the longest fixed start is the outer one.
-  let best: { message: string; args: string[]; start: number } | undefined;
+  // matches both): the message with the longest fixed start is the outer one. Of two with the same
+  // start ("stopped {0}: wait" and "stopped {0} after {1} attempts: wait"), the one with more fixed
+  // text is the more specific.
+  let best: { message: string; args: string[]; start: number; fixed: number } | undefined;
   for (const message of stored) {
     const start = message.search(/\{\d+\}/);
-    if (start < 0 || (best && start <= best.start)) continue;
+    if (start < 0 || (best && start < best.start)) continue;
+    const fixed = message.replace(/\{\d+\}/g, '').length;
+    if (best && start === best.start && fixed <= best.fixed) continue;
     const m = patternOf(message).exec(text);
-    if (m) best = { message, args: m.slice(1), start };
+    if (m) best = { message, args: m.slice(1), start, fixed };
   }
   return best ? tr(best.message, ...best.args.map((arg) => translateText(arg, tr))) : text;
 }
