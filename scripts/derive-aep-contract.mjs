@@ -17,6 +17,7 @@ import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { servedOperations } from './openapi-operations.mjs';
 
 const SERVED_OPERATIONS = [
   'listDestinations',
@@ -42,7 +43,6 @@ const SERVED_OPERATIONS = [
   'createPublishDestinationRequest',
   'retrievePublishDestinationRequest',
 ];
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 const { values } = parseArgs({
   options: {
@@ -90,29 +90,7 @@ function collect(node) {
 const inline = (node) => (node && typeof node === 'object' && typeof node.$ref === 'string' && !node.$ref.startsWith('#/components/schemas/') ? inline(resolveLocal(node.$ref)) : node);
 
 const operations = {};
-const found = new Map();
-for (const [path, item] of Object.entries(spec.paths)) {
-  for (const method of METHODS) {
-    const op = item[method];
-    if (op && SERVED_OPERATIONS.includes(op.operationId)) found.set(op.operationId, { path, method, op, item });
-  }
-}
-for (const id of SERVED_OPERATIONS) {
-  const hit = found.get(id);
-  if (!hit) throw new Error(`Operation ${id} is not in the OpenAPI description`);
-  const { path, method, op, item } = hit;
-  const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(inline);
-  let requestBody = null;
-  if (op.requestBody) {
-    const body = inline(op.requestBody);
-    const [contentType, media] = Object.entries(body.content)[0];
-    requestBody = { required: body.required === true, contentType, schema: media.schema };
-  }
-  const responses = {};
-  for (const [status, response] of Object.entries(op.responses ?? {})) {
-    const r = inline(response);
-    responses[status] = { description: r.description ?? '', schema: r.content?.['application/json']?.schema ?? null };
-  }
+for (const { id, path, method, op, parameters, requestBody, responses } of servedOperations(spec, SERVED_OPERATIONS, inline)) {
   operations[id] = {
     operationId: id,
     method: method.toUpperCase(),

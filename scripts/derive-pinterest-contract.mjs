@@ -19,6 +19,7 @@ import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { servedOperations } from './openapi-operations.mjs';
 
 const SERVED_OPERATIONS = [
   'oauth/token',
@@ -34,7 +35,6 @@ const SERVED_OPERATIONS = [
   'audiences/get',
   'audiences/update',
 ];
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 const { values } = parseArgs({
   options: {
@@ -104,30 +104,7 @@ function flattenScopes(security) {
 }
 
 const operations = {};
-const found = new Map();
-for (const [path, item] of Object.entries(spec.paths)) {
-  for (const method of METHODS) {
-    const op = item[method];
-    if (op && SERVED_OPERATIONS.includes(op.operationId)) found.set(op.operationId, { path, method, op, item });
-  }
-}
-for (const id of SERVED_OPERATIONS) {
-  const hit = found.get(id);
-  if (!hit) throw new Error(`Operation ${id} is not in the OpenAPI description`);
-  const { path, method, op, item } = hit;
-  const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(inlineNonSchema);
-  let requestBody = null;
-  if (op.requestBody) {
-    const body = inlineNonSchema(op.requestBody);
-    const [contentType, media] = Object.entries(body.content)[0];
-    requestBody = { required: body.required === true, contentType, schema: media.schema };
-  }
-  const responses = {};
-  for (const [status, response] of Object.entries(op.responses ?? {})) {
-    const r = inlineNonSchema(response);
-    const media = r.content?.['application/json'];
-    responses[status] = { description: r.description ?? '', schema: media?.schema ?? null };
-  }
+for (const { id, path, method, op, parameters, requestBody, responses } of servedOperations(spec, SERVED_OPERATIONS, inlineNonSchema)) {
   const security = op.security ?? spec.security ?? [];
   operations[id] = {
     operationId: id,
