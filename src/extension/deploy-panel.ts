@@ -3,6 +3,7 @@
  * nothing). One panel, reused: the next deploy replaces its content.
  */
 import * as vscode from 'vscode';
+import { createPagePanel } from './panel';
 import { createNonce } from './csp';
 import { renderDeployPage, type DeployLabels } from './deploy-html';
 import type { DeployResultView } from './deploy-text';
@@ -39,14 +40,7 @@ export class DeployReportPanel implements vscode.Disposable {
   show(result: DeployResultView): void {
     this.last = result;
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(DEPLOY_VIEW_TYPE, '', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableForms: false,
-        retainContextWhenHidden: false,
-        localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'media'), vscode.Uri.joinPath(this.context.extensionUri, 'dist')],
-      });
-      panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
+      const panel = createPagePanel(this.context, DEPLOY_VIEW_TYPE, vscode.ViewColumn.Active);
       panel.onDidDispose(() => (this.panel = undefined));
       this.panel = panel;
     } else {

@@ -5,6 +5,7 @@
  * checks again. The run history (.pindest/runs/) is listed, reopened and compared from here.
  */
 import * as vscode from 'vscode';
+import { createPagePanel } from './panel';
 import { formatActivationJson, formatActivationText, type ActivationReport, type CallRecord } from '../core/execute/report';
 import { activationMarkdown } from './activation-md';
 import { createNonce } from './csp';
@@ -86,14 +87,7 @@ export class ReportPanel implements vscode.Disposable {
     this.view = { report, savedAt, labels: labels(), tr: vscode.l10n.t, lang: vscode.env.language, resent: {} };
     this.last = { report, savedAt };
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableForms: false,
-        retainContextWhenHidden: false,
-        localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'media'), vscode.Uri.joinPath(this.context.extensionUri, 'dist')],
-      });
-      panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
+      const panel = createPagePanel(this.context, REPORT_VIEW_TYPE, vscode.ViewColumn.Beside);
       panel.onDidDispose(() => (this.panel = undefined));
       panel.webview.onDidReceiveMessage((m: { action?: string; index?: number }) => void this.onMessage(m));
       this.panel = panel;
