@@ -13,11 +13,11 @@
 //
 // Usage: node scripts/derive-aep-contract.mjs [--source DIR] [--out FILE] [--check]
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { servedOperations } from './openapi-operations.mjs';
+import { servedOperations, writeOrCheck } from './openapi-operations.mjs';
 
 const SERVED_OPERATIONS = [
   'listDestinations',
@@ -136,21 +136,4 @@ const contract = {
 };
 
 const text = `${JSON.stringify(contract, null, 2)}\n`;
-if (values.check) {
-  let current = '';
-  try {
-    current = readFileSync(values.out, 'utf8');
-  } catch {
-    /* missing counts as stale */
-  }
-  if (current !== text) {
-    console.error(`${values.out} is stale: run node scripts/derive-aep-contract.mjs`);
-    process.exit(1);
-  }
-  console.log(`${values.out} is up to date (${SERVED_OPERATIONS.length} operations, ${schemaNames.size} schemas).`);
-} else {
-  const tmp = `${values.out}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, values.out);
-  console.log(`wrote ${values.out}: ${SERVED_OPERATIONS.length} operations, ${schemaNames.size} schemas, ${text.length} bytes`);
-}
+writeOrCheck(values.out, text, values.check, 'scripts/derive-aep-contract.mjs', `${SERVED_OPERATIONS.length} operations, ${schemaNames.size} schemas`);

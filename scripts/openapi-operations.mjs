@@ -1,6 +1,9 @@
 // What both derived contracts (derive-pinterest-contract.mjs, derive-aep-contract.mjs) read from an
 // OpenAPI description for each operation a simulator serves: where it is, its parameters and
-// request body (non-schema $refs inlined by the caller's `inline`), its JSON responses by status.
+// request body (non-schema $refs inlined by the caller's `inline`), its JSON responses by status;
+// and the write-or-check step both end with.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export function servedOperations(spec, ids, inline) {
@@ -29,4 +32,26 @@ export function servedOperations(spec, ids, inline) {
     }
     return { id, path, method, op, parameters, requestBody, responses };
   });
+}
+
+/** Writes the derived contract (atomically), or with `check` fails when the committed one differs. */
+export function writeOrCheck(out, text, check, script, counts) {
+  if (check) {
+    let current = '';
+    try {
+      current = readFileSync(out, 'utf8');
+    } catch {
+      /* missing counts as stale */
+    }
+    if (current !== text) {
+      console.error(`${out} is stale: run node ${script}`);
+      process.exit(1);
+    }
+    console.log(`${out} is up to date (${counts}).`);
+  } else {
+    const tmp = `${out}.tmp-${process.pid}`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, out);
+    console.log(`wrote ${out}: ${counts}, ${text.length} bytes`);
+  }
 }
